@@ -1,0 +1,45 @@
+import { ConfigError, loadConfigFile, resolveConfig, type Config } from '../config';
+import { createEngineContext } from '../context';
+import { diagnose } from '../diagnose';
+import { openUrlWith } from '../open-url';
+import { BUILD_TRAKT_CLIENT_ID } from '../version';
+import type { DiagnoseArgs } from './args';
+import { credentialsFromEnv } from './credentials-from-env';
+import { progressLine, renderTextReport } from './text-report';
+
+/** Runs `diagnose` and returns the exit status: 0 no critical finding, 1 a critical finding, 2 usage/internal error. */
+export async function runDiagnoseCommand(args: DiagnoseArgs, env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  let config: Config;
+  try {
+    config = args.configFile ? await loadConfigFile(args.configFile, BUILD_TRAKT_CLIENT_ID) : resolveConfig({}, BUILD_TRAKT_CLIENT_ID);
+    if (args.timeoutMs !== undefined) config = withProbeTimeout(config, args.timeoutMs);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`stremio-trakt-doctor: invalid config: ${error.message.replace(/\n/g, '; ')}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  let ctx;
+  try {
+    ctx = await createEngineContext(config, { env, openUrl: (url) => openUrlWith(url, args.openWith) });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`stremio-trakt-doctor: invalid config: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const credentials = credentialsFromEnv(env);
+  const report = await diagnose(
+    ctx,
+    { steps: args.steps, ...(args.authUrl ? { authUrl: args.authUrl } : {}), ...(credentials ? { credentials } : {}) },
+    { onEvent: (event) => event.type === 'check-finished' && process.stderr.write(`${progressLine(event.result)}\n`) },
+  );
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report));
+  return report.findings.some((f) => f.severity === 'critical') ? 1 : 0;
+}
+
+function withProbeTimeout(config: Config, probeMs: number): Config {
+  return { ...config, timeouts: { probeMs, overallMs: Math.max(config.timeouts.overallMs, probeMs * 4 + 2000) } };
+}

@@ -1,0 +1,43 @@
+import { PROBLEMS, type ProblemCode } from '../../shared/problems';
+import { SEVERITY_RANK, type Finding, type Severity } from '../../shared/report';
+import type { CompletedCheck } from './checks/check';
+import type { SecretRegistry } from './secrets';
+
+const DEFAULT_CONFIDENCE = 0.9;
+
+/**
+ * Builds one finding per problem code from every check's observations (one root cause, its evidence
+ * from all the checks that saw it), ranked by severity then confidence (PRODUCT.md §3 Summary).
+ */
+export function buildFindings(completed: readonly CompletedCheck[], secrets: SecretRegistry): Finding[] {
+  const byCode = new Map<ProblemCode, { severity: Severity; confidence: number; evidence: string[]; also: Set<ProblemCode>; action?: Finding['fix']['action'] }>();
+  for (const check of completed) {
+    for (const obs of check.observations) {
+      const info = PROBLEMS[obs.code];
+      const entry = byCode.get(obs.code) ?? { severity: info.severity, confidence: 0, evidence: [], also: new Set<ProblemCode>() };
+      const severity = obs.severity ?? info.severity;
+      if (SEVERITY_RANK[severity] < SEVERITY_RANK[entry.severity]) entry.severity = severity;
+      entry.confidence = Math.max(entry.confidence, obs.confidence ?? DEFAULT_CONFIDENCE);
+      entry.evidence.push(secrets.redact(obs.evidence));
+      for (const other of obs.alsoPossible ?? []) entry.also.add(other);
+      entry.action ??= obs.action;
+      byCode.set(obs.code, entry);
+    }
+  }
+  const findings: Finding[] = [...byCode].map(([code, entry]) => {
+    const info = PROBLEMS[code];
+    const action = entry.action ?? ('action' in info.fix ? info.fix.action : undefined);
+    entry.also.delete(code);
+    return {
+      problem: code,
+      title: info.title,
+      explanation: info.explanation,
+      severity: entry.severity,
+      confidence: Math.round(entry.confidence * 100) / 100,
+      evidence: [...new Set(entry.evidence)],
+      ...(entry.also.size > 0 ? { alsoPossible: [...entry.also] } : {}),
+      fix: { title: info.fix.title, steps: [...info.fix.steps], ...(action ? { action } : {}) },
+    };
+  });
+  return findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.confidence - a.confidence);
+}

@@ -1,0 +1,142 @@
+import type { RequestError} from 'got';
+import got, { type Got, TimeoutError } from 'got';
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { HostResolver } from './resolver';
+import type { NetworkTrace, PhaseTimings } from './trace';
+
+/** What kind of failure stopped a request before an HTTP answer, from the lowest layer that failed. */
+export type NetFailureKind = 'dns' | 'tcp' | 'tls' | 'timeout' | 'too-large' | 'aborted' | 'other';
+
+/** An HTTP exchange's outcome: an answer (any status), or a classified failure. Never thrown. */
+export type HttpOutcome =
+  | { readonly ok: true; readonly status: number; readonly headers: IncomingHttpHeaders; readonly body: string; readonly truncated: boolean; readonly timings: PhaseTimings; readonly url: string }
+  | { readonly ok: false; readonly kind: NetFailureKind; readonly code: string; readonly message: string; readonly phase?: string; readonly timings: PhaseTimings; readonly url: string };
+
+/** One request. Redirects are never followed: the checks read `Location` themselves. */
+export interface HttpRequest {
+  readonly url: string;
+  readonly method?: 'GET' | 'POST' | 'HEAD';
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A JSON body (sent as `application/json`; Trakt's OAuth endpoints require JSON, trakt.md §2). */
+  readonly json?: unknown;
+  /** Largest body kept; the rest is not read (a 30 MB answer costs nothing). Default 1 MiB. */
+  readonly maxBytes?: number;
+  /** Overrides the probe timeout for this request. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The engine's HTTP client: no retries (honest timings), a fixed User-Agent, the configured resolver and CAs. */
+export interface HttpClient {
+  /** Performs one request and classifies the outcome. */
+  request(request: HttpRequest): Promise<HttpOutcome>;
+}
+
+/** Options of the HTTP client. */
+export interface HttpClientOptions {
+  readonly userAgent: string;
+  readonly resolver: HostResolver;
+  readonly extraCa: string | null;
+  readonly probeMs: number;
+  readonly trace: NetworkTrace;
+}
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i;
+
+/** Reads got's phase timings into our shape. */
+export function phaseTimings(timings: { phases?: Record<string, number | undefined> } | undefined): PhaseTimings {
+  const p = timings?.phases ?? {};
+  return { dns: p.dns, tcp: p.tcp, tls: p.tls, firstByte: p.firstByte, total: p.total };
+}
+
+/** Classifies a request error by the lowest layer that failed. */
+export function classifyRequestError(error: unknown): { kind: NetFailureKind; code: string; phase?: string } {
+  if (error instanceof TimeoutError) return { kind: 'timeout', code: 'ETIMEDOUT', phase: error.event };
+  const code = (error as NodeJS.ErrnoException).code ?? 'ERR';
+  if (code === 'ERR_ABORTED' || (error as Error).name === 'AbortError') return { kind: 'aborted', code };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return { kind: 'dns', code };
+  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EADDRNOTAVAIL', 'ECONNABORTED'].includes(code)) return { kind: 'tcp', code };
+  if (TLS_CODES.test(code)) return { kind: 'tls', code };
+  return { kind: 'other', code };
+}
+
+/** Builds the engine's HTTP client over got (retry 0, per-phase timeouts, trace of every request). */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const client: Got = got.extend({
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    decompress: true,
+    // A fresh connection per request: a reused socket would hide the DNS/TCP/TLS phases being measured
+    // (and Node's global agent keeps sockets alive since Node 19).
+    agent: { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) },
+    headers: { 'user-agent': options.userAgent },
+    dnsLookup: options.resolver.lookup,
+    https: options.extraCa ? { certificateAuthority: [...tls.rootCertificates, options.extraCa] } : {},
+  });
+
+  return {
+    async request(request) {
+      const method = request.method ?? 'GET';
+      const limit = request.maxBytes ?? DEFAULT_MAX_BYTES;
+      const timeoutMs = request.timeoutMs ?? options.probeMs;
+      const stream = client.stream(request.url, {
+        method,
+        headers: { ...request.headers },
+        ...(request.json === undefined ? {} : { json: request.json }),
+        timeout: { request: timeoutMs },
+        signal: request.signal,
+      });
+      const record = (status: number | null, headers: IncomingHttpHeaders, timings: PhaseTimings, error: string | null) =>
+        options.trace.record({ method, url: request.url, status, error, headers, timings, at: new Date().toISOString() });
+
+      return new Promise<HttpOutcome>((resolve) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        let settled = false;
+        const finish = (outcome: HttpOutcome) => {
+          if (settled) return;
+          settled = true;
+          resolve(outcome);
+        };
+        stream.on('response', () => undefined);
+        stream.on('data', (chunk: Buffer) => {
+          if (size >= limit) return;
+          const room = limit - size;
+          chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+          size += Math.min(chunk.length, room);
+          if (size >= limit) {
+            truncated = true;
+            const response = stream.response;
+            const timings = phaseTimings(stream.timings);
+            stream.destroy();
+            if (response) {
+              record(response.statusCode, response.headers, timings, null);
+              finish({ ok: true, status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), truncated, timings, url: request.url });
+            }
+          }
+        });
+        stream.on('end', () => {
+          const response = stream.response;
+          if (!response) return;
+          const timings = phaseTimings(response.timings);
+          record(response.statusCode, response.headers, timings, null);
+          finish({ ok: true, status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), truncated, timings, url: request.url });
+        });
+        stream.on('error', (error: Error) => {
+          if (settled) return;
+          const { kind, code, phase } = classifyRequestError(error);
+          const timings = phaseTimings((error as RequestError).timings);
+          const message = `${code}${phase ? ` during ${phase}` : ''}`;
+          record(null, {}, timings, message);
+          finish({ ok: false, kind, code, message, ...(phase ? { phase } : {}), timings, url: request.url });
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Placeholder until the main-process module lands.
+export {};

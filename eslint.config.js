@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'release/**', 'artifacts/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSAnyKeyword', message: 'No `as any`: type it.' }],
+    },
+  },
+  {
+    // The engine never imports Electron (ARCHITECTURE.md "Dependency direction").
+    files: ['electron/engine/**/*.ts', 'shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The engine and shared code are plain Node / platform-free.' }] }] },
+  },
+  {
+    // The renderer never imports Node or Electron: everything goes through window.doctor.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', 'fs', 'path', 'child_process', '**/electron/**'], message: 'The renderer uses only window.doctor (shared/ipc).' }] }],
+    },
+  },
+  {
+    files: ['build/scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

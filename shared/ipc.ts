@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { CheckResultSchema, ReportSchema } from './report';
+import { StepSchema } from './steps-schema';
+import type { IpcChannel } from './ipc-names';
+
+export { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, DOCTOR_API_GLOBAL, type IpcChannel } from './ipc-names';
+
+/**
+ * The one IPC contract between renderer and main (ARCHITECTURE.md "Typed IPC"): channel → request →
+ * response, each a zod schema. Main parses every request with it; the preload exposes one named
+ * function per channel; the e2e harness binds the same names to the real engine.
+ */
+
+/** Stremio credentials as the wizard's sign-in form sends them. Never logged, never stored in plain text. */
+export const CredentialsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('password'), email: z.string().min(3).max(320), password: z.string().min(1).max(1024) }),
+  z.object({ kind: z.literal('auth-key'), authKey: z.string().min(8).max(512) }),
+  z.object({ kind: z.literal('remembered') }),
+  z.object({ kind: z.literal('local-profile'), profileId: z.string().min(1).max(256) }),
+]);
+/** Credentials for the token step. */
+export type Credentials = z.infer<typeof CredentialsSchema>;
+
+/** What the wizard asks the engine to run. */
+export const RunRequestSchema = z.object({
+  runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  steps: z.array(StepSchema).min(1).optional(),
+  authUrl: z.string().max(8192).optional(),
+  credentials: CredentialsSchema.optional(),
+  rememberAuthKey: z.boolean().optional(),
+}).strict();
+/** A diagnosis run request. */
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+/** Progress events streamed while a run goes on. */
+export const RunEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('check-started'), runId: z.string(), id: z.string(), step: StepSchema, title: z.string() }),
+  z.object({ type: z.literal('check-finished'), runId: z.string(), result: CheckResultSchema }),
+  z.object({ type: z.literal('run-finished'), runId: z.string(), report: ReportSchema }),
+]);
+/** A progress event. */
+export type RunEvent = z.infer<typeof RunEventSchema>;
+
+/** Facts about the app the wizard shows (version, platform, what the secret store can do). */
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  traktClientIdConfigured: z.boolean(),
+  secretStorage: z.object({ available: z.boolean(), backend: z.string(), reason: z.string().optional() }),
+  rememberedAuthKey: z.boolean(),
+});
+/** App facts. */
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** A Stremio profile found on this machine (read from a copy, never changed). */
+export const LocalProfileSchema = z.object({
+  id: z.string(),
+  shell: z.string(),
+  location: z.string(),
+  signedIn: z.boolean(),
+  readable: z.boolean(),
+  reason: z.string().optional(),
+});
+/** A local profile. */
+export type LocalProfile = z.infer<typeof LocalProfileSchema>;
+
+/** The error half of every IPC answer: typed, without secrets. */
+export const IpcErrorSchema = z.object({
+  code: z.enum(['INVALID_PAYLOAD', 'FORBIDDEN_SENDER', 'NOT_ALLOWED', 'NOT_FOUND', 'BUSY', 'INTERNAL']),
+  message: z.string(),
+});
+/** A typed IPC error. */
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** Every IPC answer: a value or a typed error, never a thrown exception across the bridge. */
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+const empty = z.object({}).strict();
+
+/** The invoke channels: name → request and response schemas (every name in ipc-names.ts, no other). */
+export const IPC_CHANNELS = {
+  'app:get-info': { request: empty, response: AppInfoSchema },
+  'diagnosis:run': { request: RunRequestSchema, response: ReportSchema },
+  'diagnosis:cancel': { request: z.object({ runId: z.string().max(64) }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'fix:open-url': { request: z.object({ url: z.string().max(8192) }).strict(), response: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
+  'profiles:discover': { request: empty, response: z.object({ profiles: z.array(LocalProfileSchema) }) },
+  'credentials:forget': { request: empty, response: z.object({ forgotten: z.boolean() }) },
+  'settings:set-trakt-client-id': { request: z.object({ clientId: z.string().max(128) }).strict(), response: z.object({ configured: z.boolean() }) },
+} as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
+/** A channel's request type. */
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['request']>;
+/** A channel's response type. */
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['response']>;
+
+
+/** The API the preload exposes as `window.doctor`: one named function per channel plus the event subscription. */
+export type DoctorApi = {
+  readonly [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
+} & {
+  /** Subscribes to run progress; returns the unsubscribe function. */
+  readonly onRunEvent: (listener: (event: RunEvent) => void) => () => void;
+};

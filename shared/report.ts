@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { StepSchema } from './steps-schema';
+
+/** Outcome of one check (PRODUCT.md §3): `error` = the check could not complete; `skipped` = not run, with the reason. */
+export const VerdictSchema = z.enum(['pass', 'warn', 'fail', 'error', 'skipped']);
+/** A check's verdict. */
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** Finding severity (PRODUCT.md §7). */
+export const SeveritySchema = z.enum(['critical', 'warning', 'info']);
+/** A finding's severity. */
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** JSON-safe details of a check: shown under "details" and written to report.json. */
+export const DetailsSchema = z.record(z.string(), z.unknown());
+
+/** One check's result as reported (PRODUCT.md §7). */
+export const CheckResultSchema = z.object({
+  id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  step: StepSchema,
+  title: z.string(),
+  verdict: VerdictSchema,
+  problems: z.array(z.string()),
+  summary: z.string(),
+  details: DetailsSchema,
+  durationMs: z.number().nonnegative(),
+});
+/** One check's result. */
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+/** A fix's one-click action: only the kinds PRODUCT.md §4 allows. */
+export const FixActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('open-url'), url: z.string().url(), label: z.string().optional() }),
+  z.object({ kind: z.literal('rerun-step'), step: StepSchema, label: z.string().optional() }),
+]);
+/** A fix's action. */
+export type FixAction = z.infer<typeof FixActionSchema>;
+
+/** A fix: a title, numbered manual steps, and optionally one safe action. */
+export const FixSchema = z.object({
+  title: z.string(),
+  steps: z.array(z.string()),
+  action: FixActionSchema.optional(),
+});
+/** A fix. */
+export type Fix = z.infer<typeof FixSchema>;
+
+/** A finding: one root cause with its evidence and fix. */
+export const FindingSchema = z.object({
+  problem: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  severity: SeveritySchema,
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(z.string()).min(1),
+  alsoPossible: z.array(z.string()).optional(),
+  fix: FixSchema,
+});
+/** A finding. */
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** Something the run could not test, and why (shown on the Summary). */
+export const UntestedSchema = z.object({ check: z.string(), reason: z.string() });
+
+/** The whole report (`--json`, `report.json`; PRODUCT.md §7). schemaVersion 1 only grows by adding fields. */
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('stremio-trakt-doctor'), version: z.string() }),
+  startedAt: z.string().datetime(),
+  durationMs: z.number().nonnegative(),
+  steps: z.array(StepSchema),
+  checks: z.array(CheckResultSchema),
+  findings: z.array(FindingSchema),
+  untested: z.array(UntestedSchema),
+});
+/** The report. */
+export type Report = z.infer<typeof ReportSchema>;
+
+/** Ranks severities for sorting (critical first). */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
