@@ -1,0 +1,149 @@
+import type { Credentials, RunRequest } from '../../../shared/ipc';
+import type { StremioCredentials } from '../checks/check';
+import type { Config } from '../config';
+import { createEngineContext, type EngineContextOptions } from '../context';
+import { diagnose } from '../diagnose';
+import type { LogSink } from '../log';
+import { SecretRegistry } from '../secrets';
+import { discoverLocalProfiles, readLocalProfileCredentials } from '../stremio/local-profiles';
+import { TOOL_VERSION } from '../version';
+import { HandlerError } from './dispatch';
+import type { DoctorHandlers, RunEventSink } from './handlers';
+import type { ServicePlatform } from './platform';
+import { allowedHosts, refuseToOpen } from './url-allow-list';
+
+/** What a service needs: its config, the host's platform pieces, and where run events go. */
+export interface ServiceOptions {
+  readonly config: Config;
+  readonly platform: ServicePlatform;
+  readonly onRunEvent: RunEventSink;
+  readonly logSink?: LogSink;
+  /** Context overrides (tests: env, clock, platform). */
+  readonly contextOptions?: Omit<EngineContextOptions, 'secrets' | 'logSink' | 'openUrl'>;
+}
+
+/** A service: the channel handlers plus the session's secret registry (for redacting anything leaving it). */
+export interface DoctorService {
+  readonly handlers: DoctorHandlers;
+  readonly secrets: SecretRegistry;
+}
+
+/**
+ * The implementation of the IPC contract in plain Node. Electron main binds it to `ipcMain`
+ * (behind its sender check); the e2e harness binds the same object to a Chromium page.
+ */
+export function createDoctorService(options: ServiceOptions): DoctorService {
+  const { platform } = options;
+  // One registry for the whole session: a secret seen in one run stays redacted in every later log line.
+  const secrets = new SecretRegistry();
+  const running = new Map<string, AbortController>();
+  const hosts = allowedHosts(options.config);
+  const profileSearch = () => ({
+    searchRoots: options.config.stremio.searchRoots,
+    platform: options.contextOptions?.platform ?? process.platform,
+    env: options.contextOptions?.env ?? process.env,
+  });
+  const clientId = () => platform.settings.getTraktClientId() ?? options.config.trakt.clientId;
+
+  const resolveCredentials = async (credentials: Credentials | undefined): Promise<StremioCredentials | undefined> => {
+    if (!credentials) return undefined;
+    switch (credentials.kind) {
+      case 'password':
+        secrets.add(credentials.password, 'password');
+        secrets.add(credentials.email, 'email');
+        return credentials;
+      case 'auth-key':
+        secrets.add(credentials.authKey, 'auth-key');
+        return credentials;
+      case 'remembered': {
+        const authKey = secrets.add(await platform.secretStore.loadAuthKey(), 'auth-key');
+        if (!authKey) throw new HandlerError('NOT_FOUND', 'no remembered Stremio sign-in');
+        return { kind: 'auth-key', authKey };
+      }
+      case 'local-profile': {
+        const found = await readLocalProfileCredentials(profileSearch(), credentials.profileId);
+        if (!found) throw new HandlerError('NOT_FOUND', 'that Stremio profile could not be read');
+        if (found.kind === 'auth-key') secrets.add(found.authKey, 'auth-key');
+        return found;
+      }
+    }
+  };
+
+  const run = async (request: RunRequest) => {
+    if (running.size > 0) throw new HandlerError('BUSY', 'a diagnosis is already running');
+    const controller = new AbortController();
+    running.set(request.runId, controller);
+    try {
+      const credentials = await resolveCredentials(request.credentials);
+      if (request.rememberAuthKey && credentials?.kind === 'auth-key' && request.credentials?.kind === 'auth-key') {
+        // Only on the user's explicit tick, and only encrypted (PRODUCT.md §6); a refusal is a typed error.
+        if (!platform.secretStore.status().available) throw new HandlerError('NOT_ALLOWED', platform.secretStore.status().reason ?? 'secret storage is not available');
+        await platform.secretStore.saveAuthKey(credentials.authKey);
+      }
+      const id = clientId();
+      const config: Config = id === options.config.trakt.clientId ? options.config : { ...options.config, trakt: { ...options.config.trakt, clientId: id } };
+      const ctx = await createEngineContext(config, {
+        ...options.contextOptions,
+        secrets,
+        ...(options.logSink ? { logSink: options.logSink } : {}),
+        openUrl: (url) => openChecked(url),
+      });
+      const report = await diagnose(
+        ctx,
+        {
+          steps: request.steps ?? ['version', 'cache', 'connectivity', 'token', 'revoked'],
+          ...(request.authUrl ? { authUrl: request.authUrl } : {}),
+          ...(credentials ? { credentials } : {}),
+        },
+        {
+          signal: controller.signal,
+          onEvent: (event) => options.onRunEvent(event.type === 'check-started' ? { ...event, runId: request.runId } : { type: 'check-finished', runId: request.runId, result: event.result }),
+        },
+      );
+      options.onRunEvent({ type: 'run-finished', runId: request.runId, report });
+      return report;
+    } finally {
+      running.delete(request.runId);
+    }
+  };
+
+  const openChecked = async (url: string) => {
+    const refusal = refuseToOpen(url, hosts);
+    if (refusal) throw new HandlerError('NOT_ALLOWED', refusal);
+    await platform.openExternal(url);
+  };
+
+  const handlers: DoctorHandlers = {
+    'app:get-info': async () => {
+      const status = platform.secretStore.status();
+      return {
+        version: TOOL_VERSION,
+        platform: options.contextOptions?.platform ?? process.platform,
+        traktClientIdConfigured: Boolean(clientId()),
+        secretStorage: { available: status.available, backend: status.backend, ...(status.reason ? { reason: status.reason } : {}) },
+        rememberedAuthKey: (await platform.secretStore.loadAuthKey()) !== null,
+      };
+    },
+    'diagnosis:run': run,
+    'diagnosis:cancel': async ({ runId }) => {
+      const controller = running.get(runId);
+      controller?.abort();
+      return { cancelled: Boolean(controller) };
+    },
+    'fix:open-url': async ({ url }) => {
+      const refusal = refuseToOpen(url, hosts);
+      if (refusal) return { opened: false, reason: refusal };
+      await platform.openExternal(url);
+      return { opened: true };
+    },
+    'profiles:discover': async () => ({ profiles: await discoverLocalProfiles(profileSearch()) }),
+    'credentials:forget': async () => ({ forgotten: await platform.secretStore.forgetAuthKey() }),
+    'settings:set-trakt-client-id': async ({ clientId: value }) => {
+      const trimmed = value.trim();
+      if (trimmed && !/^[A-Za-z0-9_-]{8,128}$/.test(trimmed)) throw new HandlerError('INVALID_PAYLOAD', 'not a Trakt client id');
+      platform.settings.setTraktClientId(trimmed || null);
+      return { configured: Boolean(clientId()) };
+    },
+  };
+  return { handlers, secrets };
+}
