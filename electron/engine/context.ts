@@ -35,6 +35,8 @@ export interface EngineContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The OS platform the checks reason about (`process.platform` unless a test says otherwise). */
   readonly platform: NodeJS.Platform;
+  /** The system proxy for a URL as the app's browser would use it (Electron `session.resolveProxy`); null outside the app. */
+  readonly resolveProxy: ((url: string) => Promise<string>) | null;
 }
 
 /** What a caller may supply besides the config. */
@@ -45,6 +47,7 @@ export interface EngineContextOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly platform?: NodeJS.Platform;
   readonly secrets?: SecretRegistry;
+  readonly resolveProxy?: (url: string) => Promise<string>;
 }
 
 /** Builds an engine context from a resolved config; reads the extra CA file once here. */
@@ -70,6 +73,7 @@ export async function createEngineContext(config: Config, options: EngineContext
     trace,
     env: options.env ?? process.env,
     platform: options.platform ?? process.platform,
+    resolveProxy: options.resolveProxy ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captivePortalCheck, classifyPortalAnswer } from '../../electron/engine/checks/captive-portal';
+import { captivePortalCheck, classifyPortalAnswer } from '../../electron/engine/checks/connectivity/captive-portal';
 import { diagnose } from '../../electron/engine/diagnose';
 import { ReportSchema } from '../../shared/report';
 import { contextFor } from '../kit/engine';

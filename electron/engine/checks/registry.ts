@@ -1,5 +1,9 @@
 import type { CheckDefinition } from './check';
-import { captivePortalCheck } from './captive-portal';
+import { CACHE_CHECKS } from './cache';
+import { CONNECTIVITY_CHECKS } from './connectivity';
+import { REVOKED_CHECKS } from './revoked';
+import { TOKEN_CHECKS } from './token';
+import { VERSION_CHECKS } from './version';
 
-/** Every check the engine knows, in report order. Step issues add theirs here. */
-export const CHECKS: readonly CheckDefinition[] = [captivePortalCheck];
+/** Every check the engine knows, in report order: one list per step, each owned by its step's folder. */
+export const CHECKS: readonly CheckDefinition[] = [...VERSION_CHECKS, ...CACHE_CHECKS, ...CONNECTIVITY_CHECKS, ...TOKEN_CHECKS, ...REVOKED_CHECKS];

@@ -87,6 +87,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
         secrets,
         ...(options.logSink ? { logSink: options.logSink } : {}),
         openUrl: (url) => openChecked(url),
+        ...(platform.resolveProxy ? { resolveProxy: platform.resolveProxy } : {}),
       });
       const report = await diagnose(
         ctx,

@@ -29,6 +29,8 @@ export interface ServicePlatform {
   readonly openExternal: (url: string) => Promise<void>;
   readonly secretStore: SecretStore;
   readonly settings: SettingsStore;
+  /** The system proxy for a URL (Electron `session.resolveProxy`), when the host has one. */
+  readonly resolveProxy?: (url: string) => Promise<string>;
 }
 
 /** A secret store that keeps nothing (tests, and machines without any secret backend). */

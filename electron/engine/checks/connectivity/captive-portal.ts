@@ -1,5 +1,5 @@
-import type { CheckDefinition, CheckOutcome } from './check';
-import type { HttpOutcome } from '../net/http-client';
+import type { CheckDefinition, CheckOutcome } from '../check';
+import type { HttpOutcome } from '../../net/http-client';
 
 /** What the portal probe's answer means, by Chrome's rules. */
 export type PortalVerdict = 'connected' | 'portal' | 'no-response';
