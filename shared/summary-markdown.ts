@@ -1,0 +1,73 @@
+import { SEVERITY_RANK, type Finding, type Report, type Verdict } from './report';
+import { STEP_NAMES, STEP_TITLES } from './steps';
+
+// The Markdown a person reads first: the *Copy summary* button (PRODUCT.md §3 Summary) and the bundle's
+// summary.md (PRODUCT.md §5). Pure and platform-free so the renderer and the engine share one renderer.
+
+const SEVERITY_LABEL: Readonly<Record<Finding['severity'], string>> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
+const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { pass: 'pass', warn: 'warn', fail: 'FAIL', error: 'error', skipped: 'skipped' };
+
+/** Findings ranked by severity (critical first), then confidence (highest first); ties keep the report's order. */
+export function rankFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || b.finding.confidence - a.finding.confidence || a.index - b.index)
+    .map((entry) => entry.finding);
+}
+
+/** Renders a report as Markdown for a forum post: ranked findings with evidence and fix, what was not tested, the tool version. */
+export function renderSummaryMarkdown(report: Report): string {
+  const out: string[] = ['## Stremio Trakt Doctor — summary', ''];
+  const critical = report.findings.filter((f) => f.severity === 'critical').length;
+  out.push(
+    report.findings.length === 0
+      ? 'No problems found.'
+      : `${plural(report.findings.length, 'finding')} (${critical} critical), most important first.`,
+    '',
+  );
+  rankFindings(report.findings).forEach((finding, i) => {
+    out.push(`### ${i + 1}. ${inline(finding.title)}`, '');
+    out.push(`**${SEVERITY_LABEL[finding.severity]}** · \`${finding.problem}\` · confidence ${Math.round(finding.confidence * 100)}%`, '');
+    out.push(inline(finding.explanation), '');
+    out.push('Evidence:');
+    for (const e of finding.evidence) out.push(`- ${inline(e)}`);
+    if (finding.alsoPossible?.length) out.push(`- Also possible: ${finding.alsoPossible.map((p) => `\`${p}\``).join(', ')}`);
+    out.push('', `Fix — ${inline(finding.fix.title)}:`);
+    finding.fix.steps.forEach((step, n) => out.push(`${n + 1}. ${inline(step)}`));
+    const action = finding.fix.action;
+    if (action?.kind === 'open-url') out.push(`${finding.fix.steps.length + 1}. ${inline(action.label ?? 'Open')}: <${action.url}>`);
+    if (action?.kind === 'rerun-step') out.push(`${finding.fix.steps.length + 1}. Run the ${STEP_TITLES[action.step]} step again.`);
+    out.push('');
+  });
+  out.push('### Checks', '');
+  for (const step of STEP_NAMES) {
+    const checks = report.checks.filter((c) => c.step === step);
+    if (checks.length === 0) continue;
+    const counts = countVerdicts(checks.map((c) => c.verdict));
+    out.push(`- ${STEP_TITLES[step]}: ${counts}`);
+  }
+  if (report.checks.length === 0) out.push('- No checks ran.');
+  out.push('', '### What could not be tested', '');
+  if (report.untested.length === 0) out.push('Everything asked for was tested.');
+  for (const u of report.untested) out.push(`- \`${u.check}\`: ${inline(u.reason)}`);
+  out.push('', `_${report.tool.name} ${report.tool.version} · run ${report.startedAt} · ${report.durationMs} ms · steps: ${report.steps.join(', ') || 'none'}_`);
+  return `${out.join('\n')}\n`;
+}
+
+function countVerdicts(verdicts: readonly Verdict[]): string {
+  const order: readonly Verdict[] = ['fail', 'error', 'warn', 'skipped', 'pass'];
+  return order
+    .map((v) => [v, verdicts.filter((x) => x === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${VERDICT_LABEL[v]}`)
+    .join(', ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One line of text: newlines folded so a multi-line value cannot break the list structure of the post. */
+function inline(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
