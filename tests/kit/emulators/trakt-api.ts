@@ -1,0 +1,126 @@
+import type { HostEmulator, RecordedRequest, Reply } from '../http-host';
+import { TRAKT_ORIGIN_HEADERS } from '../world';
+
+/**
+ * api.trakt.tv's `GET /users/settings` as the research files record it (trakt.md §2–§6): required
+ * headers checked in Trakt's order (Cloudflare's WAF first, then the API key, then the token), 401 for
+ * an unknown/revoked token, 403 for an unapproved client_id, 423 with the account headers, 420/426/429,
+ * Cloudflare's HTML block page without Trakt's `x-runtime`.
+ */
+
+/** A Trakt account behind a token. */
+export interface TraktAccountFixture {
+  readonly username: string;
+  readonly vip?: boolean;
+  readonly locked?: boolean;
+  readonly deactivated?: boolean;
+  /** The account's own token (`account.token` in the settings answer): a secret the engine must not keep. */
+  readonly accountToken?: string;
+}
+
+/** A forced answer for every request, whatever the token (the server-side states of trakt.md §3). */
+export type TraktApiState =
+  | { readonly kind: 'normal' }
+  | { readonly kind: 'cloudflare-block' }
+  | { readonly kind: 'vip-only' }
+  | { readonly kind: 'account-limit' }
+  | { readonly kind: 'rate-limited'; readonly retryAfter: string; readonly xRatelimit?: string }
+  | { readonly kind: 'outage'; readonly status: 500 | 502 | 503 | 504 | 520 | 521 | 522 }
+  | { readonly kind: 'garbage-200' }
+  | { readonly kind: 'huge-200'; readonly bytes: number };
+
+/** Control over the emulated Trakt API. */
+export interface TraktApiEmulator {
+  /** Makes `token` valid for `account`. */
+  grant(token: string, account: TraktAccountFixture): void;
+  /** Revokes `token` (what *Connected apps → Revoke* or the one-app limit does). */
+  revoke(token: string): void;
+  /** Client ids Trakt approves (`trakt-api-key`); others get 403 from the origin. */
+  readonly approvedClientIds: Set<string>;
+  state: TraktApiState;
+  /** The `/users/settings` requests received. */
+  settingsRequests(): RecordedRequest[];
+}
+
+/** Cloudflare's WAF block page (trakt-api#670: "Sorry, you have been blocked", HTML, no x-runtime). */
+export const CLOUDFLARE_BLOCK_REPLY: Reply = {
+  status: 403,
+  headers: { server: 'cloudflare', 'cf-ray': '8f3a1b2c4d5e6f71-FRA', 'content-type': 'text/html; charset=UTF-8' },
+  body: '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><p>You are unable to access trakt.tv</p><span class="cf-footer-item">Cloudflare Ray ID: <strong>8f3a1b2c4d5e6f71</strong></span></body></html>',
+};
+
+const JSON_HEADERS = { ...TRAKT_ORIGIN_HEADERS, 'content-type': 'application/json; charset=utf-8' };
+
+/** Doorkeeper's 401 challenge (Trakt runs Rails/Doorkeeper, trakt.md §3): `invalid_token` with its reason. */
+function unauthorized(description: string): Reply {
+  return {
+    status: 401,
+    headers: { ...TRAKT_ORIGIN_HEADERS, 'www-authenticate': `Bearer realm="Doorkeeper", error="invalid_token", error_description="${description}"` },
+    body: '',
+  };
+}
+
+/** The settings answer shaped like trakt-api's settingsResponseSchema (user, account, limits). */
+export function settingsBody(account: TraktAccountFixture): object {
+  return {
+    user: {
+      username: account.username, private: false, name: 'Emulated User', vip: account.vip ?? false, vip_ep: false, director: false,
+      ids: { slug: account.username.toLowerCase(), uuid: '2f1d6c1e-0000-4000-8000-000000000001' },
+      joined_at: '2019-03-01T10:00:00.000Z', vip_og: false, vip_years: 0, images: { avatar: { full: 'https://walter-r2.trakt.tv/images/users/000/000/001/avatars/large/x.jpg' } },
+    },
+    account: { timezone: 'Europe/Berlin', date_format: 'dmy', time_24hr: true, ...(account.accountToken ? { token: account.accountToken } : {}) },
+    permissions: { commenting: true, liking: true, following: true },
+    // Free accounts since 2025: 2 lists / 100 items (trakt.md §3, IMDb-Scout-Mod#249).
+    limits: account.vip ? { list: { count: 1000, item_count: 5000 }, watchlist: { item_count: 5000 }, favorites: { item_count: 5000 } } : { list: { count: 2, item_count: 100 }, watchlist: { item_count: 100 }, favorites: { item_count: 50 } },
+  };
+}
+
+/** Installs the `/users/settings` route on `host` (world.traktApi) and returns its controls. */
+export function installTraktApi(host: HostEmulator, approvedClientIds: readonly string[]): TraktApiEmulator {
+  const tokens = new Map<string, TraktAccountFixture>();
+  const revoked = new Set<string>();
+  const emulator: TraktApiEmulator = {
+    grant: (token, account) => {
+      tokens.set(token, account);
+      revoked.delete(token);
+    },
+    revoke: (token) => void revoked.add(token),
+    approvedClientIds: new Set(approvedClientIds),
+    state: { kind: 'normal' },
+    settingsRequests: () => host.requests.filter((r) => r.path === '/users/settings'),
+  };
+
+  host.route('GET', '/users/settings', (request): Reply => {
+    const state = emulator.state;
+    // Cloudflare answers before the origin: no User-Agent, or a blocked network (trakt.md §2).
+    if (!request.headers['user-agent'] || state.kind === 'cloudflare-block') return CLOUDFLARE_BLOCK_REPLY;
+    if (state.kind === 'outage') {
+      return state.status >= 520
+        ? { status: state.status, headers: { server: 'cloudflare', 'cf-ray': '8f3a1b2c4d5e6f72-AMS', 'content-type': 'text/html' }, body: `<html><title>trakt.tv | ${state.status}: Web server is down</title></html>` }
+        : { status: state.status, headers: { ...TRAKT_ORIGIN_HEADERS, 'content-type': 'text/html' }, body: '<html><title>We’re sorry, but something went wrong (500)</title></html>' };
+    }
+    if (state.kind === 'rate-limited') {
+      return { status: 429, headers: { ...JSON_HEADERS, 'retry-after': state.retryAfter, ...(state.xRatelimit ? { 'x-ratelimit': state.xRatelimit } : {}) }, body: '' };
+    }
+    const clientId = request.headers['trakt-api-key'];
+    if (request.headers['trakt-api-version'] !== '2' || typeof clientId !== 'string') return { status: 400, headers: TRAKT_ORIGIN_HEADERS, body: '' };
+    // An unknown or removed client_id gets 403 from the origin, even on public endpoints (ha-arr-stack-card#28).
+    if (!emulator.approvedClientIds.has(clientId)) return { status: 403, headers: TRAKT_ORIGIN_HEADERS, body: '' };
+    const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+    if (!bearer) return unauthorized('The access token is invalid');
+    if (revoked.has(bearer)) return unauthorized('The access token was revoked');
+    const account = tokens.get(bearer);
+    if (!account) return unauthorized('The access token is invalid');
+    if (account.locked || account.deactivated) {
+      // docs.trakt.tv/docs/locked-user-account: both headers, true|false.
+      return { status: 423, headers: { ...TRAKT_ORIGIN_HEADERS, 'x-account-locked': String(Boolean(account.locked)), 'x-account-deactivated': String(Boolean(account.deactivated)) }, body: '' };
+    }
+    if (state.kind === 'vip-only') return { status: 426, headers: TRAKT_ORIGIN_HEADERS, body: '' };
+    // 420 "can have an empty body and no limit headers" (user-account-limits.md).
+    if (state.kind === 'account-limit') return { status: 420, headers: TRAKT_ORIGIN_HEADERS, body: '' };
+    if (state.kind === 'garbage-200') return { status: 200, headers: JSON_HEADERS, body: '{"user": {"username": ' };
+    if (state.kind === 'huge-200') return { status: 200, headers: JSON_HEADERS, body: Buffer.alloc(state.bytes, 0x20) };
+    return { status: 200, headers: JSON_HEADERS, body: settingsBody(account) };
+  });
+  return emulator;
+}
