@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { Fix } from '../../../shared/report';
+import { pageTitle } from '../lib/pages';
+import { useWizard } from '../store/use-wizard';
+
+/** A fix: its title, numbered steps, and the one safe action as a button (open an allow-listed URL, or re-run a step). */
+export function FixView({ fix }: { readonly fix: Fix }) {
+  const openUrl = useWizard((s) => s.openUrl);
+  const rerunStep = useWizard((s) => s.rerunStep);
+  const goTo = useWizard((s) => s.goTo);
+  const page = useWizard((s) => s.page);
+  const [feedback, setFeedback] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
+  const action = fix.action;
+
+  const onAction = async () => {
+    if (!action) return;
+    if (action.kind === 'open-url') {
+      setFeedback(null);
+      const outcome = await openUrl(action.url);
+      setFeedback(outcome.opened ? { ok: true, text: 'Opened in your browser.' } : { ok: false, text: `Not opened: ${outcome.reason}` });
+    } else {
+      if (page !== action.step) goTo(action.step);
+      void rerunStep(action.step);
+    }
+  };
+
+  const label = !action ? null : action.label ?? (action.kind === 'open-url' ? `Open ${hostOf(action.url)}` : `Run ${pageTitle(action.step)} again`);
+  return (
+    <div className="fix">
+      <h4 className="fix-title">How to fix: {fix.title}</h4>
+      {fix.steps.length > 0 && <ol className="fix-steps">{fix.steps.map((step, i) => <li key={i}>{step}</li>)}</ol>}
+      {action && label && (
+        <div className="fix-action">
+          <button type="button" className="button button-secondary" data-action={action.kind} onClick={() => void onAction()}>
+            {label}
+            {action.kind === 'open-url' && <span aria-hidden="true"> ↗</span>}
+          </button>
+          {feedback && <span role="status" className={feedback.ok ? 'fix-feedback ok' : 'fix-feedback refused'}>{feedback.text}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return 'the page';
+  }
+}

@@ -1,0 +1,42 @@
+import { WIZARD_PAGES, isStepPage, pageTitle, type WizardPage } from '../lib/pages';
+import { stepOutcome, type StepOutcome } from '../store/step-run';
+import { useWizard } from '../store/use-wizard';
+
+const OUTCOME_TEXT: Readonly<Record<StepOutcome, string>> = {
+  'not-run': 'not run yet', waiting: 'waiting', running: 'checking', failed: 'could not run',
+  pass: 'all good', warn: 'warnings', fail: 'problems found', error: 'could not test everything', skipped: 'skipped',
+};
+const OUTCOME_ICON: Readonly<Record<StepOutcome, string>> = {
+  'not-run': '', waiting: '…', running: '', failed: '?', pass: '✓', warn: '!', fail: '✕', error: '?', skipped: '–',
+};
+
+/** The stepper: every page, where you are (aria-current) and each step's state; any page can be opened. */
+export function Stepper() {
+  const page = useWizard((s) => s.page);
+  const steps = useWizard((s) => s.steps);
+  const goTo = useWizard((s) => s.goTo);
+  const outcomeOf = (p: WizardPage): StepOutcome | null => (isStepPage(p) ? stepOutcome(steps[p]) : null);
+  return (
+    <nav className="stepper" aria-label="Wizard steps">
+      <ol>
+        {WIZARD_PAGES.map((p, index) => {
+          const outcome = outcomeOf(p);
+          const current = p === page;
+          return (
+            <li key={p} className={current ? 'current' : undefined}>
+              <button type="button" className="stepper-item" data-page={p} data-outcome={outcome ?? undefined} aria-current={current ? 'step' : undefined} onClick={() => goTo(p)}>
+                <span className={`stepper-dot outcome-${outcome ?? 'page'}`} aria-hidden="true">
+                  {outcome === 'running' ? <span className="spinner" /> : (outcome && OUTCOME_ICON[outcome]) || index + 1}
+                </span>
+                <span className="stepper-label">
+                  {pageTitle(p)}
+                  {outcome && <span className="stepper-state">{OUTCOME_TEXT[outcome]}</span>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

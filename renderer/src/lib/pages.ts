@@ -1,0 +1,19 @@
+import { STEP_NAMES, STEP_TITLES, type StepName } from '../../../shared/steps';
+
+/** A page of the wizard: the welcome, one per diagnostic step (shared/steps.ts), and the summary. */
+export type WizardPage = 'welcome' | StepName | 'summary';
+
+/** Every page in order (PRODUCT.md §1 journey 2). */
+export const WIZARD_PAGES: readonly WizardPage[] = ['welcome', ...STEP_NAMES, 'summary'];
+
+/** The title shown in the stepper and the page heading. */
+export function pageTitle(page: WizardPage): string {
+  if (page === 'welcome') return 'Welcome';
+  if (page === 'summary') return 'Summary';
+  return STEP_TITLES[page];
+}
+
+/** True when the page is a diagnostic step (it runs checks). */
+export function isStepPage(page: WizardPage): page is StepName {
+  return page !== 'welcome' && page !== 'summary';
+}

@@ -1,0 +1,34 @@
+/*
+ * Step-specific panels: the one place a step gets UI beyond the generic, data-driven check rows.
+ *
+ * To add a panel:
+ *   1. Create `renderer/src/panels/<your-panel>.tsx` exporting a component `(props: PanelProps) => JSX`.
+ *   2. Add one line to that page's list below:
+ *        `{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel },`
+ *      Panels render in list order, each wrapped in `<section data-panel="<id>">`.
+ *
+ * What a panel may use (all documented in their files):
+ *   - `useStepRun(step)`, `useStepReport(step)`, `useCombinedReport()`, `useWizard(selector)`
+ *     from `../store/use-wizard` — the step's live rows, status, report, error, and the app info.
+ *   - Actions via `useWizard((s) => s.runStep)`: `runStep(step, extras)` re-runs the step with the
+ *     optional RunRequest fields `{ authUrl, credentials, rememberAuthKey }` (fresh runId, events
+ *     streamed into the same rows); `rerunStep(step)`, `cancelStep(step)`, `openUrl(url)`,
+ *     `refreshAppInfo()`. Never call `diagnosis:run` directly: the store serialises runs.
+ *   - Other channels (`profiles:discover`, `credentials:forget`, `settings:set-trakt-client-id`) through
+ *     `callSafely(() => doctorApi()['channel'](request))` from `../lib/doctor-api` (errors are values).
+ *   - The shared building blocks in `../components/` (VerdictBadge, FixView, DetailsView, …).
+ *
+ * Steps auto-run without extras when first entered; the Token step therefore runs without credentials
+ * and its sign-in panel calls `runStep('token', { credentials })`.
+ */
+import type { PanelEntry, PanelPage } from './panel-types';
+
+/** The panels of each page, in display order. */
+export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
+  version: [],
+  cache: [],
+  connectivity: [],
+  token: [],
+  revoked: [],
+  summary: [],
+};

@@ -1,0 +1,59 @@
+import type { IpcError } from '../../../shared/ipc';
+import type { CheckResult, Report, Verdict } from '../../../shared/report';
+
+/** One live row of a step: a check that started (no result yet) or finished (its result). */
+export type CheckRow =
+  | { readonly id: string; readonly title: string; readonly state: 'running' }
+  | { readonly id: string; readonly title: string; readonly state: 'done'; readonly result: CheckResult };
+
+/** Where a step's run stands. `waiting` = queued behind another step's run (the engine runs one at a time). */
+export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'failed';
+
+/** Everything the wizard knows about one step's latest run. */
+export interface StepRun {
+  readonly status: RunStatus;
+  /** The run id of the latest run (events of older runs are ignored). */
+  readonly runId: string | null;
+  /** Checks in the order they started, updated live from run events. */
+  readonly rows: readonly CheckRow[];
+  /** The step's report once the run finished. */
+  readonly report: Report | null;
+  /** The typed error when the run itself could not happen (busy, invalid, bridge down). */
+  readonly error: IpcError | null;
+  /** True when the user cancelled this run. */
+  readonly cancelled: boolean;
+}
+
+/** A step that has not run yet. */
+export const IDLE_RUN: StepRun = { status: 'idle', runId: null, rows: [], report: null, error: null, cancelled: false };
+
+/** The step's state as the stepper shows it: not run, in progress, or the worst verdict of its checks. */
+export type StepOutcome = 'not-run' | 'waiting' | 'running' | 'failed' | Verdict;
+
+const WORST_FIRST: readonly Verdict[] = ['fail', 'error', 'warn', 'pass', 'skipped'];
+
+/** Derives the stepper state of a run. */
+export function stepOutcome(run: StepRun): StepOutcome {
+  if (run.status === 'idle') return 'not-run';
+  if (run.status === 'waiting' || run.status === 'running') return run.status;
+  if (run.status === 'failed') return 'failed';
+  const verdicts = new Set((run.report?.checks ?? []).map((check) => check.verdict));
+  return WORST_FIRST.find((verdict) => verdicts.has(verdict)) ?? 'skipped';
+}
+
+/** Applies a finished check to the rows: replaces its running row, or appends it when its start was missed. */
+export function withFinishedCheck(rows: readonly CheckRow[], result: CheckResult): CheckRow[] {
+  const row: CheckRow = { id: result.id, title: result.title, state: 'done', result };
+  const index = rows.findIndex((r) => r.id === result.id);
+  if (index === -1) return [...rows, row];
+  return rows.map((r, i) => (i === index ? row : r));
+}
+
+/** Rows that agree with a final report: live order kept, every reported check present and finished. */
+export function rowsFromReport(rows: readonly CheckRow[], report: Report): CheckRow[] {
+  let next = [...rows];
+  for (const result of report.checks) next = withFinishedCheck(next, result);
+  const reported = new Set(report.checks.map((c) => c.id));
+  // A row that started but is absent from the final report cannot still be running.
+  return next.filter((r) => r.state === 'done' || reported.has(r.id));
+}

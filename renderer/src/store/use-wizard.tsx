@@ -1,0 +1,42 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { Report } from '../../../shared/report';
+import type { StepName } from '../../../shared/steps';
+import { combineReports } from './combine-reports';
+import type { StepRun } from './step-run';
+import type { WizardState, WizardStore } from './wizard-store';
+
+const WizardContext = createContext<WizardStore | null>(null);
+
+/** Provides the wizard store to the app, its panels and tests. */
+export function WizardProvider({ store, children }: { readonly store: WizardStore; readonly children: ReactNode }) {
+  return <WizardContext.Provider value={store}>{children}</WizardContext.Provider>;
+}
+
+/** The store itself (for actions in event handlers without subscribing). */
+export function useWizardStore(): WizardStore {
+  const store = useContext(WizardContext);
+  if (!store) throw new Error('useWizard must be used inside <WizardProvider>');
+  return store;
+}
+
+/** Selects from the wizard state, re-rendering when the selected value changes (e.g. `useWizard((s) => s.runStep)`). */
+export function useWizard<T>(selector: (state: WizardState) => T): T {
+  return useStore(useWizardStore(), selector);
+}
+
+/** One step's latest run: status, live rows, report, error (see StepRun). */
+export function useStepRun(step: StepName): StepRun {
+  return useWizard((state) => state.steps[step]);
+}
+
+/** The step's latest report, or null before its first run finished. */
+export function useStepReport(step: StepName): Report | null {
+  return useWizard((state) => state.steps[step].report);
+}
+
+/** Every finished step's report combined into one (the Summary's data), or null when none ran. */
+export function useCombinedReport(): Report | null {
+  const steps = useWizard((state) => state.steps);
+  return useMemo(() => combineReports(steps), [steps]);
+}
