@@ -1,0 +1,259 @@
+/** @vitest-environment jsdom */
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROBLEMS } from '../../shared/problems';
+import type { Finding } from '../../shared/report';
+import { renderSummaryMarkdown } from '../../shared/summary-markdown';
+import { checkResult, report } from './fake-doctor';
+import { renderWizard } from './render-wizard';
+
+afterEach(cleanup);
+
+const portalFinding: Finding = {
+  problem: 'CAPTIVE_PORTAL', title: PROBLEMS.CAPTIVE_PORTAL.title, explanation: PROBLEMS.CAPTIVE_PORTAL.explanation, severity: 'critical', confidence: 0.97,
+  evidence: ['connectivity.captive-portal: the probe answered 302 → http://login.hotel.example/portal'],
+  fix: { title: 'Sign in to the network', steps: ['Open any web page.', 'Run this step again.'], action: { kind: 'rerun-step', step: 'connectivity' } },
+};
+const outdatedFinding: Finding = {
+  problem: 'STREMIO_OUTDATED', title: PROBLEMS.STREMIO_OUTDATED.title, explanation: PROBLEMS.STREMIO_OUTDATED.explanation, severity: 'warning', confidence: 0.9,
+  evidence: ['version.stremio-installs: 4.4.168 installed, 5.0.0 available'],
+  fix: { title: 'Update Stremio', steps: ['Download the newest Stremio.'], action: { kind: 'open-url', url: 'https://www.stremio.com/downloads', label: 'Stremio downloads' } },
+};
+
+const current = () => screen.getByRole('button', { current: 'step' });
+
+describe('stepper navigation', () => {
+  it('starts on Welcome with the privacy promise and walks Start → Version → Back → any step', async () => {
+    const { fake } = renderWizard();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Trakt/);
+    expect(screen.getByText(/Nothing is uploaded, ever/)).toBeTruthy();
+    expect(current().dataset.page).toBe('welcome');
+
+    fireEvent.click(screen.getByRole('button', { name: /Start the checks/ }));
+    expect(current().dataset.page).toBe('version');
+    expect(screen.getByRole('heading', { level: 2, name: 'Version' })).toBeTruthy();
+    const run = await fake.nextRun();
+    expect(run.request.steps).toEqual(['version']);
+    expect(run.request.runId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('running');
+
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    expect(current().dataset.page).toBe('welcome');
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Wizard steps' })).getByText('Revoked access'));
+    expect(current().dataset.page).toBe('revoked');
+    fireEvent.click(screen.getByRole('button', { name: /Next: Summary/ }));
+    expect(current().dataset.page).toBe('summary');
+    expect(screen.queryByRole('button', { name: /^Next/ })).toBeNull();
+  });
+
+  it('runs each step once when entered, queues it behind a running step, and shows each step state', async () => {
+    const { fake } = renderWizard({ page: 'version' });
+    const version = await fake.nextRun();
+    fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
+    expect(screen.getByRole('status').textContent).toMatch(/Waiting for the previous step/);
+    expect(fake.runs).toHaveLength(1);
+    act(() => version.finish(report(['version'], [checkResult('version.stremio-installs', { verdict: 'warn' })])));
+    const cache = await fake.nextRun();
+    expect(cache.request.steps).toEqual(['cache']);
+    act(() => cache.finish(report(['cache'], [checkResult('cache.streaming-server')])));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/all 1 checks look fine/));
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warn');
+    expect(within(nav).getByText('Cache').closest('button')?.dataset.outcome).toBe('pass');
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    expect(fake.runs).toHaveLength(2);
+  });
+
+  it('runs the Token step without credentials', async () => {
+    const { fake } = renderWizard({ page: 'token' });
+    const run = await fake.nextRun();
+    expect(run.request).toEqual({ runId: run.request.runId, steps: ['token'] });
+  });
+});
+
+describe('live check rows', () => {
+  it('streams rows as checks start and finish, with progress and a live status', async () => {
+    const { fake } = renderWizard({ page: 'connectivity' });
+    const run = await fake.nextRun();
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    act(() => {
+      run.started('connectivity.dns', 'Name resolution');
+      run.started('connectivity.captive-portal', 'Network sign-in page');
+    });
+    const rows = () => screen.getAllByRole('listitem').filter((li) => li.dataset.check);
+    expect(rows().map((r) => r.dataset.check)).toEqual(['connectivity.dns', 'connectivity.captive-portal']);
+    expect(within(rows()[0]!).getByText('Checking…')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Checking… 0 of 2 checks finished.');
+
+    act(() => run.finished(checkResult('connectivity.captive-portal', { title: 'Network sign-in page', verdict: 'fail', problems: ['CAPTIVE_PORTAL'], summary: 'A sign-in page answered instead of the internet.' })));
+    expect(rows()[1]!.dataset.verdict).toBe('fail');
+    expect(within(rows()[1]!).getByText('Problem')).toBeTruthy();
+    expect(within(rows()[1]!).getByText(PROBLEMS.CAPTIVE_PORTAL.explanation, { exact: false })).toBeTruthy();
+    expect(rows()[0]!.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status').textContent).toBe('Checking… 1 of 2 checks finished.');
+
+    act(() => run.finish(report(['connectivity'], [checkResult('connectivity.dns', { title: 'Name resolution' }), checkResult('connectivity.captive-portal', { verdict: 'fail', problems: ['CAPTIVE_PORTAL'] })], [portalFinding])));
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(rows().map((r) => r.dataset.verdict)).toEqual(['pass', 'fail']);
+    expect(screen.getByRole('status').textContent).toMatch(/one problem found/);
+    expect(screen.getByRole('heading', { name: PROBLEMS.CAPTIVE_PORTAL.title })).toBeTruthy();
+  });
+
+  it('ignores events of other runs', async () => {
+    const { fake } = renderWizard({ page: 'version' });
+    await fake.nextRun();
+    act(() => fake.emit({ type: 'check-started', runId: 'someone-else', id: 'version.x', step: 'version', title: 'Stray' }));
+    expect(screen.queryByText('Stray')).toBeNull();
+  });
+
+  it('shows one badge per verdict with a word, not colour alone', async () => {
+    const { fake } = renderWizard({ page: 'version' });
+    const run = await fake.nextRun();
+    const verdicts = ['pass', 'warn', 'fail', 'error', 'skipped'] as const;
+    act(() => run.finish(report(['version'], verdicts.map((verdict) => checkResult(`version.v-${verdict}`, { verdict })))));
+    await waitFor(() => expect(screen.getAllByRole('listitem').filter((li) => li.dataset.check)).toHaveLength(5));
+    const words = verdicts.map((v) => document.querySelector(`.check-row[data-verdict="${v}"] .badge`)?.textContent);
+    expect(words).toEqual(['✓Pass', '!Warning', '✕Problem', '?Could not test', '–Skipped']);
+  });
+
+  it('expands Details into readable key/values', async () => {
+    const { fake } = renderWizard({ page: 'connectivity' });
+    const run = await fake.nextRun();
+    act(() => run.finish(report(['connectivity'], [checkResult('connectivity.captive-portal', { details: { failedLayer: 'timeout', http_status: 302, reachable: false, hosts: ['trakt.tv', 'api.trakt.tv'], timings: { dnsMs: 3, tcpMs: 7 } } })])));
+    const toggle = await screen.findByRole('button', { name: /Details/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByText('Failed layer')).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const region = document.getElementById(toggle.getAttribute('aria-controls') ?? '')!;
+    const pairs = [...region.querySelectorAll('dt')].map((dt) => `${dt.textContent}=${dt.nextElementSibling?.textContent}`);
+    expect(pairs).toEqual(['Failed layer=timeout', 'Http status=302', 'Reachable=no', 'Hosts=trakt.tv, api.trakt.tv', 'Timings=Dns ms3Tcp ms7', 'Dns ms=3', 'Tcp ms=7']);
+    fireEvent.click(toggle);
+    expect(screen.queryByText('Failed layer')).toBeNull();
+  });
+});
+
+describe('fixes', () => {
+  it('opens an open-url fix through fix:open-url and shows a refusal reason', async () => {
+    let refuse = false;
+    const { fake } = renderWizard({ page: 'version', handlers: { 'fix:open-url': async () => ({ ok: true, value: refuse ? { opened: false, reason: 'evil.example is not on the list of sites the wizard opens' } : { opened: true } }) } });
+    const run = await fake.nextRun();
+    act(() => run.finish(report(['version'], [checkResult('version.stremio-installs', { verdict: 'warn', problems: ['STREMIO_OUTDATED'] })], [outdatedFinding])));
+    const card = (await screen.findByRole('heading', { name: outdatedFinding.title })).closest('article')!;
+    expect([...card.querySelectorAll('.fix-steps li')].map((li) => li.textContent)).toEqual(['Download the newest Stremio.']);
+    fireEvent.click(within(card).getByRole('button', { name: /Stremio downloads/ }));
+    await within(card).findByText('Opened in your browser.');
+    expect(fake.calls.filter((c) => c.channel === 'fix:open-url').map((c) => c.request)).toEqual([{ url: 'https://www.stremio.com/downloads' }]);
+    refuse = true;
+    fireEvent.click(within(card).getByRole('button', { name: /Stremio downloads/ }));
+    expect(await within(card).findByText(/Not opened: evil.example is not on the list/)).toBeTruthy();
+  });
+
+  it('re-runs the step from a rerun-step fix', async () => {
+    const { fake } = renderWizard({ page: 'connectivity' });
+    const first = await fake.nextRun();
+    act(() => first.finish(report(['connectivity'], [checkResult('connectivity.captive-portal', { verdict: 'fail', problems: ['CAPTIVE_PORTAL'] })], [portalFinding])));
+    fireEvent.click(await screen.findByRole('button', { name: /Run Connectivity again/ }));
+    const second = await fake.nextRun();
+    expect(second.request.steps).toEqual(['connectivity']);
+    expect(second.request.runId).not.toBe(first.request.runId);
+    expect(screen.getByRole('status').textContent).toMatch(/Checking/);
+  });
+});
+
+describe('cancel', () => {
+  it('cancels the running step through diagnosis:cancel and says so', async () => {
+    const { fake } = renderWizard({ page: 'connectivity' });
+    const run = await fake.nextRun();
+    act(() => run.started('connectivity.dns', 'Name resolution'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'diagnosis:cancel')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'diagnosis:cancel')?.request).toEqual({ runId: run.request.runId });
+    expect(screen.getByRole('status').textContent).toBe('Cancelling…');
+    act(() => run.finish(report(['connectivity'], [checkResult('connectivity.dns', { verdict: 'skipped', summary: 'Skipped: the run was cancelled.' })])));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Cancelled/));
+    expect(screen.getByRole('button', { name: 'Re-run' })).toBeTruthy();
+  });
+
+  it('cancels a queued step without running it', async () => {
+    const { fake } = renderWizard({ page: 'version' });
+    const version = await fake.nextRun();
+    fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    act(() => version.finish(report(['version'], [])));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Cancelled before it started/));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.runs).toHaveLength(1);
+  });
+});
+
+describe('errors from the API are shown, never thrown', () => {
+  it('shows a typed run error (BUSY) and a broken bridge (rejected promise)', async () => {
+    const { fake } = renderWizard({ page: 'version' });
+    const run = await fake.nextRun();
+    act(() => run.fail({ code: 'BUSY', message: 'a diagnosis is already running' }));
+    expect(await screen.findByText(/Another diagnosis is still running/)).toBeTruthy();
+    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Re-run' }));
+    const again = await fake.nextRun();
+    act(() => again.reject(new Error('bridge gone')));
+    expect(await screen.findByText(/Version could not run: bridge gone/)).toBeTruthy();
+  });
+
+  it('shows a failing fix:open-url as a refusal, and survives an onRunEvent that throws', async () => {
+    const { fake } = renderWizard({ page: 'version', handlers: { 'fix:open-url': async () => { throw new Error('ipc closed'); } } });
+    const run = await fake.nextRun();
+    act(() => run.finish(report(['version'], [checkResult('version.stremio-installs', { problems: ['STREMIO_OUTDATED'] })], [outdatedFinding])));
+    fireEvent.click(await screen.findByRole('button', { name: /Stremio downloads/ }));
+    expect(await screen.findByText('Not opened: ipc closed')).toBeTruthy();
+  });
+});
+
+describe('summary', () => {
+  let writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
+  beforeEach(() => {
+    writeText = vi.fn<(text: string) => Promise<void>>(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  });
+
+  it('ranks findings from every step, shows evidence, fix and the untested list, and copies Markdown', async () => {
+    const { fake, store } = renderWizard({ page: 'version' });
+    const version = await fake.nextRun();
+    act(() => version.finish(report(['version'], [checkResult('version.stremio-installs', { verdict: 'warn', problems: ['STREMIO_OUTDATED'] })], [outdatedFinding])));
+    act(() => store.getState().goTo('connectivity'));
+    const connectivity = await fake.nextRun();
+    act(() => connectivity.finish(report(['connectivity'], [checkResult('connectivity.captive-portal', { verdict: 'fail', problems: ['CAPTIVE_PORTAL'] })], [portalFinding], [{ check: 'connectivity.clock', reason: 'no server answered with a Date header' }])));
+    act(() => store.getState().goTo('summary'));
+
+    const cards = await screen.findAllByRole('article');
+    expect(cards.map((c) => c.dataset.finding)).toEqual(['CAPTIVE_PORTAL', 'STREMIO_OUTDATED']);
+    expect(within(cards[0]!).getByText(portalFinding.evidence[0]!)).toBeTruthy();
+    expect(within(cards[0]!).getByText(/How to fix: Sign in to the network/)).toBeTruthy();
+    expect(screen.getByText(/2 findings, 1 critical/)).toBeTruthy();
+    const untested = screen.getByTestId('untested');
+    expect(untested.textContent).toMatch(/connectivity.clock — no server answered with a Date header/);
+    expect(untested.textContent).toMatch(/cache — this step was not run/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+    const copied = writeText.mock.calls[0]![0];
+    const combined = store.getState().steps;
+    expect(copied).toContain(PROBLEMS.CAPTIVE_PORTAL.title);
+    expect(copied.indexOf(PROBLEMS.CAPTIVE_PORTAL.title)).toBeLessThan(copied.indexOf(PROBLEMS.STREMIO_OUTDATED.title));
+    expect(copied).toBe(renderSummaryMarkdown({ ...combined.connectivity.report!, steps: ['version', 'connectivity'], startedAt: '2026-11-25T09:00:00.000Z', durationMs: 840, checks: [...combined.version.report!.checks, ...combined.connectivity.report!.checks], findings: [portalFinding, outdatedFinding], untested: [{ check: 'connectivity.clock', reason: 'no server answered with a Date header' }, ...['cache', 'token', 'revoked'].map((check) => ({ check, reason: 'this step was not run' }))] }));
+  });
+
+  it('says what it will do when no step ran, and offers the manual copy when the clipboard is refused', async () => {
+    writeText.mockRejectedValue(new Error('denied'));
+    const { fake, store } = renderWizard({ page: 'summary' });
+    expect(screen.getByText(/No step has run yet/)).toBeTruthy();
+    act(() => store.getState().goTo('revoked'));
+    const run = await fake.nextRun();
+    act(() => run.finish(report(['revoked'], [checkResult('revoked.users-settings', { verdict: 'skipped' })])));
+    act(() => store.getState().goTo('summary'));
+    expect(await screen.findByText(/No problems found in the steps that ran/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    const manual = await screen.findByRole('textbox', { name: 'Summary as Markdown' });
+    expect((manual as HTMLTextAreaElement).value).toMatch(/Stremio Trakt Doctor/);
+  });
+});
