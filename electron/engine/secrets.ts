@@ -13,11 +13,24 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const SECRET_PARAMS = /([?&#](?:code|state|access_token|refresh_token|token|authKey|auth_key|code_verifier|client_secret|password)=)[^&#\s"']*/gi;
 /** Shorter values are not registered: redacting "ab" everywhere would destroy the text, not protect it. */
 const MIN_SECRET_LENGTH = 4;
+/**
+ * Secret fields by name, for values the registry never saw (an old log line, a pasted response): JSON
+ * `"access_token": "…"` and `Authorization: Bearer …` (wizards.md §5 "two-layer redaction").
+ */
+const SECRET_FIELDS: readonly (readonly [RegExp, RedactionClass])[] = [
+  [/("(?:access_token|refresh_token)"\s*:\s*")(?!\[redacted)[^"]+/g, 'token'],
+  [/("(?:authKey|auth_key)"\s*:\s*")(?!\[redacted)[^"]+/g, 'auth-key'],
+  [/("password"\s*:\s*")(?!\[redacted)[^"]+/g, 'password'],
+  [/("client_secret"\s*:\s*")(?!\[redacted)[^"]+/g, 'client-secret'],
+  [/("code_verifier"\s*:\s*")(?!\[redacted)[^"]+/g, 'code-verifier'],
+  [/(\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, 'token'],
+];
 
 /** Collects secret values and scrubs them (and e-mail addresses, secret URL parameters) from text. */
 export class SecretRegistry {
   private readonly values = new Map<string, RedactionClass>();
   private readonly counts = new Map<RedactionClass, number>();
+  private readonly userNames = new Set<string>();
 
   /** Registers a secret value so every later `redact` removes it. Returns the value for chaining. */
   add<T extends string | null | undefined>(value: T, kind: RedactionClass): T {
@@ -30,6 +43,21 @@ export class SecretRegistry {
       if (uri !== value) this.values.set(uri, kind);
     }
     return value;
+  }
+
+  /**
+   * Registers the user's home folder (replaced wherever it appears, like a secret) and account name
+   * (replaced only as a whole word, so "bob" does not break "bobsled") — PRODUCT.md §5.
+   */
+  addIdentity(identity: { readonly homeDir?: string | undefined; readonly userName?: string | undefined }): void {
+    const home = identity.homeDir?.replace(/[\\/]+$/, '');
+    if (home && home.length > 1) {
+      this.add(home, 'home-path');
+      // Windows paths are also written with forward slashes (URLs, Node's path.posix, Electron logs).
+      if (home.includes('\\')) this.add(home.replace(/\\/g, '/'), 'home-path');
+    }
+    const name = identity.userName?.trim();
+    if (name && name.length >= 2) this.userNames.add(name);
   }
 
   /** Returns `text` with every registered secret, secret URL parameter and e-mail address replaced. */
@@ -47,10 +75,22 @@ export class SecretRegistry {
       this.count('code', 1);
       return `${prefix}[redacted]`;
     });
+    for (const [pattern, kind] of SECRET_FIELDS) {
+      out = out.replace(pattern, (_match, prefix: string) => {
+        this.count(kind, 1);
+        return `${prefix}[redacted ${kind}]`;
+      });
+    }
     out = out.replace(EMAIL, () => {
       this.count('email', 1);
       return '[redacted email]';
     });
+    for (const name of this.userNames) {
+      out = out.replace(wholeWord(name), () => {
+        this.count('user-name', 1);
+        return '[redacted user-name]';
+      });
+    }
     return out;
   }
 
@@ -67,4 +107,9 @@ export class SecretRegistry {
   private count(kind: RedactionClass, n: number): void {
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + n);
   }
+}
+
+/** Matches `word` (any case) only where no letter, digit or underscore touches it, and not inside a redaction marker. */
+function wholeWord(word: string): RegExp {
+  return new RegExp(`(?<!\\[redacted [^\\]]*)(?<![\\p{L}\\p{N}_])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'giu');
 }

@@ -1,0 +1,12 @@
+// The diagnostic bundle (PRODUCT.md §5): what the window's Export button, its preview and the CLI's
+// `--bundle` all use, so every export surface shares one redaction path.
+import { buildBundleContents, type BundleContents, type BundleInput } from './build-bundle';
+
+export { DEFAULT_BUNDLE_LIMITS, type BundleContents, type BundleFile, type BundleInput, type BundleLimits, type BundleManifest } from './build-bundle';
+export { writeBundle, type BundleErrorCode, type BundleWriteOptions, type BundleWriteResult } from './write-bundle';
+export { redactForExport } from './redact-export';
+
+/** The bundle exactly as it would be written, for the preview shown before saving (nothing is written). */
+export function previewBundle(input: BundleInput): Promise<BundleContents> {
+  return buildBundleContents(input);
+}
