@@ -26,6 +26,9 @@ const SECRET_FIELDS: readonly (readonly [RegExp, RedactionClass])[] = [
   [/(\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, 'token'],
 ];
 
+/** Shared system account names: they identify nobody, and scrubbing "root" would mangle "Root CA". */
+const GENERIC_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'user', 'guest', 'runner', 'ubuntu', 'default', 'public', 'system']);
+
 /** Collects secret values and scrubs them (and e-mail addresses, secret URL parameters) from text. */
 export class SecretRegistry {
   private readonly values = new Map<string, RedactionClass>();
@@ -57,7 +60,7 @@ export class SecretRegistry {
       if (home.includes('\\')) this.add(home.replace(/\\/g, '/'), 'home-path');
     }
     const name = identity.userName?.trim();
-    if (name && name.length >= 2) this.userNames.add(name);
+    if (name && name.length >= 2 && !GENERIC_ACCOUNTS.has(name.toLowerCase())) this.userNames.add(name);
   }
 
   /** Returns `text` with every registered secret, secret URL parameter and e-mail address replaced. */

@@ -20,10 +20,11 @@ describe('SecretRegistry identity and secret fields', () => {
     expect(secrets.redactionCounts()['user-name']).toBe(2);
   });
 
-  it('ignores a one-letter user name (redacting it would destroy the text)', () => {
+  it('ignores a one-letter user name and shared system accounts (redacting them would destroy the text)', () => {
     const secrets = new SecretRegistry();
     secrets.addIdentity({ userName: 'a', homeDir: '/' });
-    expect(secrets.redact('a cat / a dog')).toBe('a cat / a dog');
+    secrets.addIdentity({ userName: 'root' });
+    expect(secrets.redact('a cat / a dog, issued by Test Root CA')).toBe('a cat / a dog, issued by Test Root CA');
   });
 
   it('blanks secret JSON fields and bearer tokens it never saw, once each', () => {

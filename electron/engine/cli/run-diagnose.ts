@@ -1,3 +1,4 @@
+import { writeBundle } from '../bundle';
 import { ConfigError, loadConfigFile, resolveConfig, type Config } from '../config';
 import { createEngineContext } from '../context';
 import { diagnose } from '../diagnose';
@@ -37,6 +38,15 @@ export async function runDiagnoseCommand(args: DiagnoseArgs, env: Readonly<Recor
     { onEvent: (event) => event.type === 'check-finished' && process.stderr.write(`${progressLine(event.result)}\n`) },
   );
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report));
+  if (args.bundle) {
+    // The report is printed first: a bundle that cannot be written must not cost the user the diagnosis.
+    const written = await writeBundle({ report, ctx }, args.bundle);
+    if (!written.ok) {
+      process.stderr.write(`stremio-trakt-doctor: bundle not written: ${written.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`Diagnostic bundle written: ${written.path} (${written.bytes} bytes)\n`);
+  }
   return report.findings.some((f) => f.severity === 'critical') ? 1 : 0;
 }
 
