@@ -1,4 +1,5 @@
 import type { CheckDefinition } from '../check';
+import { usersSettingsCheck } from './users-settings';
 
 /** The revoked step's checks, in report order. */
-export const REVOKED_CHECKS: readonly CheckDefinition[] = [];
+export const REVOKED_CHECKS: readonly CheckDefinition[] = [usersSettingsCheck];

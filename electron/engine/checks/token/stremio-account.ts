@@ -1,0 +1,77 @@
+import type { CheckDefinition, CheckOutcome } from '../check';
+import { stremioGetUser, stremioLogin, type StremioApiResult, type StremioSession } from '../../stremio/api-client';
+import { TOKEN_CHECK_IDS, type StremioAccountData } from './token-data';
+
+/**
+ * Signs in to the Stremio account with the credentials the user gave (wizard form, remembered key,
+ * local profile, or the CLI's environment) and reads the user, including `user.trakt`
+ * (stremio.md §1.2: `login` / `getUser`). Without credentials it is skipped, so every check that
+ * needs the account is skipped with that reason (PRODUCT.md §7).
+ */
+export const stremioAccountCheck: CheckDefinition = {
+  id: TOKEN_CHECK_IDS.account,
+  step: 'token',
+  title: 'Stremio account',
+  dependsOn: [],
+  budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
+  async run({ ctx, input, signal }): Promise<CheckOutcome> {
+    const credentials = input.credentials;
+    if (!credentials) {
+      return {
+        verdict: 'skipped',
+        summary: 'Not signed in: no Stremio credentials were given, so the Trakt link on the account cannot be read.',
+        problems: [{ code: 'STREMIO_NOT_SIGNED_IN', evidence: 'token.stremio-account: no Stremio credentials (wizard sign-in, STREMIO_AUTH_KEY, or STREMIO_EMAIL + STREMIO_PASSWORD)', confidence: 1 }],
+        details: { signedIn: false },
+      };
+    }
+    const via = credentials.kind === 'password' ? 'login' : 'getUser';
+    const result = credentials.kind === 'password'
+      ? await stremioLogin(ctx, credentials.email, credentials.password, signal)
+      : await stremioGetUser(ctx, credentials.authKey, signal);
+    return outcomeOf(result, via);
+  },
+};
+
+function outcomeOf(result: StremioApiResult<StremioSession>, via: StremioAccountData['via']): CheckOutcome {
+  const where = `POST /api/${via}`;
+  if (result.ok) {
+    const { user } = result.value;
+    const data: StremioAccountData = { session: result.value, via };
+    return {
+      verdict: 'pass',
+      summary: `Signed in to the Stremio account (${via === 'login' ? 'e-mail and password' : 'auth key'}); ${user.trakt ? 'it holds a Trakt link' : 'it holds no Trakt link'}.`,
+      details: { signedIn: true, via, traktLinkPresent: user.trakt !== null, status: result.outcome.ok ? result.outcome.status : null },
+      data,
+    };
+  }
+  switch (result.kind) {
+    case 'rejected':
+      return {
+        verdict: 'fail',
+        summary: `Stremio rejected the sign-in: "${result.message}".`,
+        problems: [{ code: 'STREMIO_AUTH_INVALID', evidence: `token.stremio-account: ${where} answered error${result.code === null ? '' : ` ${result.code}`} "${result.message}"`, confidence: 0.95 }],
+        details: { signedIn: false, via, stremioError: result.message, stremioErrorCode: result.code },
+      };
+    case 'unreachable':
+      return {
+        verdict: 'error',
+        summary: `Stremio's account service could not be reached (${result.outcome.ok ? 'no answer' : result.outcome.message}); the Connectivity step tells why.`,
+        details: { signedIn: false, via, error: result.outcome.ok ? null : result.outcome.message, failedLayer: result.outcome.ok ? null : result.outcome.kind },
+      };
+    case 'http-status': {
+      const outage = result.status >= 500;
+      return {
+        verdict: 'error',
+        summary: `Stremio's account service answered HTTP ${result.status}${outage ? ': the fault is on Stremio\'s side' : ''}; the account could not be read.`,
+        ...(outage ? { problems: [{ code: 'SERVICE_OUTAGE' as const, evidence: `token.stremio-account: ${where} on Stremio's API answered ${result.status}`, confidence: 0.8 }] } : {}),
+        details: { signedIn: false, via, status: result.status },
+      };
+    }
+    case 'malformed':
+      return {
+        verdict: 'error',
+        summary: `Stremio's answer could not be read (${result.reason}); nothing was assumed about the account.`,
+        details: { signedIn: false, via, reason: result.reason, status: result.outcome.ok ? result.outcome.status : null },
+      };
+  }
+}

@@ -1,0 +1,96 @@
+import { dependencyData, type CheckDefinition, type CheckOutcome } from '../check';
+import { traktExpiresAtMs, type TraktLink } from '../../stremio/account';
+import { humanDuration, localDateTime } from './durations';
+import { TOKEN_CHECK_IDS, type StremioAccountData, type TraktTokenData, type TraktTokenState } from './token-data';
+
+/** Below this much time left a valid link is reported as expiring (PROBLEMS.md `TRAKT_TOKEN_EXPIRING`). */
+export const EXPIRING_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+/** Why links keep expiring, with the sources a support helper can check (trakt.md §4, stremio.md §4). */
+export const TOKEN_LIFETIME_NOTE = {
+  text: "Trakt access tokens now last between 24 hours and 7 days (Trakt's docs say 7 days; in 2025 Stremio staff saw 24 hours), and Stremio does not refresh them: when the token expires, scrobbling stops until you authenticate again.",
+  sources: [
+    'trakt/trakt-api projects/developer/src/lib/guides/authentication-oauth.md ("The access_token is valid for 7 days")',
+    'https://github.com/Stremio/stremio-bugs/issues/1389 (Stremio staff: re-authorization every 24 hours)',
+    'https://github.com/Stremio/stremio-core/issues/847 (refresh tokens requested; auth lasts 1 day to a week)',
+    'https://github.com/Stremio/stremio-core/pull/821 (Trakt token refresh: open, not shipped)',
+  ],
+} as const;
+
+/** Where a link stands at `nowMs`. */
+export function traktTokenState(link: TraktLink | null, nowMs: number): TraktTokenState {
+  if (!link) return 'not-linked';
+  const left = traktExpiresAtMs(link) - nowMs;
+  if (left <= 0) return 'expired';
+  return left <= EXPIRING_WITHIN_MS ? 'expiring' : 'valid';
+}
+
+/** Reads `user.trakt` from the signed-in account: not linked, expired (how long ago), expiring, or valid until when. */
+export const traktTokenCheck: CheckDefinition = {
+  id: TOKEN_CHECK_IDS.traktToken,
+  step: 'token',
+  title: 'Trakt link on the account',
+  dependsOn: [TOKEN_CHECK_IDS.account],
+  budgetMs: () => 1000,
+  async run({ ctx, deps }): Promise<CheckOutcome> {
+    const account = dependencyData<StremioAccountData>(deps, TOKEN_CHECK_IDS.account);
+    if (!account) return { verdict: 'skipped', summary: 'Skipped: the Stremio account could not be read.' };
+    const { user } = account.session;
+    const now = ctx.now();
+    const link = user.trakt;
+    const state = traktTokenState(link, now);
+    const expiresAtMs = link ? traktExpiresAtMs(link) : null;
+    const data: TraktTokenData = { state, link, expiresAtMs };
+    if (!link || expiresAtMs === null) {
+      return {
+        verdict: 'warn',
+        summary: user.traktUnreadable
+          ? 'The account holds a Trakt link Stremio cannot read, so Stremio treats Trakt as not linked.'
+          : 'Trakt is not linked to this Stremio account.',
+        problems: [{
+          code: 'TRAKT_NOT_LINKED',
+          evidence: `token.trakt-token: user.trakt is ${user.traktUnreadable ? 'present but not a valid {access_token, created_at, expires_in}' : 'null'}`,
+          confidence: user.traktUnreadable ? 0.7 : 0.95,
+        }],
+        details: { linked: false, unreadable: user.traktUnreadable },
+        data,
+      };
+    }
+    const details = {
+      linked: true,
+      token: state === 'expired' ? 'expired' : 'present',
+      createdAt: new Date(link.createdAt * 1000).toISOString(),
+      expiresAt: new Date(expiresAtMs).toISOString(),
+      lifetimeHours: Math.round((link.expiresIn / 3600) * 10) / 10,
+      lifetimeNote: TOKEN_LIFETIME_NOTE.text,
+      sources: TOKEN_LIFETIME_NOTE.sources,
+    };
+    const lifetime = `issued ${new Date(link.createdAt * 1000).toISOString()} for ${humanDuration(link.expiresIn * 1000)}`;
+    if (state === 'expired') {
+      const ago = humanDuration(now - expiresAtMs);
+      return {
+        verdict: 'fail',
+        summary: `The Trakt link expired ${ago} ago (on ${localDateTime(expiresAtMs)}). Stremio does not renew it: authenticate again, and expect to repeat it within 1–7 days.`,
+        problems: [{ code: 'TRAKT_TOKEN_EXPIRED', evidence: `token.trakt-token: user.trakt expired ${ago} ago (${lifetime})`, confidence: 0.95 }],
+        details: { ...details, expiredAgoMs: now - expiresAtMs },
+        data,
+      };
+    }
+    const left = humanDuration(expiresAtMs - now);
+    if (state === 'expiring') {
+      return {
+        verdict: 'warn',
+        summary: `The Trakt link is valid until ${localDateTime(expiresAtMs)} — only ${left} left — and Stremio will not renew it by itself.`,
+        problems: [{ code: 'TRAKT_TOKEN_EXPIRING', evidence: `token.trakt-token: user.trakt expires in ${left} (${lifetime})`, confidence: 0.95 }],
+        details: { ...details, remainingMs: expiresAtMs - now },
+        data,
+      };
+    }
+    return {
+      verdict: 'pass',
+      summary: `Trakt is linked and valid until ${localDateTime(expiresAtMs)} (${left} left).`,
+      details: { ...details, remainingMs: expiresAtMs - now },
+      data,
+    };
+  },
+};

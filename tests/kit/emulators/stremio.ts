@@ -1,0 +1,149 @@
+import type { HostEmulator, RecordedRequest, Reply } from '../http-host';
+import { installTraktApi, type TraktApiEmulator } from './trakt-api';
+
+/**
+ * Stremio's account API and web host as stremio.md §1 records them: `POST /api/<method>` with a JSON
+ * body tagged by `type`, answering `{result}` or `{error:{message,code}}` (stremio-core
+ * `src/types/api/response.rs`); `GET /trakt/auth/<_id>` redirecting the browser to Trakt's authorize
+ * page with Stremio's client_id and `redirect_uri=https://www.strem.io/trakt/auth_cb` (stremio-bugs#1427,
+ * trakt-api#646). The research records the error envelope, not Stremio's exact error texts: the
+ * messages below are placeholders in that envelope.
+ */
+
+/** A Stremio account. `trakt` is stored as given (tests plant malformed values too). */
+export interface StremioAccountFixture {
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  readonly authKey: string;
+  readonly trakt: unknown;
+}
+
+/** How `www.strem.io/trakt/auth/<id>` answers. */
+export type AuthRedirectBehaviour =
+  /** Nov 2025: the authorize page on the API host (trakt-api#646). */
+  | { readonly kind: 'api-host' }
+  /** What Trakt's docs ask for: the authorize page on the auth host. */
+  | { readonly kind: 'auth-host' }
+  /** A Stremio-side outage (stremio-features#675 "not found", stremio-bugs#1999 500). */
+  | { readonly kind: 'status'; readonly status: number; readonly body?: string }
+  | { readonly kind: 'no-redirect' }
+  /** A raw `Location` header (bad-input tests). */
+  | { readonly kind: 'location'; readonly location: string }
+  | { readonly kind: 'loop' };
+
+/** How `api.strem.io` answers, beyond the normal account logic. */
+export type StremioApiMode = 'normal' | 'garbage' | 'huge' | 'outage';
+
+/** Control over the emulated Stremio services. */
+export interface StremioEmulator {
+  addAccount(account: StremioAccountFixture): void;
+  authRedirect: AuthRedirectBehaviour;
+  apiMode: StremioApiMode;
+  /** The Trakt client_id Stremio's server puts in its redirect. */
+  readonly traktClientId: string;
+  apiRequests(method: string): RecordedRequest[];
+}
+
+/** Where the emulated Stremio redirect points: the world's Trakt hosts. */
+export interface TraktHosts {
+  readonly traktApi: string;
+  readonly traktAuth: string;
+}
+
+/** A realistic Stremio Trakt client_id shape (64 hex digits, beginning like the real one, stremio.md §1.1). */
+export const STREMIO_TRAKT_CLIENT_ID = '0e861f52' + 'c'.repeat(56);
+
+/** The user object getUser/login return (stremio-core `User`). */
+export function userBody(account: StremioAccountFixture): object {
+  return {
+    _id: account.id, email: account.email, fbId: '', avatar: '',
+    lastModified: '2026-11-20T08:00:00.000Z', dateRegistered: '2021-02-03T04:05:06.000Z',
+    trakt: account.trakt, premium_expire: null,
+    gdpr_consent: { tos: true, privacy: true, marketing: false, from: 'web' },
+  };
+}
+
+function authorizeQuery(clientId: string): string {
+  return new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: 'https://www.strem.io/trakt/auth_cb' }).toString();
+}
+
+/** Installs the routes on `world.stremioApi` and `world.stremioWeb`. */
+export function installStremio(api: HostEmulator, web: HostEmulator, trakt: TraktHosts, clientId = STREMIO_TRAKT_CLIENT_ID): StremioEmulator {
+  const accounts = new Map<string, StremioAccountFixture>();
+  const emulator: StremioEmulator = {
+    addAccount: (account) => {
+      accounts.set(account.id, account);
+      web.route('GET', `/trakt/auth/${account.id}`, () => redirectFor(account));
+    },
+    authRedirect: { kind: 'api-host' },
+    apiMode: 'normal',
+    traktClientId: clientId,
+    apiRequests: (method) => api.requests.filter((r) => r.path === `/api/${method}`),
+  };
+
+  const redirectFor = (account: StremioAccountFixture): Reply => {
+    const behaviour = emulator.authRedirect;
+    const found = (location: string): Reply => ({ status: 302, headers: { location, 'content-type': 'text/plain; charset=utf-8' }, body: `Found. Redirecting to ${location}` });
+    switch (behaviour.kind) {
+      case 'api-host': return found(`${trakt.traktApi}/oauth/authorize?${authorizeQuery(clientId)}`);
+      case 'auth-host': return found(`${trakt.traktAuth}/oauth/authorize?${authorizeQuery(clientId)}`);
+      case 'status': return { status: behaviour.status, headers: { 'content-type': 'text/html' }, body: behaviour.body ?? `<html><body>Error ${behaviour.status}</body></html>` };
+      case 'no-redirect': return { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Stremio</title>' };
+      case 'location': return { status: 302, headers: { location: behaviour.location }, body: '' };
+      case 'loop': return found(`${web.origin}/trakt/auth/${account.id}`);
+    }
+  };
+
+  const special = (): Reply | null => {
+    if (emulator.apiMode === 'garbage') return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"result": {"authKey": "x", "user": [1, 2,' };
+    if (emulator.apiMode === 'huge') return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.alloc(30 * 1024 * 1024, 0x20) };
+    if (emulator.apiMode === 'outage') return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>' };
+    return null;
+  };
+  const parse = (request: RecordedRequest): Record<string, unknown> | null => {
+    try {
+      const body: unknown = JSON.parse(request.body);
+      return body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  };
+  const error = (message: string, code: number): Reply => ({ status: 200, body: { error: { message, code } } });
+
+  api.route('POST', '/api/login', (request) => {
+    const forced = special();
+    if (forced) return forced;
+    const body = parse(request);
+    if (!body || body.type !== 'Login') return error('Invalid request', 0);
+    const account = [...accounts.values()].find((a) => a.email === body.email);
+    if (!account) return error('User not found', 2);
+    if (account.password !== body.password) return error('Wrong passphrase', 3);
+    return { status: 200, body: { result: { authKey: account.authKey, user: userBody(account) } } };
+  });
+  api.route('POST', '/api/getUser', (request) => {
+    const forced = special();
+    if (forced) return forced;
+    const body = parse(request);
+    if (!body || body.type !== 'GetUser') return error('Invalid request', 0);
+    const account = [...accounts.values()].find((a) => a.authKey === body.authKey);
+    if (!account) return error('Session does not exist', 1);
+    return { status: 200, body: { result: userBody(account) } };
+  });
+  return emulator;
+}
+
+/** The world pieces the Token and Revoked steps talk to. */
+export interface TokenWorldHosts {
+  readonly stremioApi: HostEmulator;
+  readonly stremioWeb: HostEmulator;
+  readonly traktApi: HostEmulator;
+  readonly traktAuth: HostEmulator;
+}
+
+/** Installs Stremio (redirecting with its client_id) and the Trakt API (approving that client_id) on a world. */
+export function installTokenWorld(world: TokenWorldHosts): { readonly stremio: StremioEmulator; readonly trakt: TraktApiEmulator } {
+  const stremio = installStremio(world.stremioApi, world.stremioWeb, { traktApi: world.traktApi.origin, traktAuth: world.traktAuth.origin });
+  const trakt = installTraktApi(world.traktApi, [stremio.traktClientId]);
+  return { stremio, trakt };
+}
