@@ -93,7 +93,8 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
       if (!step || get().steps[step].runId !== event.runId) return;
       const run = get().steps[step];
       if (event.type === 'check-started') {
-        if (run.rows.some((r) => r.id === event.id)) return;
+        // A start that arrives after the run's report (or twice) must not add a spinner that never stops.
+        if (run.status !== 'running' || run.rows.some((r) => r.id === event.id)) return;
         patchStep(step, { rows: [...run.rows, { id: event.id, title: event.title, state: 'running' }] });
       } else if (event.type === 'check-finished') {
         patchStep(step, { rows: withFinishedCheck(run.rows, event.result) });

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEMS } from '../../shared/problems';
+import { startWorld, type World } from '../kit/world';
+import { openWizard, type WizardHarness } from './harness';
+
+// The whole wizard in real Chromium against the real engine and the loopback emulators: a hotel-style
+// captive portal makes Connectivity fail, and the finding follows the user to the Summary.
+describe('wizard end to end (Chromium + real engine)', () => {
+  let world: World;
+  let wizard: WizardHarness;
+  beforeAll(async () => {
+    world = await startWorld({ probeMs: 1500 });
+    world.captivePortal.route('GET', '/generate_204', { status: 302, headers: { location: 'http://login.hotel.example/portal' }, body: '<html>Please log in</html>' });
+    wizard = await openWizard({ world });
+  });
+  afterAll(async () => {
+    await wizard?.close();
+    await world?.close();
+  });
+
+  it('walks Welcome → Summary with live results, the portal finding, its fix and the copied summary', async () => {
+    const { page } = wizard;
+    await page.getByRole('button', { name: /Start the checks/ }).click();
+    await wizard.waitForStep('version');
+    await expect.poll(() => page.locator('[aria-current="step"]').getAttribute('data-page')).toBe('version');
+
+    for (const step of ['cache', 'connectivity'] as const) {
+      await page.getByRole('button', { name: /^Next/ }).click();
+      await wizard.waitForStep(step);
+    }
+    const portalRow = page.locator('.check-row[data-check="connectivity.captive-portal"]');
+    await expect.poll(() => portalRow.getAttribute('data-verdict')).toBe('fail');
+    expect(await portalRow.textContent()).toContain(PROBLEMS.CAPTIVE_PORTAL.explanation);
+    const card = page.locator('article[data-finding="CAPTIVE_PORTAL"]');
+    expect(await card.locator('h3').textContent()).toContain(PROBLEMS.CAPTIVE_PORTAL.title);
+    expect(await card.locator('.evidence').textContent()).toContain('302');
+
+    // Details expand into key/values from the real check.
+    await portalRow.getByRole('button', { name: /Details/ }).click();
+    expect(await portalRow.locator('.check-details dt').count()).toBeGreaterThan(0);
+
+    // Live streaming: the page received check-started/-finished events for this run before its report.
+    const connectivityRun = wizard.calls.find((c) => c.channel === 'diagnosis:run' && JSON.stringify(c.payload).includes('connectivity'));
+    const runId = (connectivityRun?.payload as { runId: string }).runId;
+    const types = wizard.events.filter((e) => e.runId === runId).map((e) => e.type);
+    expect(types[0]).toBe('check-started');
+    expect(types.at(-1)).toBe('run-finished');
+
+    // The portal is fixed; the fix's re-run button runs the real check again and it passes.
+    world.captivePortal.route('GET', '/generate_204', { status: 204 });
+    await card.getByRole('button', { name: /Run Connectivity again/ }).click();
+    await wizard.waitForStep('connectivity');
+    await expect.poll(() => portalRow.getAttribute('data-verdict')).toBe('pass');
+    world.captivePortal.route('GET', '/generate_204', { status: 302, headers: { location: 'http://login.hotel.example/portal' }, body: '<html>Please log in</html>' });
+    await page.getByRole('button', { name: 'Re-run' }).click();
+    await wizard.waitForStep('connectivity');
+    await expect.poll(() => portalRow.getAttribute('data-verdict')).toBe('fail');
+
+    for (const step of ['token', 'revoked'] as const) {
+      await page.getByRole('button', { name: /^Next/ }).click();
+      await wizard.waitForStep(step);
+    }
+    await page.getByRole('button', { name: /Next: Summary/ }).click();
+    const summaryCard = page.locator('.summary article[data-finding="CAPTIVE_PORTAL"]');
+    await summaryCard.waitFor();
+    expect(await page.locator('.summary article').first().getAttribute('data-finding')).toBe('CAPTIVE_PORTAL');
+    expect(await page.getByTestId('untested').count()).toBeLessThanOrEqual(1);
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wizard.server.url).origin });
+    await page.getByRole('button', { name: 'Copy summary' }).click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain(PROBLEMS.CAPTIVE_PORTAL.title);
+
+    expect(wizard.pageErrors).toEqual([]);
+    // zod (pulled in through shared/report.ts) probes `Function('')` once to pick its JIT; the CSP blocks
+    // that probe as intended and zod falls back. Anything else (an inline script or style) is a bug.
+    expect((await wizard.cspViolations()).filter((v) => v !== 'script-src eval')).toEqual([]);
+    expect(wizard.calls.filter((c) => !c.result.ok)).toEqual([]);
+  });
+
+  it('records an allow-listed open-url fix and shows the refusal for another host', async () => {
+    const { page } = wizard;
+    const before = wizard.opened.length;
+    const result = await page.evaluate(() => window.doctor['fix:open-url']({ url: 'https://trakt.tv/oauth/authorized_applications' }));
+    expect(result).toEqual({ ok: true, value: { opened: true } });
+    expect(wizard.opened.slice(before)).toEqual(['https://trakt.tv/oauth/authorized_applications']);
+    const refused = await page.evaluate(() => window.doctor['fix:open-url']({ url: 'https://evil.example/' }));
+    expect(refused).toEqual({ ok: true, value: { opened: false, reason: 'evil.example is not on the list of sites the wizard opens' } });
+    expect(wizard.opened).toHaveLength(before + 1);
+  });
+});
