@@ -6,6 +6,7 @@ import { diagnose } from '../diagnose';
 import type { LogSink } from '../log';
 import { SecretRegistry } from '../secrets';
 import { discoverLocalProfiles, readLocalProfileCredentials } from '../stremio/local-profiles';
+import { checksRememberingLogin } from '../checks/token/remember-login';
 import { TOOL_VERSION } from '../version';
 import { HandlerError } from './dispatch';
 import type { DoctorHandlers, RunEventSink } from './handlers';
@@ -80,6 +81,10 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
         if (!platform.secretStore.status().available) throw new HandlerError('NOT_ALLOWED', platform.secretStore.status().reason ?? 'secret storage is not available');
         await platform.secretStore.saveAuthKey(credentials.authKey);
       }
+      // A password sign-in is remembered as the auth key `login` returns (never the password), same rules.
+      const rememberLogin = request.rememberAuthKey === true && credentials?.kind === 'password';
+      if (rememberLogin && !platform.secretStore.status().available) throw new HandlerError('NOT_ALLOWED', platform.secretStore.status().reason ?? 'secret storage is not available');
+      const signedIn: { authKey?: string } = {};
       const id = clientId();
       const config: Config = id === options.config.trakt.clientId ? options.config : { ...options.config, trakt: { ...options.config.trakt, clientId: id } };
       const ctx = await createEngineContext(config, {
@@ -100,7 +105,9 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
           signal: controller.signal,
           onEvent: (event) => options.onRunEvent(event.type === 'check-started' ? { ...event, runId: request.runId } : { type: 'check-finished', runId: request.runId, result: event.result }),
         },
+        rememberLogin ? checksRememberingLogin((authKey) => (signedIn.authKey = authKey)) : undefined,
       );
+      if (signedIn.authKey) await platform.secretStore.saveAuthKey(signedIn.authKey);
       options.onRunEvent({ type: 'run-finished', runId: request.runId, report });
       return report;
     } finally {
