@@ -106,8 +106,9 @@ export async function buildBundleContents(input: BundleInput): Promise<BundleCon
   if (room < 0) throw new BundleTooLargeError(`the report alone needs ${fixedBytes} bytes, over the bundle limit of ${limits.maxTotalBytes}`);
   const logLimits = { maxBytes: Math.min(limits.logMaxBytes, room), maxLines: limits.logMaxLines, maxLineChars: limits.logMaxLineChars };
   const log = await readLog(input, logLimits);
-  // Redaction can lengthen a line ("a@b.co" → "[redacted email]"): re-apply the byte bound after it.
-  const redactedLines = tailLines(log.tail.lines.map((line) => secrets.redact(line)), logLimits);
+  // One pass over the joined tail (no secret spans a line break), then the byte bound again, since
+  // redaction can lengthen a line ("a@b.co" → "[redacted email]").
+  const redactedLines = tailLines(secrets.redact(log.tail.lines.join('\n')).split('\n'), logLimits);
   const logFile = text('logs/app.log', redactedLines.lines.length > 0 ? `${redactedLines.lines.join('\n')}\n` : '');
 
   const redactions = mergeCounts(diffCounts(secrets.redactionCounts(), before), fieldCounts);

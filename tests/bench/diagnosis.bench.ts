@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../electron/engine/checks/registry';
+import type { EngineContext } from '../../electron/engine/context';
+import { diagnose } from '../../electron/engine/diagnose';
+import { probeTcp } from '../../electron/engine/net/tcp-probe';
+import { probeTls } from '../../electron/engine/net/tls-probe';
+import { STEP_NAMES } from '../../shared/steps';
+import { contextFor } from '../kit/engine';
+import { startWorld, type World } from '../kit/world';
+
+// PRODUCT.md §8: the whole diagnosis on a healthy network takes ≤ 1.3 × the slowest single dependency
+// chain (DNS → TCP → TLS → HTTP → redirect hop), against local servers with injected latency. Every host
+// and both DNS servers get the same latency; the chain is measured with the engine's own probes, one
+// after the other, so the ratio shows how well the checks overlap, whatever CHECKS contains.
+const DNS_LATENCY_MS = 120;
+const HTTP_LATENCY_MS = 200;
+const RUNS = 3;
+const BUDGET = 1.3;
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** One sequential chain: resolve (A and AAAA together, as the DNS check does), connect, handshake, GET, then the redirect hop's GET. */
+async function runChain(ctx: EngineContext, world: World): Promise<number> {
+  const host = world.stremioWeb;
+  const probeMs = ctx.config.timeouts.probeMs;
+  const started = performance.now();
+  const [a] = await Promise.all([ctx.resolvers.system.resolve(host.host, 4), ctx.resolvers.system.resolve(host.host, 6)]);
+  if (!a.ok) throw new Error(`chain: DNS failed (${a.code})`);
+  const address = a.addresses[0]!;
+  const tcp = await probeTcp({ address, port: host.port, timeoutMs: probeMs });
+  if (tcp.kind !== 'connected') throw new Error(`chain: TCP ${tcp.kind}`);
+  const tls = await probeTls({ address, port: host.port, servername: host.host, extraCa: ctx.extraCa, timeoutMs: probeMs });
+  if (tls.kind !== 'trusted') throw new Error(`chain: TLS ${tls.kind}`);
+  const first = await ctx.http.request({ url: `${host.origin}/trakt/auth/bench-user` });
+  if (!first.ok || first.status !== 302) throw new Error('chain: the first request did not redirect');
+  const hop = await ctx.http.request({ url: String(first.headers.location) });
+  if (!hop.ok) throw new Error(`chain: redirect hop failed (${hop.kind})`);
+  return performance.now() - started;
+}
+
+describe('whole diagnosis vs. the slowest dependency chain', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ probeMs: 5000 });
+    world.stremioWeb.route('GET', '/trakt/auth/bench-user', { status: 302, headers: { location: `${world.traktWeb.origin}/oauth/authorize?response_type=code&client_id=bench&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb` } });
+    for (const host of [world.stremioWeb, world.stremioApi, world.traktWeb, world.traktApi, world.traktAuth, world.captivePortal, world.streamingServer, world.wizardReleases]) host.latencyMs = HTTP_LATENCY_MS;
+    world.systemDns.latencyMs = DNS_LATENCY_MS;
+    world.referenceDns.latencyMs = DNS_LATENCY_MS;
+  });
+  afterAll(() => world.close());
+
+  it(`finishes within ${BUDGET} × the slowest chain`, async () => {
+    const chains: number[] = [];
+    const walls: number[] = [];
+    let checks = 0;
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh context each time: no warm connection or cache helps either side.
+      chains.push(await runChain(await contextFor(world), world));
+      const ctx = await contextFor(world);
+      const started = performance.now();
+      const report = await diagnose(ctx, { steps: [...STEP_NAMES] }, {}, CHECKS);
+      walls.push(performance.now() - started);
+      checks = report.checks.length;
+    }
+    const chain = median(chains);
+    const wall = median(walls);
+    const ratio = wall / chain;
+    console.log(`BENCH diagnosis: ${checks} checks in ${wall.toFixed(0)} ms; slowest chain (DNS ${DNS_LATENCY_MS} ms → TCP → TLS → HTTP ${HTTP_LATENCY_MS} ms → redirect hop) ${chain.toFixed(0)} ms (medians of ${RUNS})`);
+    console.log(`BENCH diagnosis ratio: ${ratio.toFixed(2)} × the slowest chain (budget ≤ ${BUDGET})`);
+    expect(checks).toBeGreaterThan(0);
+    expect(ratio).toBeLessThanOrEqual(BUDGET);
+  });
+});
