@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, type Config } from './config';
 import { createHttpClient, type HttpClient } from './net/http-client';
+import { createProxyLookup, type ProxyLookup } from './net/proxy';
 import { createOsResolver, createServerResolver, type HostResolver } from './net/resolver';
 import { NetworkTrace } from './net/trace';
 import { Logger, type LogSink } from './log';
@@ -37,6 +38,8 @@ export interface EngineContext {
   readonly platform: NodeJS.Platform;
   /** The system proxy for a URL as the app's browser would use it (Electron `session.resolveProxy`); null outside the app. */
   readonly resolveProxy: ((url: string) => Promise<string>) | null;
+  /** The proxy the engine's requests use for a URL: `resolveProxy` when it names one, else the environment (curl's rules). */
+  readonly proxyFor: ProxyLookup;
 }
 
 /** What a caller may supply besides the config. */
@@ -58,6 +61,7 @@ export async function createEngineContext(config: Config, options: EngineContext
   const extraCa = config.tls.extraCaFile ? await readExtraCa(config.tls.extraCaFile) : null;
   const system = config.dns.system ? createServerResolver(config.dns.system, config.timeouts.probeMs) : createOsResolver();
   const reference = createServerResolver(config.dns.reference, config.timeouts.probeMs);
+  const proxyFor = createProxyLookup(options.env ?? process.env, options.resolveProxy ?? null, secrets);
   return {
     config,
     version: TOOL_VERSION,
@@ -65,7 +69,7 @@ export async function createEngineContext(config: Config, options: EngineContext
     now,
     resolvers: { system, reference },
     extraCa,
-    http: createHttpClient({ userAgent: USER_AGENT, resolver: system, extraCa, probeMs: config.timeouts.probeMs, trace }),
+    http: createHttpClient({ userAgent: USER_AGENT, resolver: system, extraCa, probeMs: config.timeouts.probeMs, trace, proxyFor }),
     searchRoots: config.stremio.searchRoots,
     openUrl: options.openUrl ?? (() => Promise.reject(new Error('no URL opener in this context'))),
     secrets,
@@ -74,6 +78,7 @@ export async function createEngineContext(config: Config, options: EngineContext
     env: options.env ?? process.env,
     platform: options.platform ?? process.platform,
     resolveProxy: options.resolveProxy ?? null,
+    proxyFor,
   };
 }
 

@@ -4,11 +4,13 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ProxyLookup } from './proxy';
+import { TunnelAgent } from './proxy-tunnel';
 import type { HostResolver } from './resolver';
 import type { NetworkTrace, PhaseTimings } from './trace';
 
 /** What kind of failure stopped a request before an HTTP answer, from the lowest layer that failed. */
-export type NetFailureKind = 'dns' | 'tcp' | 'tls' | 'timeout' | 'too-large' | 'aborted' | 'other';
+export type NetFailureKind = 'dns' | 'tcp' | 'tls' | 'timeout' | 'too-large' | 'aborted' | 'proxy' | 'other';
 
 /** An HTTP exchange's outcome: an answer (any status), or a classified failure. Never thrown. */
 export type HttpOutcome =
@@ -42,6 +44,8 @@ export interface HttpClientOptions {
   readonly extraCa: string | null;
   readonly probeMs: number;
   readonly trace: NetworkTrace;
+  /** The proxy the user has for a URL (environment or system); requests tunnel through it (CONNECT). */
+  readonly proxyFor?: ProxyLookup;
 }
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -58,6 +62,7 @@ export function classifyRequestError(error: unknown): { kind: NetFailureKind; co
   if (error instanceof TimeoutError) return { kind: 'timeout', code: 'ETIMEDOUT', phase: error.event };
   const code = (error as NodeJS.ErrnoException).code ?? 'ERR';
   if (code === 'ERR_ABORTED' || (error as Error).name === 'AbortError') return { kind: 'aborted', code };
+  if (code === 'EPROXYAUTH' || code === 'EPROXY') return { kind: 'proxy', code };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return { kind: 'dns', code };
   if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EADDRNOTAVAIL', 'ECONNABORTED'].includes(code)) return { kind: 'tcp', code };
   if (TLS_CODES.test(code)) return { kind: 'tls', code };
@@ -84,7 +89,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const method = request.method ?? 'GET';
       const limit = request.maxBytes ?? DEFAULT_MAX_BYTES;
       const timeoutMs = request.timeoutMs ?? options.probeMs;
+      const proxy = await options.proxyFor?.(request.url);
+      const tunnel = proxy?.supported ? { proxy, timeoutMs, userAgent: options.userAgent } : null;
       const stream = client.stream(request.url, {
+        ...(tunnel ? { agent: { http: new TunnelAgent({ ...tunnel, secure: false }), https: new TunnelAgent({ ...tunnel, secure: true }) } } : {}),
         method,
         headers: { ...request.headers },
         ...(request.json === undefined ? {} : { json: request.json }),

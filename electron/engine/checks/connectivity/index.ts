@@ -1,5 +1,16 @@
 import type { CheckDefinition } from '../check';
 import { captivePortalCheck } from './captive-portal';
+import { clockCheck } from './clock';
+import { dnsCheck } from './dns';
+import { httpCheck } from './http';
+import { proxyCheck } from './proxy';
+import { connectivitySummaryCheck } from './summary';
+import { tcpCheck } from './tcp';
+import { tlsCheck } from './tls';
 
-/** The connectivity step's checks, in report order. */
-export const CONNECTIVITY_CHECKS: readonly CheckDefinition[] = [captivePortalCheck];
+/**
+ * The connectivity step's checks, in report order: proxy → DNS → TCP → TLS → HTTP → clock form the
+ * per-host chains (started together in the DNS check, each layer check reading its layer), the portal
+ * probe runs beside them, and the summary decides OFFLINE.
+ */
+export const CONNECTIVITY_CHECKS: readonly CheckDefinition[] = [proxyCheck, dnsCheck, tcpCheck, tlsCheck, httpCheck, clockCheck, captivePortalCheck, connectivitySummaryCheck];

@@ -1,0 +1,63 @@
+import type { CheckDefinition, CheckOutcome } from '../check';
+import { dependencyData } from '../check';
+import type { SessionData } from './dns';
+import { stageOf } from './host-chain';
+import { median } from './http-rules';
+
+/** PROBLEMS.md CLOCK_SKEW: a warning beyond 90 s, critical beyond 5 minutes. */
+export const SKEW_WARN_S = 90;
+/** Beyond this the skew is critical (TLS validity and token times break). */
+export const SKEW_CRITICAL_S = 300;
+
+function human(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const text = abs >= 7200 ? `${(abs / 3600).toFixed(1)} hours` : abs >= 120 ? `${Math.round(abs / 60)} minutes` : `${Math.round(abs)} seconds`;
+  return `${text} ${seconds > 0 ? 'behind' : 'ahead of'} the servers`;
+}
+
+/**
+ * Compares our clock with the servers' `Date` headers: the median over hosts, so one wrong server does
+ * not decide, ignoring answers served from a cache (an `Age` header: their `Date` is when the origin
+ * made them, not now).
+ */
+export const clockCheck: CheckDefinition = {
+  id: 'connectivity.clock',
+  step: 'connectivity',
+  title: 'Clock',
+  dependsOn: ['connectivity.http'],
+  budgetMs: () => 1000,
+  async run({ deps }): Promise<CheckOutcome> {
+    const data = dependencyData<SessionData>(deps, 'connectivity.http');
+    if (!data) return { verdict: 'error', summary: 'The HTTP check left no probe session.' };
+    const stages = await stageOf(data.session, 'http');
+    const samples: { host: string; skewS: number }[] = [];
+    const ignored: string[] = [];
+    for (const { chain, value } of stages) {
+      if (value.status !== 'done' || !value.outcome.ok) continue;
+      const date = value.outcome.headers.date;
+      const parsed = date ? Date.parse(date) : Number.NaN;
+      if (value.outcome.headers.age !== undefined || Number.isNaN(parsed)) {
+        ignored.push(chain.host.host);
+        continue;
+      }
+      // Positive = the servers are ahead of us (our clock is behind). Date has a one-second resolution.
+      samples.push({ host: chain.host.host, skewS: Math.round((parsed - value.localAt) / 1000) });
+    }
+    const skew = median(samples.map((s) => s.skewS));
+    const details = { samples, ignoredCached: ignored, medianSkewSeconds: skew };
+    if (skew === null) return { verdict: 'skipped', summary: 'Not tested: no server answered with a usable Date header.', details };
+    if (Math.abs(skew) <= SKEW_WARN_S) return { verdict: 'pass', summary: `Your clock agrees with the servers (within ${Math.max(1, Math.abs(Math.round(skew)))} s).`, details };
+    const critical = Math.abs(skew) > SKEW_CRITICAL_S;
+    return {
+      verdict: critical ? 'fail' : 'warn',
+      summary: `Your clock is ${human(skew)}.`,
+      problems: [{
+        code: 'CLOCK_SKEW',
+        evidence: `connectivity.clock: median skew ${skew > 0 ? '+' : ''}${skew} s from the Date headers of ${samples.map((s) => `${s.host} (${s.skewS > 0 ? '+' : ''}${s.skewS} s)`).join(', ')}`,
+        severity: critical ? 'critical' : 'warning',
+        confidence: samples.length >= 3 ? 0.95 : 0.8,
+      }],
+      details,
+    };
+  },
+};

@@ -1,0 +1,53 @@
+import type { DnsAnswer } from '../../net/resolver';
+import type { DnsPair } from './dns-rules';
+import type { HttpStage, TcpStage, TlsStage } from './host-chain';
+
+/** One resolver answer in a few characters: `0.0.0.0`, `NXDOMAIN`, `timeout`. */
+export function describeAnswer(answer: DnsAnswer): string {
+  if (answer.ok) return answer.addresses.length > 0 ? answer.addresses.join(' ') : 'no records';
+  return answer.code === 'nxdomain' ? 'NXDOMAIN' : answer.code === 'nodata' ? 'no records' : answer.code;
+}
+
+/** Both families of one resolver: the addresses when any, else the A answer's failure. */
+export function describePair(pair: DnsPair): string {
+  const addresses = [pair.a, pair.aaaa].flatMap((answer) => (answer.ok ? answer.addresses : []));
+  return addresses.length > 0 ? addresses.join(', ') : describeAnswer(pair.a);
+}
+
+/** The status of a layer for the wizard's per-host chain: ok / fail / skipped / n/a, with ms and a note. */
+export interface LayerStatus {
+  readonly status: 'ok' | 'fail' | 'skipped' | 'n/a';
+  readonly ms: number | null;
+  readonly note: string;
+}
+
+/** The TCP layer as the per-host row shows it. */
+export function tcpLayer(tcp: TcpStage): LayerStatus {
+  if (tcp.status === 'skipped') return { status: 'skipped', ms: null, note: tcp.reason };
+  if (tcp.via === 'proxy') {
+    const t = tcp.tunnel;
+    return t.ok ? { status: 'ok', ms: t.ms, note: `tunnel through ${tcp.proxy}` } : { status: 'fail', ms: t.ms, note: `proxy ${tcp.proxy}: ${t.status ? `answered ${t.status}` : t.code}` };
+  }
+  const note = tcp.attempts.map((a) => `IPv${a.family} ${a.address}: ${a.kind === 'connected' ? 'connected' : a.code ?? a.kind}`).join('; ');
+  const ms = tcp.connected?.ms ?? Math.max(...tcp.attempts.map((a) => a.ms));
+  return { status: tcp.connected ? 'ok' : 'fail', ms, note };
+}
+
+/** The TLS layer as the per-host row shows it. */
+export function tlsLayer(tls: TlsStage): LayerStatus {
+  if (tls.status === 'skipped') return { status: 'skipped', ms: null, note: tls.reason };
+  if (tls.status === 'not-applicable') return { status: 'n/a', ms: null, note: 'plain HTTP' };
+  const r = tls.result;
+  const issuer = r.issuer ? `issuer ${[r.issuer.cn, r.issuer.o].filter(Boolean).join(' / ')}` : 'no certificate';
+  return r.kind === 'trusted' ? { status: 'ok', ms: r.ms, note: `${r.protocol ?? 'TLS'}, ${issuer}` } : { status: 'fail', ms: r.ms, note: `${r.code ?? r.kind}${r.issuer ? `, ${issuer}` : ''}` };
+}
+
+/** The HTTP layer as the per-host row shows it. */
+export function httpLayer(http: HttpStage): LayerStatus {
+  if (http.status === 'skipped') return { status: 'skipped', ms: null, note: http.reason };
+  const o = http.outcome;
+  const ms = o.timings.total === undefined ? null : Math.round(o.timings.total);
+  if (!o.ok) return { status: 'fail', ms, note: o.message };
+  const server = [o.headers.server && `server ${String(o.headers.server)}`, o.headers['cf-ray'] && 'cf-ray', o.headers['x-runtime'] && 'x-runtime'].filter(Boolean).join(', ');
+  return { status: o.status >= 500 || o.status === 403 || o.status === 407 ? 'fail' : 'ok', ms, note: `${o.status}${server ? ` (${server})` : ''}` };
+}

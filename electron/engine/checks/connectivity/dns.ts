@@ -1,0 +1,78 @@
+import { dependencyData, type CheckDefinition, type CheckOutcome, type ProblemObservation } from '../check';
+import { answered } from './dns-rules';
+import { describeAnswer, describePair } from './describe';
+import { startProbeSession, stageOf, type DnsStage, type HostChain, type ProbeSession } from './host-chain';
+import { hostList, probedHosts } from './hosts';
+import type { ProxyCheckData } from './proxy';
+
+/** What every connectivity layer check passes on: the running probe session. */
+export interface SessionData {
+  readonly session: ProbeSession;
+}
+
+/** True when no resolver answered anything for any host: the OFFLINE evidence at the DNS layer. */
+export function noDnsAnywhere(stages: readonly DnsStage[]): boolean {
+  return stages.length > 0 && stages.every((s) => !answered(s.system) && !answered(s.reference));
+}
+
+function line(chain: HostChain, stage: DnsStage, systemLabel: string, referenceLabel: string): string {
+  return `${chain.host.host} → ${describePair(stage.system)} (system ${systemLabel}) vs ${describePair(stage.reference)} (reference ${referenceLabel})`;
+}
+
+/**
+ * Resolves every probed host (A and AAAA) through the system resolver and the reference resolver, and
+ * starts each host's whole chain (TCP, TLS, HTTP follow per host as soon as its own DNS is known).
+ */
+export const dnsCheck: CheckDefinition = {
+  id: 'connectivity.dns',
+  step: 'connectivity',
+  title: 'DNS',
+  dependsOn: ['connectivity.proxy'],
+  // The probes started here outlive this check (its dependents await them): its signal must last for
+  // the longest chain, four stages of one probe timeout each. Its own work ends within one timeout.
+  budgetMs: (ctx) => ctx.config.timeouts.probeMs * 4 + 1000,
+  async run({ ctx, deps, signal }): Promise<CheckOutcome> {
+    const proxies = dependencyData<ProxyCheckData>(deps, 'connectivity.proxy')?.proxies ?? new Map();
+    const session = startProbeSession(ctx, probedHosts(ctx.config), proxies, signal);
+    const data: SessionData = { session };
+    const stages = await stageOf(session, 'dns');
+    const sys = ctx.resolvers.system.label;
+    const ref = ctx.resolvers.reference.label;
+    const details = {
+      systemResolver: sys,
+      referenceResolver: ref,
+      hosts: stages.map(({ chain, value }) => ({
+        host: chain.host.host,
+        verdict: value.verdict,
+        system: { a: describeAnswer(value.system.a), aaaa: describeAnswer(value.system.aaaa), ms: value.systemMs },
+        reference: { a: describeAnswer(value.reference.a), aaaa: describeAnswer(value.reference.aaaa), ms: value.referenceMs },
+      })),
+    };
+    if (noDnsAnywhere(stages.map((s) => s.value))) {
+      return { verdict: 'fail', summary: `No resolver answered for any host (system ${sys}, reference ${ref}): see the overall verdict.`, details, data };
+    }
+    const filtered = stages.filter((s) => s.value.verdict === 'filtered');
+    const failed = stages.filter((s) => s.value.verdict === 'failed' || s.value.verdict === 'no-answer');
+    const problems: ProblemObservation[] = [];
+    if (filtered.length > 0) {
+      problems.push({
+        code: 'DNS_FILTERED',
+        evidence: `connectivity.dns: ${filtered.map((s) => line(s.chain, s.value, sys, ref)).join('; ')}`,
+        confidence: 0.9,
+      });
+    }
+    if (failed.length > 0) {
+      // A resolver that refuses or fails while the reference answers may also be a filter that does not sinkhole.
+      const referenceKnows = failed.some((s) => s.value.reference.a.ok || s.value.reference.aaaa.ok);
+      problems.push({
+        code: 'DNS_FAILURE',
+        evidence: `connectivity.dns: ${failed.map((s) => line(s.chain, s.value, sys, ref)).join('; ')}`,
+        confidence: referenceKnows ? 0.7 : 0.9,
+        ...(referenceKnows ? { alsoPossible: ['DNS_FILTERED'] as const } : {}),
+      });
+    }
+    if (problems.length === 0) return { verdict: 'pass', summary: `All ${stages.length} hosts resolve, and the system resolver agrees with the reference.`, details, data };
+    const parts = [filtered.length > 0 && `filtered for ${hostList(filtered.map((s) => s.chain.host))}`, failed.length > 0 && `failing for ${hostList(failed.map((s) => s.chain.host))}`].filter(Boolean);
+    return { verdict: 'fail', summary: `DNS is ${parts.join(' and ')}.`, problems, details, data };
+  },
+};

@@ -1,0 +1,41 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Which side answered: Cloudflare's edge alone, Trakt's origin (Rails), or a server we cannot tell. */
+export type Answerer = 'cloudflare-edge' | 'origin' | 'unknown';
+
+/**
+ * trakt.md §2: Trakt's Rails origin adds `x-runtime` (and `x-request-id`); Cloudflare adds `cf-ray` and
+ * `server: cloudflare` to everything it passes. Cloudflare headers without `x-runtime` = the edge answered.
+ */
+export function answerer(headers: IncomingHttpHeaders): Answerer {
+  if (headers['x-runtime'] !== undefined) return 'origin';
+  const server = String(headers.server ?? '').toLowerCase();
+  if (server === 'cloudflare' && headers['cf-ray'] !== undefined) return 'cloudflare-edge';
+  return 'unknown';
+}
+
+/** PROBLEMS.md CLOUDFLARE_BLOCKED: a 403 (the "Sorry, you have been blocked" / 1020 page) from Cloudflare's edge. */
+export function isCloudflareBlock(status: number, headers: IncomingHttpHeaders): boolean {
+  return status === 403 && answerer(headers) === 'cloudflare-edge';
+}
+
+/** PROBLEMS.md SERVICE_OUTAGE: a server error, including Cloudflare's 520–522 (trakt.md §3 status table). */
+export function isOutage(status: number): boolean {
+  return status >= 500 && status <= 599;
+}
+
+/** The words for an outage status (trakt.md §3). */
+export function outageText(status: number): string {
+  if (status >= 520 && status <= 527) return `${status} (Cloudflare cannot reach the service's servers)`;
+  if (status === 500) return '500 (server error)';
+  if (status >= 502 && status <= 504) return `${status} (service overloaded or unavailable)`;
+  return `${status}`;
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,84 @@
+import { PROBLEMS } from '../../../../shared/problems';
+import type { CheckDefinition, CheckOutcome, ProblemObservation } from '../check';
+import { dependencyData } from '../check';
+import type { HttpOutcome } from '../../net/http-client';
+import { httpLayer } from './describe';
+import type { SessionData } from './dns';
+import { stageOf, type HostChain } from './host-chain';
+import { hostList } from './hosts';
+import { answerer, isCloudflareBlock, isOutage, median, outageText } from './http-rules';
+
+/** PROBLEMS.md SLOW_NETWORK: median time to first byte above 2 s. */
+export const SLOW_TTFB_MS = 2000;
+
+interface Row {
+  readonly chain: HostChain;
+  readonly outcome: HttpOutcome;
+}
+
+function header(outcome: Extract<HttpOutcome, { ok: true }>, name: string): string | null {
+  const value = outcome.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** Asks every host that passed TLS for its root page and reads who answered: Cloudflare or the origin. */
+export const httpCheck: CheckDefinition = {
+  id: 'connectivity.http',
+  step: 'connectivity',
+  title: 'HTTP answer',
+  dependsOn: ['connectivity.tls'],
+  budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
+  async run({ deps }): Promise<CheckOutcome> {
+    const data = dependencyData<SessionData>(deps, 'connectivity.tls');
+    if (!data) return { verdict: 'error', summary: 'The TLS check left no probe session.' };
+    const stages = await stageOf(data.session, 'http');
+    const rows: Row[] = stages.flatMap(({ chain, value }) => (value.status === 'done' ? [{ chain, outcome: value.outcome }] : []));
+    const details = {
+      hosts: stages.map(({ chain, value }) => {
+        const base = { host: chain.host.host, url: chain.host.url, ...httpLayer(value) };
+        if (value.status !== 'done' || !value.outcome.ok) return base;
+        const o = value.outcome;
+        return { ...base, httpStatus: o.status, server: header(o, 'server'), cfRay: header(o, 'cf-ray'), xRuntime: header(o, 'x-runtime'), answeredBy: answerer(o.headers), timings: o.timings };
+      }),
+    };
+    if (rows.length === 0) return { verdict: 'skipped', summary: 'Not tested: no host could be reached over TLS.', details, data };
+    const problems: ProblemObservation[] = [];
+    const answers = rows.filter((r): r is Row & { outcome: Extract<HttpOutcome, { ok: true }> } => r.outcome.ok);
+    const failures = rows.filter((r): r is Row & { outcome: Extract<HttpOutcome, { ok: false }> } => !r.outcome.ok);
+
+    const proxyAuth = [...answers.filter((r) => r.outcome.status === 407), ...failures.filter((r) => r.outcome.code === 'EPROXYAUTH')];
+    if (proxyAuth.length > 0) problems.push({ code: 'PROXY_AUTH_REQUIRED', evidence: `connectivity.http: ${hostList(proxyAuth.map((r) => r.chain.host))}: 407 Proxy Authentication Required`, confidence: 0.95 });
+
+    const blocked = answers.filter((r) => isCloudflareBlock(r.outcome.status, r.outcome.headers));
+    if (blocked.length > 0) {
+      problems.push({
+        code: 'CLOUDFLARE_BLOCKED',
+        evidence: `connectivity.http: ${blocked.map((r) => `${r.chain.host.host} → ${r.outcome.status} from server: cloudflare, cf-ray ${header(r.outcome, 'cf-ray') ?? '?'}, no x-runtime`).join('; ')}`,
+        confidence: 0.9,
+      });
+    }
+    const down = answers.filter((r) => isOutage(r.outcome.status));
+    if (down.length > 0) {
+      const services = [...new Set(down.map((r) => r.chain.host.service))].join(' and ');
+      problems.push({ code: 'SERVICE_OUTAGE', evidence: `connectivity.http: ${services}: ${down.map((r) => `${r.chain.host.host} → ${outageText(r.outcome.status)}`).join('; ')}`, confidence: 0.9 });
+    }
+    const timedOut = failures.filter((r) => r.outcome.kind === 'timeout');
+    if (timedOut.length > 0) {
+      problems.push({ code: 'ENDPOINT_TIMEOUT', evidence: `connectivity.http: ${hostList(timedOut.map((r) => r.chain.host))}: connected, but no HTTP answer within the probe timeout (${timedOut[0]!.outcome.message})`, confidence: 0.85 });
+    }
+    const broken = failures.filter((r) => r.outcome.kind === 'tcp' || r.outcome.kind === 'tls');
+    if (broken.length > 0) {
+      // The TCP and TLS probes had just passed: a failure now is a connection cut mid-request.
+      problems.push({ code: 'TCP_BLOCKED', evidence: `connectivity.http: ${broken.map((r) => `${r.chain.host.host}: ${r.outcome.message}`).join('; ')}`, confidence: 0.6, alsoPossible: ['TLS_INVALID'] });
+    }
+    const ttfb = answers.map((r) => r.outcome.timings.firstByte).filter((v): v is number => v !== undefined);
+    const medianTtfb = median(ttfb);
+    if (medianTtfb !== null && medianTtfb > SLOW_TTFB_MS) {
+      problems.push({ code: 'SLOW_NETWORK', evidence: `connectivity.http: median time to first byte ${Math.round(medianTtfb)} ms over ${ttfb.length} hosts (over ${SLOW_TTFB_MS} ms)`, confidence: 0.8 });
+    }
+    const fullDetails = { ...details, medianFirstByteMs: medianTtfb === null ? null : Math.round(medianTtfb) };
+    if (problems.length === 0) return { verdict: 'pass', summary: `All ${rows.length} hosts answered (median first byte ${Math.round(medianTtfb ?? 0)} ms).`, details: fullDetails, data };
+    const hard = problems.some((p) => p.code !== 'SLOW_NETWORK');
+    return { verdict: hard ? 'fail' : 'warn', summary: `${[...new Set(problems.map((p) => PROBLEMS[p.code].title))].join('; ')}.`, problems, details: fullDetails, data };
+  },
+};

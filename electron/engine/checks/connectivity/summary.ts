@@ -1,0 +1,78 @@
+import type { CheckDefinition, CheckOutcome, ProblemObservation } from '../check';
+import { dependencyData } from '../check';
+import type { CaptivePortalData } from './captive-portal';
+import { describePair, httpLayer, tcpLayer, tlsLayer, type LayerStatus } from './describe';
+import { noDnsAnywhere, type SessionData } from './dns';
+import type { DnsStage, HostChain } from './host-chain';
+import { stageOf } from './host-chain';
+import { nothingReachable } from './tcp';
+
+function dnsLayer(dns: DnsStage): LayerStatus {
+  const note = `${describePair(dns.system)}${dns.verdict === 'filtered' ? ` (reference: ${describePair(dns.reference)})` : ''}`;
+  return { status: dns.verdict === 'ok' ? 'ok' : 'fail', ms: dns.systemMs, note: dns.verdict === 'ok' ? note : `${dns.verdict}: ${note}` };
+}
+
+/** One host's chain as the wizard draws it: DNS → TCP → TLS → HTTP with timings. */
+export interface ChainRow {
+  readonly host: string;
+  readonly endpoint: string;
+  readonly service: string;
+  readonly proxy: string | null;
+  readonly dns: LayerStatus;
+  readonly tcp: LayerStatus;
+  readonly tls: LayerStatus;
+  readonly http: LayerStatus;
+  /** Sum of the layers' times: the cost of this chain alone. */
+  readonly chainMs: number;
+}
+
+function rowOf(chain: HostChain, dns: DnsStage, layers: readonly [LayerStatus, LayerStatus, LayerStatus]): ChainRow {
+  const [tcp, tls, http] = layers;
+  const dnsStatus = dnsLayer(dns);
+  const chainMs = [dnsStatus, tcp, tls, http].reduce((sum, layer) => sum + (layer.ms ?? 0), 0);
+  return { host: chain.host.host, endpoint: chain.host.endpoint, service: chain.host.service, proxy: chain.proxy?.display ?? null, dns: dnsStatus, tcp, tls, http, chainMs };
+}
+
+/**
+ * The step's verdict: the per-host chains side by side, and the one root cause no single layer can
+ * name — OFFLINE, when nothing at all was reachable (PROBLEMS.md).
+ */
+export const connectivitySummaryCheck: CheckDefinition = {
+  id: 'connectivity.summary',
+  step: 'connectivity',
+  title: 'Connectivity verdict',
+  dependsOn: ['connectivity.dns', 'connectivity.captive-portal'],
+  budgetMs: (ctx) => ctx.config.timeouts.probeMs * 4 + 1000,
+  async run({ deps }): Promise<CheckOutcome> {
+    const data = dependencyData<SessionData>(deps, 'connectivity.dns');
+    if (!data) return { verdict: 'error', summary: 'The DNS check left no probe session.' };
+    const portal = dependencyData<CaptivePortalData>(deps, 'connectivity.captive-portal');
+    const [dns, tcp, tls, http] = await Promise.all([stageOf(data.session, 'dns'), stageOf(data.session, 'tcp'), stageOf(data.session, 'tls'), stageOf(data.session, 'http')]);
+    const rows = dns.map(({ chain, value }, i) => rowOf(chain, value, [tcpLayer(tcp[i]!.value), tlsLayer(tls[i]!.value), httpLayer(http[i]!.value)]));
+    const wallMs = Math.round(performance.now() - data.session.startedAt);
+    const details = { hosts: rows, wallMs, slowestChainMs: Math.max(0, ...rows.map((r) => r.chainMs)) };
+
+    const dnsStages = dns.map((d) => d.value);
+    const silent = noDnsAnywhere(dnsStages);
+    const unreachable = silent || nothingReachable(dns.map((d, i) => ({ dns: d.value, tcp: tcp[i]!.value })));
+    if (unreachable) {
+      const portalAnswered = portal?.outcome.ok === true;
+      const what = silent ? 'no DNS server answered for any host' : 'no host took a TCP connection and the reference resolver did not answer';
+      if (!portalAnswered) {
+        const portalText = portal && !portal.outcome.ok ? `; the portal probe failed too (${portal.outcome.message})` : '';
+        return {
+          verdict: 'fail',
+          summary: 'Nothing could be reached: this computer looks offline.',
+          problems: [{ code: 'OFFLINE', evidence: `connectivity.summary: ${what} (${rows.map((r) => r.host).join(', ')})${portalText}`, confidence: 0.9 }],
+          details,
+        };
+      }
+      // The portal probe got through, so this is not offline: name the layer the layer checks held back.
+      const problems: ProblemObservation[] = [{ code: silent ? 'DNS_FAILURE' : 'TCP_BLOCKED', evidence: `connectivity.summary: ${what}, though the portal probe answered`, confidence: 0.7 }];
+      return { verdict: 'fail', summary: 'Trakt and Stremio cannot be reached, though the network itself answers.', problems, details };
+    }
+    const failing = rows.filter((r) => [r.dns, r.tcp, r.tls, r.http].some((layer) => layer.status === 'fail'));
+    if (failing.length === 0) return { verdict: 'pass', summary: `All ${rows.length} hosts answer through the whole chain (slowest chain ${details.slowestChainMs} ms).`, details };
+    return { verdict: failing.length === rows.length ? 'fail' : 'warn', summary: `${failing.length} of ${rows.length} hosts have a problem: ${failing.map((r) => r.host).join(', ')}. The findings say why.`, details };
+  },
+};
