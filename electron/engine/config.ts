@@ -18,6 +18,8 @@ export const DEFAULT_ENDPOINTS = {
 export const DEFAULT_REFERENCE_DNS = ['1.1.1.1', '8.8.8.8'];
 /** Default per-probe timeout. */
 export const DEFAULT_PROBE_MS = 8000;
+/** How long the differential sign-in test waits for the user in the browser (the issue: 5 minutes). */
+export const DEFAULT_OAUTH_MS = 5 * 60_000;
 /** Port of the loopback redirect URI registered for the wizard's Trakt app. */
 export const DEFAULT_REDIRECT_PORT = 41287;
 
@@ -57,6 +59,7 @@ export const ConfigFileSchema = z.object({
   timeouts: z.object({
     probeMs: z.number().int().min(50, 'must be at least 50').max(120_000, 'must be at most 120000').optional(),
     overallMs: z.number().int().min(100, 'must be at least 100').max(600_000, 'must be at most 600000').optional(),
+    oauthMs: z.number().int().min(1000, 'must be at least 1000').max(1_800_000, 'must be at most 1800000').optional(),
   }).strict().optional(),
 }).strict();
 
@@ -70,7 +73,8 @@ export interface Config {
   readonly tls: { readonly extraCaFile: string | null };
   readonly trakt: { readonly clientId: string | null; readonly redirectPort: number };
   readonly stremio: { readonly searchRoots: readonly string[] | null };
-  readonly timeouts: { readonly probeMs: number; readonly overallMs: number };
+  /** `oauthMs`: how long the differential sign-in test waits for the user (not bound by `overallMs`). */
+  readonly timeouts: { readonly probeMs: number; readonly overallMs: number; readonly oauthMs: number };
 }
 
 /** A config that could not be used; `message` lists every problem as `path: reason`. */
@@ -98,7 +102,7 @@ export function resolveConfig(value: unknown, buildClientId = ''): Config {
     trakt: { clientId: file.trakt?.clientId ?? (buildClientId || null), redirectPort: file.trakt?.redirectPort ?? DEFAULT_REDIRECT_PORT },
     stremio: { searchRoots: file.stremio?.searchRoots ?? null },
     // The whole run is bounded by one deadline: a few probe timeouts, never their sum (PRODUCT.md §8).
-    timeouts: { probeMs, overallMs: file.timeouts?.overallMs ?? probeMs * 4 + 2000 },
+    timeouts: { probeMs, overallMs: file.timeouts?.overallMs ?? probeMs * 4 + 2000, oauthMs: file.timeouts?.oauthMs ?? DEFAULT_OAUTH_MS },
   };
 }
 

@@ -45,7 +45,13 @@ class Deadline extends Error {
 export async function runChecks(ctx: EngineContext, checks: readonly CheckDefinition[], input: DiagnosisInput, options: ScheduleOptions = {}): Promise<CompletedCheck[]> {
   const runAbort = new AbortController();
   const overall = setTimeout(() => runAbort.abort(new Deadline(`the run's deadline of ${ctx.config.timeouts.overallMs} ms was reached`)), ctx.config.timeouts.overallMs);
-  const onCancel = () => runAbort.abort(new Deadline('the run was cancelled'));
+  // Interactive checks (the OAuth test waits minutes for the user) answer to cancellation only: the
+  // run's deadline bounds the network probes, not a person in a browser (their own budget bounds them).
+  const cancelAbort = new AbortController();
+  const onCancel = () => {
+    runAbort.abort(new Deadline('the run was cancelled'));
+    cancelAbort.abort(new Deadline('the run was cancelled'));
+  };
   options.signal?.addEventListener('abort', onCancel, { once: true });
   if (options.signal?.aborted) onCancel();
 
@@ -59,7 +65,7 @@ export async function runChecks(ctx: EngineContext, checks: readonly CheckDefini
         const dep = checks.find((c) => c.id === id);
         if (dep) deps.set(id, await start(dep));
       }
-      return runOne(ctx, check, input, deps, runAbort.signal, options.onEvent);
+      return runOne(ctx, check, input, deps, check.interactive ? cancelAbort.signal : runAbort.signal, options.onEvent);
     })();
     done.set(check.id, promise);
     return promise;

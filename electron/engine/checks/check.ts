@@ -2,6 +2,7 @@ import type { FixAction, Severity, Verdict, CheckResult } from '../../../shared/
 import type { ProblemCode } from '../../../shared/problems';
 import type { StepName } from '../../../shared/steps';
 import type { EngineContext } from '../context';
+import type { OAuthRunOptions } from '../oauth/oauth-types';
 
 /** Stremio credentials as the engine receives them (from the wizard's form or the CLI's environment). */
 export type StremioCredentials =
@@ -16,6 +17,8 @@ export interface DiagnosisInput {
   readonly authUrl?: string;
   /** Stremio credentials, given with the user's consent; absent = not signed in. */
   readonly credentials?: StremioCredentials;
+  /** The opt-in differential Trakt sign-in test (PRODUCT.md §3 Token); absent = not run. */
+  readonly oauth?: OAuthRunOptions;
 }
 
 /** One observation of a problem by a check; findings are built from these. */
@@ -71,6 +74,8 @@ export interface CheckDefinition {
   /** Short title shown in the wizard's row. */
   readonly title: string;
   readonly dependsOn: readonly string[];
+  /** Waits for the user (the OAuth test): bounded by its own budget and cancellation, not the run's deadline. */
+  readonly interactive?: boolean;
   /** Hard time budget in ms, from the config (usually derived from the probe timeout). */
   budgetMs(ctx: EngineContext): number;
   run(args: CheckRunArgs): Promise<CheckOutcome>;

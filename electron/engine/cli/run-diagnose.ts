@@ -2,6 +2,8 @@ import { writeBundle } from '../bundle';
 import { ConfigError, loadConfigFile, resolveConfig, type Config } from '../config';
 import { createEngineContext } from '../context';
 import { diagnose } from '../diagnose';
+import { oauthProgressText } from '../oauth/progress-text';
+import type { OAuthProgress } from '../oauth/oauth-types';
 import { openUrlWith } from '../open-url';
 import { BUILD_TRAKT_CLIENT_ID } from '../version';
 import type { DiagnoseArgs } from './args';
@@ -34,7 +36,11 @@ export async function runDiagnoseCommand(args: DiagnoseArgs, env: Readonly<Recor
   const credentials = credentialsFromEnv(env);
   const report = await diagnose(
     ctx,
-    { steps: args.steps, ...(args.authUrl ? { authUrl: args.authUrl } : {}), ...(credentials ? { credentials } : {}) },
+    {
+      steps: args.steps, ...(args.authUrl ? { authUrl: args.authUrl } : {}), ...(credentials ? { credentials } : {}),
+      // --oauth: the differential sign-in test; its progress (and a device code to type) goes to stderr.
+      ...(args.oauth ? { oauth: { mode: 'auto' as const, onProgress: (p: OAuthProgress) => void process.stderr.write(`${oauthProgressText(p)}\n`) } } : {}),
+    },
     { onEvent: (event) => event.type === 'check-finished' && process.stderr.write(`${progressLine(event.result)}\n`) },
   );
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report));
@@ -51,5 +57,5 @@ export async function runDiagnoseCommand(args: DiagnoseArgs, env: Readonly<Recor
 }
 
 function withProbeTimeout(config: Config, probeMs: number): Config {
-  return { ...config, timeouts: { probeMs, overallMs: Math.max(config.timeouts.overallMs, probeMs * 4 + 2000) } };
+  return { ...config, timeouts: { ...config.timeouts, probeMs, overallMs: Math.max(config.timeouts.overallMs, probeMs * 4 + 2000) } };
 }

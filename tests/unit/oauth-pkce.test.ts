@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createCodeVerifier, createState, isValidVerifier, s256Challenge, secretEquals } from '../../electron/engine/oauth/pkce';
+
+describe('PKCE and state', () => {
+  it('computes the S256 challenge of RFC 7636 Appendix B', () => {
+    expect(s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+  });
+
+  it('makes verifiers of 43–128 unreserved characters, each one different', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const verifier = createCodeVerifier();
+      expect(isValidVerifier(verifier)).toBe(true);
+      seen.add(verifier);
+    }
+    expect(seen.size).toBe(200);
+    expect(createCodeVerifier(43)).toHaveLength(43);
+    expect(createCodeVerifier(128)).toHaveLength(128);
+    expect(() => createCodeVerifier(42)).toThrow(RangeError);
+    expect(() => createCodeVerifier(129)).toThrow(RangeError);
+  });
+
+  it('draws verifier characters from the whole unreserved set, none outside it', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 300; i++) for (const c of createCodeVerifier(128)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect([...counts.keys()].every((c) => /[A-Za-z0-9\-._~]/.test(c))).toBe(true);
+    // 38 400 draws over 66 characters: every one appears (a modulo or range bug would drop some).
+    expect(counts.size).toBe(66);
+  });
+
+  it('rejects verifiers that are too short, too long or outside the set', () => {
+    expect(isValidVerifier('a'.repeat(42))).toBe(false);
+    expect(isValidVerifier('a'.repeat(129))).toBe(false);
+    expect(isValidVerifier(`${'a'.repeat(42)}+`)).toBe(false);
+    expect(isValidVerifier('a'.repeat(43))).toBe(true);
+  });
+
+  it('makes states of at least 128 bits, never repeated', () => {
+    const states = Array.from({ length: 500 }, createState);
+    expect(new Set(states).size).toBe(500);
+    for (const state of states) {
+      expect(state).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(Buffer.from(state, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    }
+  });
+
+  it('compares secrets exactly, whatever the lengths', () => {
+    const state = createState();
+    expect(secretEquals(state, state)).toBe(true);
+    expect(secretEquals(`${state}x`, state)).toBe(false);
+    expect(secretEquals(state.slice(1), state)).toBe(false);
+    expect(secretEquals('', state)).toBe(false);
+    expect(secretEquals(null, state)).toBe(false);
+    expect(secretEquals(undefined, state)).toBe(false);
+  });
+});
