@@ -1,8 +1,9 @@
 import type { CheckDefinition } from '../check';
 import { authRedirectCheck } from './auth-redirect';
+import { oauthDifferentialCheck } from './oauth-differential';
 import { pastedUrlCheck } from './pasted-url';
 import { stremioAccountCheck } from './stremio-account';
 import { traktTokenCheck } from './trakt-token';
 
 /** The token step's checks, in report order. */
-export const TOKEN_CHECKS: readonly CheckDefinition[] = [stremioAccountCheck, traktTokenCheck, authRedirectCheck, pastedUrlCheck];
+export const TOKEN_CHECKS: readonly CheckDefinition[] = [stremioAccountCheck, traktTokenCheck, authRedirectCheck, pastedUrlCheck, oauthDifferentialCheck];
