@@ -1,4 +1,7 @@
 import type { CheckDefinition } from '../check';
+import { installsCheck } from './installs';
+import { stremioUpdateCheck } from './stremio-update';
+import { wizardUpdateCheck } from './wizard-update';
 
 /** The version step's checks, in report order. */
-export const VERSION_CHECKS: readonly CheckDefinition[] = [];
+export const VERSION_CHECKS: readonly CheckDefinition[] = [installsCheck, stremioUpdateCheck, wizardUpdateCheck];
