@@ -6,7 +6,7 @@ import type { Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { startFullBacklogPort } from '../kit/emulators/full-backlog';
 import { startHost, type HostEmulator } from '../kit/http-host';
-import { createTestCa } from '../kit/test-ca';
+import { createTestCa, type IssuedCert } from '../kit/test-ca';
 import { TRAKT_ORIGIN_HEADERS, startWorld, type World } from '../kit/world';
 
 function check(report: Report, id: string) {
@@ -37,7 +37,7 @@ describe('connectivity step: TCP, IPv6 and TLS against loopback servers', () => 
   const run = async (overrides: ConfigFile = {}) => diagnose(await contextFor(world, overrides), { steps: ['connectivity'] }, {}, CONNECTIVITY_CHECKS);
 
   /** An api.trakt.tv served with another certificate, on its own port. */
-  const traktApiWith = async (cert: Parameters<typeof startHost>[1]['tls']) => {
+  const traktApiWith = async (cert: IssuedCert) => {
     const host = await startHost('api.trakt.tv', { tls: cert });
     host.fallback({ status: 404, headers: { ...TRAKT_ORIGIN_HEADERS }, body: '' });
     extra.push(host);

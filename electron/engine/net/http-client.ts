@@ -2,10 +2,10 @@ import type { RequestError} from 'got';
 import got, { type Got, TimeoutError } from 'got';
 import http from 'node:http';
 import https from 'node:https';
-import tls from 'node:tls';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ProxyLookup } from './proxy';
 import { TunnelAgent } from './proxy-tunnel';
+import { secureContextWith } from './secure-context';
 import type { HostResolver } from './resolver';
 import type { NetworkTrace, PhaseTimings } from './trace';
 
@@ -71,6 +71,7 @@ export function classifyRequestError(error: unknown): { kind: NetFailureKind; co
 
 /** Builds the engine's HTTP client over got (retry 0, per-phase timeouts, trace of every request). */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const secureContext = options.extraCa ? secureContextWith(options.extraCa) : undefined;
   const client: Got = got.extend({
     retry: { limit: 0 },
     throwHttpErrors: false,
@@ -78,10 +79,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     decompress: true,
     // A fresh connection per request: a reused socket would hide the DNS/TCP/TLS phases being measured
     // (and Node's global agent keeps sockets alive since Node 19).
-    agent: { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) },
+    // One TLS context for every connection (the extra CA on top of the bundled roots), built once.
+    agent: { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false, ...(secureContext ? { secureContext } : {}) }) },
     headers: { 'user-agent': options.userAgent },
     dnsLookup: options.resolver.lookup,
-    https: options.extraCa ? { certificateAuthority: [...tls.rootCertificates, options.extraCa] } : {},
   });
 
   return {
@@ -90,7 +91,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const limit = request.maxBytes ?? DEFAULT_MAX_BYTES;
       const timeoutMs = request.timeoutMs ?? options.probeMs;
       const proxy = await options.proxyFor?.(request.url);
-      const tunnel = proxy?.supported ? { proxy, timeoutMs, userAgent: options.userAgent } : null;
+      const tunnel = proxy?.supported ? { proxy, timeoutMs, userAgent: options.userAgent, secureContext } : null;
       const stream = client.stream(request.url, {
         ...(tunnel ? { agent: { http: new TunnelAgent({ ...tunnel, secure: false }), https: new TunnelAgent({ ...tunnel, secure: true }) } } : {}),
         method,

@@ -92,6 +92,8 @@ export interface TunnelAgentOptions {
   readonly userAgent: string;
   /** TLS inside the tunnel (the https agent) or plain HTTP through it (the http agent). */
   readonly secure: boolean;
+  /** The trusted roots (with the configured extra CA) for TLS inside the tunnel. */
+  readonly secureContext?: tls.SecureContext;
 }
 
 /**
@@ -100,7 +102,8 @@ export interface TunnelAgentOptions {
  */
 export class TunnelAgent extends https.Agent {
   constructor(private readonly tunnel: TunnelAgentOptions) {
-    super({ keepAlive: false });
+    // Node merges the agent's options into each connection's, so the shared TLS context reaches tls.connect.
+    super({ keepAlive: false, ...(tunnel.secureContext ? { secureContext: tunnel.secureContext } : {}) });
   }
 
   /** Opens the tunnel asynchronously and hands Node the socket (or TLS socket) through `callback`. */

@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import tls from 'node:tls';
+import { secureContextWith } from './secure-context';
 
 /** How a TLS handshake ended. `untrusted` = the chain does not lead to a trusted root. */
 export type TlsProbeKind = 'trusted' | 'untrusted' | 'expired' | 'not-yet-valid' | 'wrong-host' | 'handshake' | 'timeout' | 'closed' | 'aborted';
@@ -65,18 +66,6 @@ function topOfChain(leaf: tls.DetailedPeerCertificate): tls.DetailedPeerCertific
     cert = cert.issuerCertificate;
   }
   return cert;
-}
-
-const contexts = new Map<string, tls.SecureContext>();
-
-/** One secure context per extra CA: parsing Node's ~150 bundled roots again for every handshake costs tens of ms. */
-function secureContextWith(extraCa: string): tls.SecureContext {
-  let context = contexts.get(extraCa);
-  if (!context) {
-    context = tls.createSecureContext({ ca: [...tls.rootCertificates, extraCa] });
-    contexts.set(extraCa, context);
-  }
-  return context;
 }
 
 /**
