@@ -14,10 +14,13 @@
  *
  * Options: `configOverrides` (merged into world.config()), `platform` (replace the memory secret store,
  * settings, or resolveProxy), `contextOptions` (env/platform/clock of the engine; env defaults to {} so
- * the machine's proxy variables never leak in), `viewport`. Everything the test may inspect is on the
+ * the machine's proxy variables never leak in), `viewport`, `navigate: false` (load later yourself). Everything the test may inspect is on the
  * returned object: `calls` (every IPC call and whether it succeeded), `events` (every run event sent to
  * the page), `opened`, `service`, `pageErrors` and `cspViolations()` (both must stay empty).
  */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -34,6 +37,25 @@ import { serveStatic, type StaticServer } from './static-server';
 /** The built renderer the harness serves. */
 export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 
+/**
+ * Copies the built renderer to a private folder so a parallel rebuild (which empties out/renderer) cannot
+ * pull files from under a running page; waits briefly for a build in progress to finish.
+ */
+export async function snapshotRenderer(source = RENDERER_DIR): Promise<{ readonly dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'doctor-renderer-'));
+  let lastError: unknown = null;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      await cp(source, dir, { recursive: true });
+      if (existsSync(path.join(dir, 'index.html'))) return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no built renderer in ${source}: run the build first`, { cause: lastError });
+}
+
 /** Options of `openWizard`. */
 export interface WizardOptions {
   readonly world: World;
@@ -42,6 +64,8 @@ export interface WizardOptions {
   readonly contextOptions?: ServiceOptions['contextOptions'];
   readonly viewport?: { width: number; height: number };
   readonly deviceScaleFactor?: number;
+  /** False: do not load the wizard yet (add init scripts or listeners first, then `page.goto(server.url)`). */
+  readonly navigate?: boolean;
 }
 
 /** One IPC call as the harness dispatched it. */
@@ -57,6 +81,8 @@ export interface WizardHarness {
   readonly service: DoctorService;
   readonly platform: ServicePlatform;
   readonly server: StaticServer;
+  /** The private copy of out/renderer the server serves. */
+  readonly rendererDir: string;
   readonly calls: RecordedCall[];
   readonly events: RunEvent[];
   /** URLs `openExternal` was asked to open (after the allow-list), in order; nothing is really opened. */
@@ -113,7 +139,8 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
   });
   const redact = (text: string) => service.secrets.redact(text);
 
-  const server = await serveStatic(RENDERER_DIR);
+  const snapshot = await snapshotRenderer();
+  const server = await serveStatic(snapshot.dir);
   let chromium: ChromiumSession | null = null;
   try {
     chromium = await launchChromium({ ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}) });
@@ -127,17 +154,18 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
     await context.addInitScript(bridgeScript, { names: IPC_CHANNEL_NAMES });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
+    if (options.navigate !== false) await page.goto(server.url);
   } catch (error) {
     await chromium?.close();
     await server.close();
+    await snapshot.remove();
     throw error;
   }
   const livePage = page;
   const session = chromium;
 
   return {
-    page: livePage, service, platform, server, calls, events, opened, pageErrors,
+    page: livePage, service, platform, server, rendererDir: snapshot.dir, calls, events, opened, pageErrors,
     cspViolations: () => livePage.evaluate(() => [...(window as unknown as { __cspViolations: string[] }).__cspViolations]),
     async waitForStep(step, timeoutMs = 20_000) {
       await livePage.locator(`section[data-step="${step}"] .run-status:not([data-status="running"]):not([data-status="waiting"]):not([data-status="idle"])`).waitFor({ timeout: timeoutMs });
@@ -145,6 +173,7 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
     async close() {
       await session.close();
       await server.close();
+      await snapshot.remove();
     },
   };
 }

@@ -24,20 +24,20 @@ export function StepPage({ step }: { readonly step: StepName }) {
       <p className="lead">{STEP_INFO[step].intro}</p>
       <RunStatus step={step} run={run} />
       <PanelSlot page={step} placement="before-checks" />
-      {run.rows.length > 0 && (
-        <>
-          <h3 className="section-title">Checks</h3>
-          <ul className="check-list" aria-busy={busy} aria-label={`${STEP_TITLES[step]} checks`}>
-            {run.rows.map((row) => <CheckRowView key={row.id} row={row} />)}
-          </ul>
-        </>
-      )}
       {findings.length > 0 && (
         <>
           <h3 className="section-title">{findings.length === 1 ? 'What we found' : `What we found (${findings.length})`}</h3>
           <div className="findings">
             {findings.map((finding) => <FindingCard key={finding.problem} finding={finding} />)}
           </div>
+        </>
+      )}
+      {run.rows.length > 0 && (
+        <>
+          <h3 className="section-title">Checks</h3>
+          <ul className="check-list" aria-busy={busy} aria-label={`${STEP_TITLES[step]} checks`}>
+            {run.rows.map((row) => <CheckRowView key={row.id} row={row} />)}
+          </ul>
         </>
       )}
       <PanelSlot page={step} placement="after-checks" />

@@ -1,5 +1,6 @@
 import { useWizard } from '../store/use-wizard';
 import { PageHeading } from '../components/page-heading';
+import { GlobeIcon, KeyIcon, LockIcon } from '../components/icons';
 
 /** The first page: what the tool does, for whom, and the privacy promise. */
 export function WelcomePage() {
@@ -25,9 +26,9 @@ export function WelcomePage() {
         <div className="card privacy">
           <h3>Your privacy</h3>
           <ul className="promise">
-            <li><span aria-hidden="true">🔒</span> Nothing is uploaded, ever. Results stay on this computer.</li>
-            <li><span aria-hidden="true">🔑</span> Your Stremio password or auth key is never stored unless you tick “Remember” — and then only encrypted.</li>
-            <li><span aria-hidden="true">🌐</span> The wizard talks only to Stremio and Trakt (and your network's own sign-in check).</li>
+            <li><LockIcon /> <span>Nothing is uploaded, ever. Results stay on this computer.</span></li>
+            <li><KeyIcon /> <span>Your Stremio password or auth key is never stored unless you tick “Remember” — and then only encrypted.</span></li>
+            <li><GlobeIcon /> <span>The wizard talks only to Stremio and Trakt (and your network's own sign-in check).</span></li>
           </ul>
         </div>
       </div>

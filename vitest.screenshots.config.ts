@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run screenshots`: one PNG per wizard page in SCREENSHOTS_DIR (default artifacts/screenshots/),
+// taken in real Chromium against the loopback emulators (tests/e2e/harness.ts). Not part of `npm test`.
+export default defineConfig({
+  test: {
+    include: ['tests/screenshots/**/*.screenshots.ts'],
+    setupFiles: ['tests/kit/setup-network-guard.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
