@@ -1,4 +1,7 @@
 import type { CheckDefinition } from '../check';
+import { locationsCheck } from './locations';
+import { streamingServerCheck } from './streaming-server';
+import { stremioRunningCheck } from './stremio-running';
 
 /** The cache step's checks, in report order. */
-export const CACHE_CHECKS: readonly CheckDefinition[] = [];
+export const CACHE_CHECKS: readonly CheckDefinition[] = [locationsCheck, stremioRunningCheck, streamingServerCheck];

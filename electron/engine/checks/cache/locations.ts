@@ -1,0 +1,98 @@
+import type { CheckDefinition, CheckOutcome } from '../check';
+import { candidateDataLocations, type DataItem, type DataLocation } from '../../stremio/data-locations';
+import { measurePath, walkBudget, type FolderSize, type SizeOutcome } from '../../stremio/data-locations-size';
+import { redactHomes } from '../version/installs';
+
+/** The walk of all folders together stops after this many entries (a torrent cache can hold millions). */
+const MAX_WALK_ENTRIES = 200_000;
+const MAX_WALK_MS = 4000;
+
+/** A data folder found on disk, with its size and its known items' sizes. */
+export interface MeasuredLocation {
+  readonly location: DataLocation;
+  readonly size: FolderSize;
+  readonly items: readonly { readonly item: DataItem; readonly size: FolderSize }[];
+}
+
+/** Data `cache.locations` leaves for its dependents and for the cache-move fix. */
+export interface LocationsData {
+  readonly found: readonly MeasuredLocation[];
+  /** The safe cache folders that exist now: what the move-to-backup fix would move. */
+  readonly safeItems: readonly DataItem[];
+}
+
+/** Formats a byte count for a person. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+const sizeDetails = (size: FolderSize) => ({
+  bytes: size.bytes,
+  files: size.files,
+  complete: size.complete,
+  ...(size.stoppedBy ? { stoppedBy: size.stoppedBy } : {}),
+  ...(size.unreadable > 0 ? { unreadableFolders: size.unreadable } : {}),
+  ...(size.links > 0 ? { linksNotFollowed: size.links } : {}),
+});
+
+/** Locates Stremio's data and cache folders (stremio.md §3), sizes them (bounded) and lists what is safe to clear. */
+export const locationsCheck: CheckDefinition = {
+  id: 'cache.locations',
+  step: 'cache',
+  title: 'Stremio data and caches',
+  dependsOn: [],
+  budgetMs: () => MAX_WALK_MS + 2000,
+  async run({ ctx, signal }): Promise<CheckOutcome> {
+    redactHomes(ctx);
+    const budget = walkBudget(MAX_WALK_ENTRIES, MAX_WALK_MS, signal);
+    const found: MeasuredLocation[] = [];
+    const unreachable: { label: string; path: string; reason: string }[] = [];
+    for (const location of candidateDataLocations(ctx)) {
+      const size = await measurePath(location.path, budget);
+      if (!size.exists) {
+        if (size.reason) unreachable.push({ label: location.label, path: location.path, reason: size.reason });
+        continue;
+      }
+      const items: { item: DataItem; size: FolderSize }[] = [];
+      for (const item of location.items) {
+        const itemSize: SizeOutcome = await measurePath(item.path, budget);
+        if (itemSize.exists) items.push({ item, size: itemSize });
+      }
+      found.push({ location, size, items });
+    }
+    const safe = found.flatMap((f) => f.items.filter((i) => i.item.safeToClear).map((i) => ({ ...i, label: f.location.label })));
+    const safeBytes = safe.reduce((n, s) => n + s.size.bytes, 0);
+    const complete = found.every((f) => f.size.complete && f.items.every((i) => i.size.complete));
+    const data: LocationsData = { found, safeItems: safe.map((s) => s.item) };
+    const details = {
+      folders: found.map((f) => ({
+        label: f.location.label,
+        path: f.location.path,
+        ...sizeDetails(f.size),
+        items: f.items.map((i) => ({ kind: i.item.kind, path: i.item.path, safeToClear: i.item.safeToClear, ...sizeDetails(i.size) })),
+      })),
+      safeToClear: { folders: safe.length, bytes: safeBytes, items: safe.map((s) => ({ label: s.label, kind: s.item.kind, path: s.item.path, bytes: s.size.bytes })) },
+      ...(unreachable.length > 0 ? { unreachable } : {}),
+      sizesComplete: complete,
+    };
+    if (found.length === 0) {
+      return { verdict: unreachable.length > 0 ? 'warn' : 'pass', summary: unreachable.length > 0 ? `Stremio's data folders could not be looked at (${unreachable[0]!.reason}).` : 'No Stremio data folders were found on this computer.', details, data };
+    }
+    const total = found.reduce((n, f) => n + f.size.bytes, 0);
+    const approx = complete ? '' : 'at least ';
+    return {
+      verdict: 'pass',
+      summary: `Found ${found.length} Stremio data folder${found.length === 1 ? '' : 's'} (${approx}${formatBytes(total)}); ${safe.length > 0 ? `${approx}${formatBytes(safeBytes)} in ${safe.length} cache folder${safe.length === 1 ? '' : 's'} can be cleared safely.` : 'no cache folder to clear.'}`,
+      details,
+      data,
+    };
+  },
+};

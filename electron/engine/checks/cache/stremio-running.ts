@@ -1,0 +1,44 @@
+import type { CheckDefinition, CheckOutcome } from '../check';
+import { stremioSearchOf } from '../../stremio/installs-search';
+import { listStremioProcesses } from '../../stremio/processes';
+import type { CommandRunner } from '../../stremio/processes-run';
+
+/** Data `cache.stremio-running` leaves: true, false, or null when the process list could not be read. */
+export interface RunningData {
+  readonly running: boolean | null;
+}
+
+/** Builds the check that tells whether Stremio runs (cache moves wait until it is closed); `run` replaces OS commands in tests. */
+export function createStremioRunningCheck(run?: CommandRunner): CheckDefinition {
+  return {
+    id: 'cache.stremio-running',
+    step: 'cache',
+    title: 'Is Stremio running',
+    dependsOn: [],
+    budgetMs: () => 5000,
+    async run({ ctx, signal }): Promise<CheckOutcome> {
+      const listing = await listStremioProcesses(stremioSearchOf(ctx, run), signal);
+      if (!listing.ok) {
+        const data: RunningData = { running: null };
+        return { verdict: 'error', summary: `Could not tell whether Stremio is running (${listing.reason}); cache moves stay disabled.`, details: { method: listing.method, error: listing.reason }, data };
+      }
+      const details = { method: listing.method, processesScanned: listing.scanned, stremioProcesses: listing.processes.map((p) => ({ pid: p.pid, name: p.name })) };
+      if (listing.processes.length === 0) {
+        const data: RunningData = { running: false };
+        return { verdict: 'pass', summary: 'Stremio is not running.', details, data };
+      }
+      const data: RunningData = { running: true };
+      const names = [...new Set(listing.processes.map((p) => p.name))].join(', ');
+      return {
+        verdict: 'warn',
+        summary: `Stremio is running (${names}); caches can only be moved once it is closed.`,
+        problems: [{ code: 'STREMIO_RUNNING', evidence: `cache.stremio-running: ${listing.processes.map((p) => `${p.name} (pid ${p.pid})`).join(', ')}`, confidence: 0.95 }],
+        details,
+        data,
+      };
+    },
+  };
+}
+
+/** The registered instance: real OS commands, never called when search roots are set. */
+export const stremioRunningCheck = createStremioRunningCheck();

@@ -1,0 +1,111 @@
+import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupFolderName, listCacheBackups, moveCachesToBackup, restoreCacheBackup } from '../../electron/engine/stremio/cache-backup';
+import { candidateDataLocations, type DataItem } from '../../electron/engine/stremio/data-locations';
+import { measurePath, walkBudget } from '../../electron/engine/stremio/data-locations-size';
+import { QT_PROFILE_BYTES, plantFile, plantQtProfileLinux } from '../fixtures/installs/plant';
+
+const closed = async () => false;
+const NOW = new Date('2026-11-25T09:15:00.123Z');
+
+async function setup() {
+  const root = await mkdtemp(path.join(tmpdir(), 'doctor-backup-'));
+  const planted = await plantQtProfileLinux(root);
+  const items = candidateDataLocations({ searchRoots: [root], platform: 'linux', env: {} }).flatMap((l) => l.items);
+  const safe = items.filter((i) => i.safeToClear);
+  return { root, planted, items, safe, backupParent: path.join(root, 'stremio-trakt-doctor-backups') };
+}
+
+const bytesAt = async (target: string) => {
+  const size = await measurePath(target, walkBudget(10_000, 5000));
+  return size.exists ? size.bytes : null;
+};
+
+describe('moving the safe caches to a dated backup (PRODUCT.md §4)', () => {
+  it('names backups by their time', () => {
+    expect(backupFolderName(NOW)).toBe('stremio-cache-backup-2026-11-25T09-15-00Z');
+  });
+
+  it('moves only the HTTP, GPU and Service Worker caches, and restores them byte for byte', async () => {
+    const { planted, safe, backupParent } = await setup();
+    const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.backupDir).toBe(path.join(backupParent, 'stremio-cache-backup-2026-11-25T09-15-00Z'));
+    expect(result.entries.filter((e) => e.outcome === 'moved').map((e) => e.from).sort()).toEqual([planted.gpuCache, planted.httpCache, planted.serviceWorker].sort());
+    // What logs the user out, and the server's data, stay where they are.
+    expect(await bytesAt(planted.localStorage)).toBe(QT_PROFILE_BYTES.localStorage);
+    expect(await bytesAt(path.join(planted.server, 'stremio-cache'))).toBe(QT_PROFILE_BYTES.torrentCache);
+    expect(await bytesAt(planted.httpCache)).toBeNull();
+    // Nothing was deleted: every moved byte is in the backup.
+    expect(await bytesAt(result.backupDir)).toBeGreaterThanOrEqual(QT_PROFILE_BYTES.httpCache + QT_PROFILE_BYTES.gpuCache + QT_PROFILE_BYTES.serviceWorker);
+    expect(await listCacheBackups(backupParent)).toEqual([{ dir: result.backupDir, createdAt: NOW.toISOString(), folders: 3 }]);
+
+    const restored = await restoreCacheBackup(result.backupDir, closed);
+    expect(restored.ok && restored.entries.map((e) => e.outcome)).toEqual(['restored', 'restored', 'restored']);
+    expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
+    expect(await bytesAt(planted.gpuCache)).toBe(QT_PROFILE_BYTES.gpuCache);
+    expect(await bytesAt(planted.serviceWorker)).toBe(QT_PROFILE_BYTES.serviceWorker);
+    expect(await readFile(path.join(planted.httpCache, 'f_00000a'), 'utf8')).toBe('a'.repeat(100_000));
+    expect(await listCacheBackups(backupParent)).toEqual([]);
+  });
+
+  it('refuses while Stremio runs, or when that cannot be told, and moves nothing', async () => {
+    const { planted, safe, backupParent } = await setup();
+    expect(await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: async () => true })).toEqual({ ok: false, reason: expect.stringMatching(/Stremio is running/) });
+    expect(await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: async () => null })).toEqual({ ok: false, reason: expect.stringMatching(/could not be told/) });
+    expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
+    await expect(readdir(backupParent)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses Local Storage and the torrent cache: not caches the wizard may move', async () => {
+    const { items, planted, backupParent } = await setup();
+    const localStorage = items.find((i) => i.kind === 'local-storage')!;
+    const forged: DataItem = { ...localStorage, safeToClear: true };
+    expect(await moveCachesToBackup({ items: [forged], backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({ ok: false, reason: expect.stringContaining('local-storage') });
+    const torrent = items.find((i) => i.kind === 'torrent-cache')!;
+    expect(await moveCachesToBackup({ items: [torrent], backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({ ok: false });
+    expect(await bytesAt(planted.localStorage)).toBe(QT_PROFILE_BYTES.localStorage);
+  });
+
+  it('skips absent folders and leaves no empty backup behind', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-backup-'));
+    const safe = candidateDataLocations({ searchRoots: [root], platform: 'linux', env: {} }).flatMap((l) => l.items).filter((i) => i.safeToClear);
+    const backupParent = path.join(root, 'backups');
+    const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
+    expect(result.ok && result.entries.every((e) => e.outcome === 'absent')).toBe(true);
+    expect(await readdir(backupParent)).toEqual([]);
+  });
+
+  it('never overwrites a cache Stremio rebuilt since the backup', async () => {
+    const { planted, safe, backupParent } = await setup();
+    const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
+    if (!result.ok) throw new Error(result.reason);
+    await plantFile(path.join(planted.gpuCache, 'data_0'), 77);
+    const restored = await restoreCacheBackup(result.backupDir, closed);
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(restored.entries.find((e) => e.kind === 'gpu-cache')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('exists again') });
+    expect(await bytesAt(planted.gpuCache)).toBe(77);
+    // The old GPU cache is still in the backup, offered again.
+    expect(await listCacheBackups(backupParent)).toEqual([expect.objectContaining({ folders: 1 })]);
+  });
+
+  it('refuses to restore while Stremio runs, and from a folder that is not a backup', async () => {
+    const { safe, backupParent } = await setup();
+    const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
+    if (!result.ok) throw new Error(result.reason);
+    expect(await restoreCacheBackup(result.backupDir, async () => true)).toMatchObject({ ok: false });
+    const other = path.join(backupParent, 'not-a-backup');
+    await mkdir(other);
+    expect(await restoreCacheBackup(other, closed)).toMatchObject({ ok: false, reason: expect.stringContaining('not a cache backup') });
+  });
+
+  it('does not write into an existing backup of the same second', async () => {
+    const { safe, planted, backupParent } = await setup();
+    const gpu = safe.filter((i) => i.path === planted.gpuCache);
+    const http = safe.filter((i) => i.path === planted.httpCache);
+    expect(await moveCachesToBackup({ items: gpu, backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({ ok: true, entries: [{ outcome: 'moved' }] });
+    expect(await moveCachesToBackup({ items: http, backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({ ok: false, reason: expect.stringContaining('EEXIST') });
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isStremioExecutable, listStremioProcesses, parsePs, parseTasklist } from '../../electron/engine/stremio/processes';
+import type { CommandRunner } from '../../electron/engine/stremio/processes-run';
+import { plantProcess } from '../fixtures/installs/plant';
+
+describe('Stremio process names', () => {
+  it.each([
+    ['stremio.exe', true],
+    ['stremio-shell-ng.exe', true],
+    ['stremio-runtime.exe', true],
+    ['/Applications/Stremio.app/Contents/MacOS/Stremio', true],
+    ['/opt/stremio/stremio', true],
+    // Linux truncates comm to 15 characters.
+    ['stremio-linux-s', true],
+    ['stremio-shell-n', true],
+    ['stremio-service', false],
+    ['stremio-trakt-doctor', false],
+    ['firefox', false],
+  ] as const)('%s → %s', (name, expected) => {
+    expect(isStremioExecutable(name)).toBe(expected);
+  });
+});
+
+describe('process list parsers', () => {
+  it('reads tasklist /fo csv /nh', () => {
+    const out = '"System Idle Process","0","Services","0","8 K"\r\n"explorer.exe","4120","Console","1","120,316 K"\r\n"stremio-shell-ng.exe","9812","Console","1","210,004 K"\r\n"stremio-runtime.exe","9900","Console","1","95,112 K"\r\n';
+    expect(parseTasklist(out)).toEqual({ ok: true, method: 'tasklist', scanned: 4, processes: [{ pid: 9812, name: 'stremio-shell-ng.exe' }, { pid: 9900, name: 'stremio-runtime.exe' }] });
+  });
+
+  it('reads ps -axo pid=,comm= on macOS', () => {
+    const out = '    1 /sbin/launchd\n  512 /Applications/Stremio.app/Contents/MacOS/Stremio\n  530 /System/Library/CoreServices/Finder.app/Contents/MacOS/Finder\n';
+    expect(parsePs(out)).toEqual({ ok: true, method: 'ps', scanned: 3, processes: [{ pid: 512, name: 'Stremio' }] });
+  });
+});
+
+describe('listing processes', () => {
+  const never: CommandRunner = async () => {
+    throw new Error('no OS command may run with search roots set');
+  };
+
+  it('reads <root>/proc under search roots, by comm or by argv[0]', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
+    await plantProcess(root, 1, 'systemd', ['/sbin/init']);
+    await plantProcess(root, 4242, 'stremio', ['/opt/stremio/stremio']);
+    await plantProcess(root, 4250, 'node', ['/opt/stremio/stremio-runtime', '/opt/stremio/server.js']);
+    const listing = await listStremioProcesses({ searchRoots: [root], platform: 'win32', env: {}, run: never });
+    expect(listing).toEqual({ ok: true, method: 'procfs', scanned: 3, processes: [{ pid: 4242, name: 'stremio' }, { pid: 4250, name: 'stremio-runtime' }] });
+  });
+
+  it('classifies a root without a process table', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
+    const listing = await listStremioProcesses({ searchRoots: [root], platform: 'linux', env: {}, run: never });
+    expect(listing).toMatchObject({ ok: false, method: 'procfs', reason: expect.stringContaining('ENOENT') });
+  });
+
+  it('uses tasklist on Windows and reports its failure', async () => {
+    const calls: string[] = [];
+    const run: CommandRunner = async (file, args) => {
+      calls.push([file, ...args].join(' '));
+      return { ok: false, kind: 'timeout', message: 'tasklist did not finish within 3000 ms' };
+    };
+    expect(await listStremioProcesses({ searchRoots: null, platform: 'win32', env: {}, run })).toEqual({ ok: false, method: 'tasklist', reason: 'tasklist did not finish within 3000 ms' });
+    expect(calls).toEqual(['tasklist /fo csv /nh']);
+  });
+});
