@@ -1,0 +1,60 @@
+import { dependencyData, type CheckDefinition, type CheckOutcome } from '../check';
+import { traktTokenState } from '../token/trakt-token';
+import { TOKEN_CHECK_IDS, type StremioAccountData, type TraktTokenData } from '../token/token-data';
+import { traktExpiresAtMs } from '../../stremio/account';
+import { readLocalProfiles } from '../../stremio/local-profiles';
+
+/**
+ * Compares the profile the Stremio app stored on this machine (read from a copy) with the account:
+ * an expired or missing `user.trakt` there while the account holds a valid one means the app shows a
+ * stale link until it refreshes (window focus or *Sync now*, stremio.md §1.1 step 7).
+ */
+export const cachedProfileCheck: CheckDefinition = {
+  id: 'cache.cached-profile',
+  step: 'cache',
+  title: 'Profile stored by the Stremio app',
+  dependsOn: [TOKEN_CHECK_IDS.account, TOKEN_CHECK_IDS.traktToken],
+  budgetMs: (ctx) => ctx.config.timeouts.probeMs + 2000,
+  async run({ ctx, deps }): Promise<CheckOutcome> {
+    const account = dependencyData<StremioAccountData>(deps, TOKEN_CHECK_IDS.account) ?? null;
+    const token = dependencyData<TraktTokenData>(deps, TOKEN_CHECK_IDS.traktToken);
+    const accountId = account?.session.user.id;
+    if (!token || !accountId) return { verdict: 'skipped', summary: 'Skipped: the Stremio account could not be read, so there is nothing to compare with.' };
+    const profiles = await readLocalProfiles({ searchRoots: ctx.searchRoots, platform: ctx.platform, env: ctx.env });
+    for (const p of profiles) if (p.stored.kind === 'signed-in') {
+      ctx.secrets.add(p.stored.authKey, 'auth-key');
+      ctx.secrets.add(p.stored.user.trakt?.accessToken, 'token');
+    }
+    const listed = profiles.map((p) => ({ shell: p.profile.shell, location: p.profile.location, readable: p.profile.readable, ...(p.profile.reason ? { reason: p.profile.reason } : {}) }));
+    const mine = profiles.find((p) => p.stored.kind === 'signed-in' && p.stored.user.id === accountId);
+    if (!mine || mine.stored.kind !== 'signed-in') {
+      const unreadable = profiles.filter((p) => !p.profile.readable);
+      return {
+        verdict: 'skipped',
+        summary: unreadable.length > 0
+          ? `A Stremio profile was found but cannot be read (${unreadable.map((p) => `${p.profile.shell}: ${p.profile.reason ?? 'unknown format'}`).join('; ')}).`
+          : profiles.length > 0 ? 'The Stremio app on this computer is signed in to another account, or signed out.' : 'No profile stored by a Stremio app was found on this computer.',
+        details: { profiles: listed },
+      };
+    }
+    const cachedLink = mine.stored.user.trakt;
+    const cachedState = traktTokenState(cachedLink, ctx.now());
+    const accountValid = token.state === 'valid' || token.state === 'expiring';
+    const cachedValid = cachedState === 'valid' || cachedState === 'expiring';
+    const details = {
+      profiles: listed,
+      shell: mine.profile.shell,
+      cachedTrakt: cachedLink ? { token: cachedValid ? 'present' : 'expired', expiresAt: new Date(traktExpiresAtMs(cachedLink)).toISOString() } : null,
+      accountTrakt: token.state,
+    };
+    if (accountValid && !cachedValid) {
+      return {
+        verdict: 'warn',
+        summary: `${mine.profile.shell} still holds ${cachedLink ? 'an expired' : 'no'} Trakt link while your account has a valid one: switch to the Stremio window or press Sync now.`,
+        problems: [{ code: 'CACHED_PROFILE_STALE', evidence: `cache.cached-profile: ${mine.profile.shell}'s stored user.trakt is ${cachedLink ? `expired (${new Date(traktExpiresAtMs(cachedLink)).toISOString()})` : 'null'}; the account's is ${token.state}`, confidence: cachedLink ? 0.9 : 0.75 }],
+        details,
+      };
+    }
+    return { verdict: 'pass', summary: `${mine.profile.shell}'s stored profile agrees with the account's Trakt link.`, details };
+  },
+};
