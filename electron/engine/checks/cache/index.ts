@@ -1,7 +1,8 @@
 import type { CheckDefinition } from '../check';
+import { cachedProfileCheck } from './cached-profile';
 import { locationsCheck } from './locations';
 import { streamingServerCheck } from './streaming-server';
 import { stremioRunningCheck } from './stremio-running';
 
 /** The cache step's checks, in report order. */
-export const CACHE_CHECKS: readonly CheckDefinition[] = [locationsCheck, stremioRunningCheck, streamingServerCheck];
+export const CACHE_CHECKS: readonly CheckDefinition[] = [locationsCheck, stremioRunningCheck, streamingServerCheck, cachedProfileCheck];
