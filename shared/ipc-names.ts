@@ -7,6 +7,8 @@ export const IPC_CHANNEL_NAMES = [
   'profiles:discover',
   'credentials:forget',
   'settings:set-trakt-client-id',
+  'oauth:start',
+  'oauth:cancel',
 ] as const;
 
 /** An invoke channel name. */

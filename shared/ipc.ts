@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CheckResultSchema, ReportSchema } from './report';
+import { CheckResultSchema, FindingSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
 import type { IpcChannel } from './ipc-names';
 
@@ -32,11 +32,23 @@ export const RunRequestSchema = z.object({
 /** A diagnosis run request. */
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
+/** Progress of the differential Trakt sign-in test (engine `OAuthProgress`; the device's user_code is meant to be shown). */
+export const OAuthProgressSchema = z.object({
+  phase: z.enum(['starting', 'waiting-for-browser', 'waiting-for-device', 'exchanging', 'verifying', 'revoking', 'finished']),
+  mode: z.enum(['loopback', 'device']),
+  userCode: z.string().max(64).optional(),
+  verificationUrl: z.string().max(2048).optional(),
+  waitUntil: z.string().optional(),
+});
+/** A sign-in test progress update. */
+export type OAuthProgressEvent = z.infer<typeof OAuthProgressSchema>;
+
 /** Progress events streamed while a run goes on. */
 export const RunEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check-started'), runId: z.string(), id: z.string(), step: StepSchema, title: z.string() }),
   z.object({ type: z.literal('check-finished'), runId: z.string(), result: CheckResultSchema }),
   z.object({ type: z.literal('run-finished'), runId: z.string(), report: ReportSchema }),
+  z.object({ type: z.literal('oauth-progress'), runId: z.string(), progress: OAuthProgressSchema }),
 ]);
 /** A progress event. */
 export type RunEvent = z.infer<typeof RunEventSchema>;
@@ -86,6 +98,13 @@ export const IPC_CHANNELS = {
   'profiles:discover': { request: empty, response: z.object({ profiles: z.array(LocalProfileSchema) }) },
   'credentials:forget': { request: empty, response: z.object({ forgotten: z.boolean() }) },
   'settings:set-trakt-client-id': { request: z.object({ clientId: z.string().max(128) }).strict(), response: z.object({ configured: z.boolean() }) },
+  // The opt-in differential sign-in test, as its own run (it waits minutes for the user); progress
+  // arrives as `oauth-progress` run events with the same runId.
+  'oauth:start': {
+    request: z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), mode: z.enum(['auto', 'loopback', 'device']) }).strict(),
+    response: z.object({ result: CheckResultSchema, findings: z.array(FindingSchema) }),
+  },
+  'oauth:cancel': { request: empty, response: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 /** A channel's request type. */
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['request']>;

@@ -1,4 +1,5 @@
-import type { Credentials, RunRequest } from '../../../shared/ipc';
+import type { Credentials, IpcRequest, RunRequest } from '../../../shared/ipc';
+import { oauthDifferentialCheck } from '../checks/token/oauth-differential';
 import type { StremioCredentials } from '../checks/check';
 import type { Config } from '../config';
 import { createEngineContext, type EngineContextOptions } from '../context';
@@ -70,6 +71,41 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
     }
   };
 
+  /** The engine context of one run: the session's secrets, the settings' client id, the allow-listed opener. */
+  const engineContext = async () => {
+    const id = clientId();
+    const config: Config = id === options.config.trakt.clientId ? options.config : { ...options.config, trakt: { ...options.config.trakt, clientId: id } };
+    return createEngineContext(config, {
+      ...options.contextOptions,
+      secrets,
+      ...(options.logSink ? { logSink: options.logSink } : {}),
+      openUrl: (url) => openChecked(url),
+      ...(platform.resolveProxy ? { resolveProxy: platform.resolveProxy } : {}),
+    });
+  };
+
+  let oauthRun: AbortController | null = null;
+  /** The differential sign-in test as its own run: it waits minutes for the user, so it is not part of a step's run. */
+  const startOAuth = async ({ runId, mode }: IpcRequest<'oauth:start'>) => {
+    if (oauthRun) throw new HandlerError('BUSY', 'a sign-in test is already running');
+    const controller = new AbortController();
+    oauthRun = controller;
+    try {
+      const ctx = await engineContext();
+      const report = await diagnose(
+        ctx,
+        { steps: ['token'], oauth: { mode, onProgress: (progress) => options.onRunEvent({ type: 'oauth-progress', runId, progress: ctx.secrets.redactValue(progress) }) } },
+        { signal: controller.signal },
+        [oauthDifferentialCheck],
+      );
+      const result = report.checks.find((c) => c.id === oauthDifferentialCheck.id);
+      if (!result) throw new HandlerError('INTERNAL', 'the sign-in test produced no result');
+      return { result, findings: report.findings };
+    } finally {
+      oauthRun = null;
+    }
+  };
+
   const run = async (request: RunRequest) => {
     if (running.size > 0) throw new HandlerError('BUSY', 'a diagnosis is already running');
     const controller = new AbortController();
@@ -85,15 +121,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       const rememberLogin = request.rememberAuthKey === true && credentials?.kind === 'password';
       if (rememberLogin && !platform.secretStore.status().available) throw new HandlerError('NOT_ALLOWED', platform.secretStore.status().reason ?? 'secret storage is not available');
       const signedIn: { authKey?: string } = {};
-      const id = clientId();
-      const config: Config = id === options.config.trakt.clientId ? options.config : { ...options.config, trakt: { ...options.config.trakt, clientId: id } };
-      const ctx = await createEngineContext(config, {
-        ...options.contextOptions,
-        secrets,
-        ...(options.logSink ? { logSink: options.logSink } : {}),
-        openUrl: (url) => openChecked(url),
-        ...(platform.resolveProxy ? { resolveProxy: platform.resolveProxy } : {}),
-      });
+      const ctx = await engineContext();
       const report = await diagnose(
         ctx,
         {
@@ -151,6 +179,12 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       if (trimmed && !/^[A-Za-z0-9_-]{8,128}$/.test(trimmed)) throw new HandlerError('INVALID_PAYLOAD', 'not a Trakt client id');
       platform.settings.setTraktClientId(trimmed || null);
       return { configured: Boolean(clientId()) };
+    },
+    'oauth:start': startOAuth,
+    'oauth:cancel': async () => {
+      const controller = oauthRun;
+      controller?.abort();
+      return { cancelled: Boolean(controller) };
     },
   };
   return { handlers, secrets };

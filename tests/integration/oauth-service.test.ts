@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { RunEventSchema, type RunEvent } from '../../shared/ipc';
+import { resolveConfig } from '../../electron/engine/config';
+import { createDoctorService, type DoctorService } from '../../electron/engine/service/create-service';
+import { dispatchIpc } from '../../electron/engine/service/dispatch';
+import { createMemorySecretStore, createMemorySettings } from '../../electron/engine/service/platform';
+import { installTraktApi } from '../kit/emulators/trakt-api';
+import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
+import { playBrowser } from '../kit/emulators/trakt-oauth-browser.mjs';
+import { startWorld, type World } from '../kit/world';
+
+const CLIENT_ID = 'doctor-ipc-client-0123456789';
+
+describe('oauth:start / oauth:cancel over the IPC contract', () => {
+  let world: World;
+  let auth: TraktOAuthEmulator;
+  let port: number;
+  let service: DoctorService;
+  let events: RunEvent[];
+  let opened: string[];
+  let browse: (url: string) => void;
+
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(() => world.close());
+  beforeEach(async () => {
+    const s = net.createServer();
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    port = (s.address() as net.AddressInfo).port;
+    await new Promise((r) => s.close(r));
+    auth = installTraktOAuth(world.traktAuth, { clientId: CLIENT_ID, redirectUris: [`http://127.0.0.1:${port}/callback`] }, installTraktApi(world.traktApi, []));
+    events = [];
+    opened = [];
+    browse = (url) => void playBrowser(url, { ca: world.ca.caPem });
+    const settings = createMemorySettings();
+    // The client id comes from the wizard's settings (the override of PRODUCT.md §3), not the config.
+    settings.setTraktClientId(CLIENT_ID);
+    service = createDoctorService({
+      config: resolveConfig(world.config({ trakt: { redirectPort: port } })),
+      platform: { openExternal: async (url) => { opened.push(url); browse(url); }, secretStore: createMemorySecretStore(), settings },
+      contextOptions: { env: {} },
+      onRunEvent: (event) => events.push(RunEventSchema.parse(event)),
+    });
+  });
+
+  const call = (channel: string, payload: unknown) => dispatchIpc(service.handlers, channel, payload, (t) => service.secrets.redact(t));
+
+  it('runs the test, streams schema-valid progress with the runId, and returns the result and findings', async () => {
+    const answer = await call('oauth:start', { runId: 'oauth-1', mode: 'auto' });
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    const value = answer.value as { result: { id: string; verdict: string }; findings: unknown[] };
+    expect(value.result).toMatchObject({ id: 'token.oauth-differential', verdict: 'pass' });
+    expect(value.findings).toEqual([]);
+    const phases = events.filter((e) => e.type === 'oauth-progress' && e.runId === 'oauth-1').map((e) => (e.type === 'oauth-progress' ? e.progress.phase : ''));
+    expect(phases).toEqual(['starting', 'waiting-for-browser', 'exchanging', 'verifying', 'revoking', 'finished']);
+    expect(new URL(opened[0]!).origin).toBe(world.traktAuth.origin);
+    expect(auth.revokedTokens).toEqual(auth.issuedTokens);
+    // No secret crosses the bridge.
+    const state = auth.authorizeRequests[0]!.state!;
+    expect(JSON.stringify([answer, events])).not.toContain(state);
+    expect(JSON.stringify([answer, events])).not.toContain(auth.issuedTokens[0]!);
+  });
+
+  it('refuses a second start while one runs, and cancels from the UI', async () => {
+    browse = () => undefined;
+    const first = call('oauth:start', { runId: 'oauth-2', mode: 'loopback' });
+    await expect.poll(() => events.some((e) => e.type === 'oauth-progress' && e.progress.phase === 'waiting-for-browser')).toBe(true);
+    const busy = await call('oauth:start', { runId: 'oauth-3', mode: 'loopback' });
+    expect(busy).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(await call('oauth:cancel', {})).toEqual({ ok: true, value: { cancelled: true } });
+    const answer = await first;
+    expect(answer.ok && (answer.value as { result: { verdict: string } }).result.verdict).toBe('skipped');
+    expect(await call('oauth:cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('validates the payload: an unknown mode never reaches the handler', async () => {
+    const answer = await call('oauth:start', { runId: 'x', mode: 'implicit' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(auth.authorizeRequests).toEqual([]);
+  });
+});
