@@ -56,7 +56,7 @@ describe('stepper navigation', () => {
     const cache = await fake.nextRun();
     expect(cache.request.steps).toEqual(['cache']);
     act(() => cache.finish(report(['cache'], [checkResult('cache.streaming-server')])));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/all 1 checks look fine/));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: the check looks fine.'));
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
     expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warn');
     expect(within(nav).getByText('Cache').closest('button')?.dataset.outcome).toBe('pass');
@@ -64,10 +64,14 @@ describe('stepper navigation', () => {
     expect(fake.runs).toHaveLength(2);
   });
 
-  it('runs the Token step without credentials', async () => {
+  it('runs the Token step without credentials and says when nothing could be checked', async () => {
     const { fake } = renderWizard({ page: 'token' });
     const run = await fake.nextRun();
     expect(run.request).toEqual({ runId: run.request.runId, steps: ['token'] });
+    const note: Finding = { ...outdatedFinding, problem: 'STREMIO_NOT_SIGNED_IN', title: PROBLEMS.STREMIO_NOT_SIGNED_IN.title, severity: 'info' };
+    act(() => run.finish(report(['token'], [checkResult('token.stremio-account', { verdict: 'skipped' }), checkResult('token.trakt-token', { verdict: 'skipped' })], [note])));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Nothing could be checked: all 2 checks were skipped. There is a note below.'));
+    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('skipped');
   });
 });
 

@@ -25,16 +25,22 @@ export function RunStatus({ step, run }: { readonly step: StepName; readonly run
   } else {
     const findings = run.report?.findings ?? [];
     const problems = findings.filter((f) => f.severity !== 'info').length;
+    const notes = findings.length - problems;
+    const ran = t.done - t.skipped;
+    const noteText = notes > 0 ? ` ${notes === 1 ? 'There is a note' : `There are ${notes} notes`} below.` : '';
     if (run.cancelled) text = `Cancelled. ${t.done} checks finished before you stopped it.`;
     else if (problems > 0) {
       tone = 'bad';
       text = `Done: ${problems === 1 ? 'one problem' : `${problems} problems`} found. The fix is below.`;
+    } else if (ran === 0) {
+      tone = 'warn';
+      text = `Nothing could be checked: ${t.done === 1 ? 'the check was' : `all ${t.done} checks were`} skipped.${noteText || ' Each row says why.'}`;
     } else if (t.error > 0 || t.warn > 0) {
       tone = 'warn';
-      text = `Done: no problem found, but ${t.error > 0 ? `${t.error} check${t.error === 1 ? '' : 's'} could not finish` : 'there are warnings'}.`;
+      text = `Done: no problem found, but ${t.error > 0 ? `${t.error} check${t.error === 1 ? '' : 's'} could not finish` : 'there are warnings'}.${noteText}`;
     } else {
       tone = 'good';
-      text = `Done: all ${t.done} checks look fine.`;
+      text = `${t.skipped > 0 ? `Done: the ${ran} check${ran === 1 ? '' : 's'} that ran look fine; ${t.skipped} skipped.` : `Done: ${ran === 1 ? 'the check looks' : `all ${ran} checks look`} fine.`}${noteText}`;
     }
   }
   const running = run.status === 'running' || run.status === 'waiting';

@@ -42,6 +42,7 @@ export function SummaryPage() {
 function SummaryBody({ report }: { readonly report: Report }) {
   const [copied, setCopied] = useState<{ readonly ok: boolean; readonly markdown: string } | null>(null);
   const critical = report.findings.filter((f) => f.severity === 'critical').length;
+  const titles = new Map(report.checks.map((c) => [c.id, c.title]));
   const counts = VERDICTS.map((v) => [v, report.checks.filter((c) => c.verdict === v).length] as const).filter(([, n]) => n > 0);
 
   const onCopy = async () => {
@@ -58,6 +59,7 @@ function SummaryBody({ report }: { readonly report: Report }) {
             : `${report.findings.length === 1 ? 'One finding' : `${report.findings.length} findings`}${critical > 0 ? `, ${critical} critical` : ''} — most important first.`}
         </p>
         <p className="verdict-counts" aria-label="Checks by verdict">
+          <span className="muted">{report.checks.length} checks:</span>
           {counts.map(([verdict, n]) => (
             <span key={verdict} className="count"><VerdictBadge verdict={verdict} /> × {n}</span>
           ))}
@@ -83,7 +85,9 @@ function SummaryBody({ report }: { readonly report: Report }) {
       ) : (
         <ul className="untested" data-testid="untested">
           {report.untested.map((u, i) => (
-            <li key={`${u.check}-${i}`}><code>{u.check}</code> — {u.reason}</li>
+            <li key={`${u.check}-${i}`}>
+              <strong>{titles.get(u.check) ?? u.check}</strong> <code className="small">{u.check}</code> — {u.reason}
+            </li>
           ))}
         </ul>
       )}

@@ -22,13 +22,15 @@
  * and its sign-in panel calls `runStep('token', { credentials })`.
  */
 import type { PanelEntry, PanelPage } from './panel-types';
+import { TokenRevokedNote } from './token-revoked-note';
+import { TokenSignInPanel } from './token-sign-in';
 
 /** The panels of each page, in display order. */
 export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   version: [],
   cache: [],
   connectivity: [],
-  token: [],
-  revoked: [],
+  token: [{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel }],
+  revoked: [{ id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote }],
   summary: [],
 };

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { LocalProfile } from '../../../shared/ipc';
+import { callSafely, doctorApi } from '../lib/doctor-api';
+
+/** The Stremio profiles found on this computer: offers "use the account Stremio is signed in with", says plainly which cannot be read. */
+export function TokenProfileOffer({ busy, onUse }: { readonly busy: boolean; readonly onUse: (profile: LocalProfile) => void }) {
+  const [profiles, setProfiles] = useState<readonly LocalProfile[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void callSafely(() => doctorApi()['profiles:discover']({})).then((answer) => {
+      if (live) setProfiles(answer.ok ? answer.value.profiles : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!profiles || profiles.length === 0) return null;
+  return (
+    <div className="card" data-testid="token-profiles">
+      <h4>Stremio on this computer</h4>
+      <ul className="plain-steps">
+        {profiles.map((profile) => (
+          <li key={profile.id}>
+            <strong>{profile.shell}</strong>{' '}
+            {profile.readable && profile.signedIn && (
+              <button type="button" className="button button-secondary" disabled={busy} onClick={() => onUse(profile)}>
+                Use the account Stremio is signed in with
+              </button>
+            )}
+            {profile.readable && !profile.signedIn && <span className="muted">signed out</span>}
+            {!profile.readable && <span className="muted">cannot be read: {profile.reason ?? 'unknown format'}</span>}
+          </li>
+        ))}
+      </ul>
+      <p className="small muted">Read from a copy of Stremio's files; nothing on this computer is changed.</p>
+    </div>
+  );
+}

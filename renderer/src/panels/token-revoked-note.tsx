@@ -1,0 +1,16 @@
+import { useStepReport, useWizard } from '../store/use-wizard';
+import type { PanelProps } from './panel-types';
+
+/** On the Revoked-access page: says the step uses the Token step's sign-in, and leads there when it is missing. */
+export function TokenRevokedNote(_props: PanelProps) {
+  const report = useStepReport('revoked');
+  const goTo = useWizard((s) => s.goTo);
+  const account = report?.checks.find((c) => c.id === 'token.stremio-account');
+  if (!account || account.verdict === 'pass') return null;
+  return (
+    <div className="notice" data-testid="token-revoked-note">
+      <p>This step tests the Trakt link on your Stremio account, so it needs the sign-in from the Token step.</p>
+      <button type="button" className="button button-secondary" onClick={() => goTo('token')}>Go to the Token step to sign in</button>
+    </div>
+  );
+}
