@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { locationsCheck } from '../../electron/engine/checks/cache/locations';
+import { installsCheck } from '../../electron/engine/checks/version/installs';
 import { streamingServerCheck } from '../../electron/engine/checks/cache/streaming-server';
 import { stremioRunningCheck } from '../../electron/engine/checks/cache/stremio-running';
 import { diagnose } from '../../electron/engine/diagnose';
@@ -10,10 +11,10 @@ import { ReportSchema, type Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { streamingServerSettings } from '../kit/emulators/stremio-updater';
 import { startWorld, type World } from '../kit/world';
-import { QT_PROFILE_BYTES, asUnprivileged, plantProcess, plantQtProfileLinux, plantWebView2Profile } from '../fixtures/installs/plant';
+import { QT_PROFILE_BYTES, asUnprivileged, plantDeb, plantProcess, plantQtProfileLinux, plantWebView2Profile } from '../fixtures/installs/plant';
 
 /** This suite's checks (the cached-profile check has its own tests: it needs a signed-in account). */
-const CACHE_CHECKS = [locationsCheck, stremioRunningCheck, streamingServerCheck];
+const CACHE_CHECKS = [installsCheck, locationsCheck, stremioRunningCheck, streamingServerCheck];
 
 describe('cache step against planted data and the emulated streaming server', () => {
   let world: World;
@@ -61,7 +62,7 @@ describe('cache step against planted data and the emulated streaming server', ()
       expect.objectContaining({ label: 'Stremio 4 web profile', items: expect.arrayContaining([expect.objectContaining({ kind: 'local-storage', safeToClear: false })]) }),
     ]));
     expect(locations.summary).toContain('356 KiB in 3 cache folders can be cleared safely');
-    expect(report.findings).toEqual([]);
+    expect(report.findings.map((f) => f.problem)).toEqual(['STREMIO_NOT_FOUND']);
   });
 
   it('locates the Stremio 5 WebView2 profile on Windows', async () => {
@@ -86,12 +87,14 @@ describe('cache step against planted data and the emulated streaming server', ()
     await plantProcess(root, 3150, 'stremio-runtime', ['/opt/stremio/stremio-runtime', '/opt/stremio/server.js']);
     const report = await run(root);
     expect(check(report, 'cache.stremio-running')).toMatchObject({ verdict: 'warn', problems: ['STREMIO_RUNNING'], details: { stremioProcesses: [{ pid: 3121, name: 'stremio' }, { pid: 3150, name: 'stremio-runtime' }] } });
-    expect(report.findings).toEqual([expect.objectContaining({ problem: 'STREMIO_RUNNING', severity: 'info', fix: expect.objectContaining({ action: { kind: 'rerun-step', step: 'cache' } }) })]);
+    expect(report.findings.find((f) => f.problem === 'STREMIO_RUNNING')).toMatchObject({ severity: 'info', fix: expect.objectContaining({ action: { kind: 'rerun-step', step: 'cache' } }) });
   });
 
-  describe('STREAMING_SERVER_DOWN', () => {
+  describe('STREAMING_SERVER_DOWN (only while Stremio runs: the shells start the server)', () => {
     const down = async (setup: () => void, reason: RegExp) => {
       const root = await newRoot();
+      await plantDeb(root, '4.4.168-1');
+      await plantProcess(root, 3121, 'stremio', ['/opt/stremio/stremio']);
       const ctx = await contextFor(world, { stremio: { searchRoots: [root] } }, { platform: 'linux' });
       setup();
       const started = Date.now();
@@ -99,9 +102,21 @@ describe('cache step against planted data and the emulated streaming server', ()
       const server = check(report, 'cache.streaming-server');
       expect(server).toMatchObject({ verdict: 'warn', problems: ['STREAMING_SERVER_DOWN'] });
       expect(server.summary).toMatch(reason);
-      expect(report.findings.map((f) => [f.problem, f.severity])).toEqual([['STREAMING_SERVER_DOWN', 'info']]);
+      expect(report.findings.filter((f) => f.problem === 'STREAMING_SERVER_DOWN').map((f) => f.severity)).toEqual(['info']);
       return Date.now() - started;
     };
+
+    it('is not claimed when Stremio is closed or not installed', async () => {
+      world.streamingServer.fault = 'reset';
+      const closed = await newRoot();
+      await plantDeb(closed, '4.4.168-1');
+      const closedReport = await diagnose(await contextFor(world, { stremio: { searchRoots: [closed] } }, { platform: 'linux' }), { steps: ['cache'] }, {}, CACHE_CHECKS);
+      expect(check(closedReport, 'cache.streaming-server')).toMatchObject({ verdict: 'pass', problems: [], summary: expect.stringContaining('Stremio is closed') });
+      const none = await newRoot();
+      const noneReport = await diagnose(await contextFor(world, { stremio: { searchRoots: [none] } }, { platform: 'linux' }), { steps: ['cache'] }, {}, CACHE_CHECKS);
+      expect(check(noneReport, 'cache.streaming-server')).toMatchObject({ verdict: 'pass', problems: [], summary: expect.stringContaining('no Stremio app is installed') });
+      expect(noneReport.findings.map((f) => f.problem)).toEqual(['STREMIO_NOT_FOUND']);
+    });
 
     it('when nothing listens (connection reset)', async () => {
       await down(() => {

@@ -1,11 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupFolderName, listCacheBackups, moveCachesToBackup, restoreCacheBackup } from '../../electron/engine/stremio/cache-backup';
+import { moveSafeCaches, restoreSafeCaches } from '../../electron/engine/stremio/cache-backup-plan';
 import { candidateDataLocations, type DataItem } from '../../electron/engine/stremio/data-locations';
 import { measurePath, walkBudget } from '../../electron/engine/stremio/data-locations-size';
-import { QT_PROFILE_BYTES, plantFile, plantQtProfileLinux } from '../fixtures/installs/plant';
+import type { CommandRunner } from '../../electron/engine/stremio/processes-run';
+import { QT_PROFILE_BYTES, plantFile, plantProcess, plantQtProfileLinux } from '../fixtures/installs/plant';
 
 const closed = async () => false;
 const NOW = new Date('2026-11-25T09:15:00.123Z');
@@ -107,5 +109,40 @@ describe('moving the safe caches to a dated backup (PRODUCT.md §4)', () => {
     const http = safe.filter((i) => i.path === planted.httpCache);
     expect(await moveCachesToBackup({ items: gpu, backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({ ok: true, entries: [{ outcome: 'moved' }] });
     expect(await moveCachesToBackup({ items: http, backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({ ok: false, reason: expect.stringContaining('EEXIST') });
+  });
+});
+
+describe('the safe fix in one call, checked against the process table', () => {
+  const never: CommandRunner = async () => {
+    throw new Error('no OS command may run with search roots set');
+  };
+
+  it('refuses while a Stremio process runs, then moves and restores once it has quit', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-fix-'));
+    const planted = await plantQtProfileLinux(root);
+    await plantProcess(root, 3121, 'stremio', ['/opt/stremio/stremio']);
+    const search = { searchRoots: [root], platform: 'linux' as const, env: {}, run: never };
+    expect(await moveSafeCaches(search, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('Stremio is running') });
+    expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
+
+    await rm(path.join(root, 'proc', '3121'), { recursive: true });
+    const moved = await moveSafeCaches(search, NOW);
+    if (!moved.ok) throw new Error(moved.reason);
+    expect(moved.backupDir).toBe(path.join(root, 'stremio-trakt-doctor-backups', 'stremio-cache-backup-2026-11-25T09-15-00Z'));
+    expect(moved.entries.filter((e) => e.outcome === 'moved')).toHaveLength(3);
+    expect(await bytesAt(planted.httpCache)).toBeNull();
+    expect(await bytesAt(planted.localStorage)).toBe(QT_PROFILE_BYTES.localStorage);
+
+    const restored = await restoreSafeCaches(search, moved.backupDir);
+    expect(restored.ok && restored.entries.every((e) => e.outcome === 'restored')).toBe(true);
+    expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
+  });
+
+  it('refuses when the process table cannot be read', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-fix-'));
+    const planted = await plantQtProfileLinux(root);
+    const search = { searchRoots: [root], platform: 'linux' as const, env: {}, run: never };
+    expect(await moveSafeCaches(search, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('could not be told') });
+    expect(await bytesAt(planted.gpuCache)).toBe(QT_PROFILE_BYTES.gpuCache);
   });
 });
