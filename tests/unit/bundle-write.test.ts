@@ -30,7 +30,7 @@ function makeReport(): Report {
     durationMs: 42,
     steps: ['version', 'token'],
     checks: [
-      { id: 'version.installs', step: 'version', title: 'Installs', verdict: 'pass', problems: [], summary: `found in ${HOME}/.local/share/Stremio`, details: { installs: [{ shell: 'shell-ng', version: '5.0.1', location: `${HOME}/.local/share/Stremio`, secretThing: TOKEN, owner: { name: USER } }] }, durationMs: 3 },
+      { id: 'version.installs', step: 'version', title: 'Installs', verdict: 'pass', problems: [], summary: `found in ${HOME}/.local/share/Stremio`, details: { installs: [{ label: 'Stremio 5 (Linux)', kind: 'linux-deb', version: '5.0.1', location: `${HOME}/.local/share/Stremio`, updateChannel: 'shell-ng', secretThing: TOKEN, owner: { name: USER } }] }, durationMs: 3 },
       { id: 'token.stremio-account', step: 'token', title: 'Account', verdict: 'fail', problems: ['X'], summary: `signed in as ${EMAIL}`, details: { tokenPresent: true, refresh_token: UNREGISTERED_TOKEN, note: `user ${USER} at ${HOME}` }, durationMs: 5 },
     ],
     findings: [{ problem: 'TRAKT_TOKEN_EXPIRED', title: 'Expired', explanation: 'e', severity: 'critical', confidence: 0.9, evidence: [`token.stremio-account: token ${TOKEN} expired`], fix: { title: 'Re-link', steps: ['Do it.'] } }],
@@ -93,7 +93,7 @@ describe('diagnostic bundle', () => {
     expect(byName['logs/app.log']!.trim().split('\n')).toHaveLength(LOG_LINES.length);
     const env = JSON.parse(byName['environment.json']!) as Record<string, unknown>;
     expect(Object.keys(env).sort()).toEqual(['app', 'locale', 'os', 'runtime', 'stremioInstalls']);
-    expect(env.stremioInstalls).toEqual([{ shell: 'shell-ng', version: '5.0.1', location: '[redacted home-path]/.local/share/Stremio' }]);
+    expect(env.stremioInstalls).toEqual([{ label: 'Stremio 5 (Linux)', kind: 'linux-deb', version: '5.0.1', updateChannel: 'shell-ng', location: '[redacted home-path]/.local/share/Stremio' }]);
     const trace = JSON.parse(byName['network-trace.json']!) as { url: string; headers: Record<string, string> }[];
     expect(trace).toHaveLength(2);
     expect(trace[0]!.headers).toEqual({ server: 'cloudflare' });

@@ -11,8 +11,11 @@ export interface BundleEnvironment {
   readonly stremioInstalls: readonly Readonly<Record<string, string | number | boolean | null>>[] | null;
 }
 
-/** Fields of an install record that may leave the machine (its location is scrubbed of the home path later). */
-const INSTALL_FIELDS = ['id', 'shell', 'kind', 'product', 'flavor', 'source', 'version', 'latest', 'current', 'upToDate', 'outdated', 'unmaintained', 'channel', 'location', 'path', 'running'];
+/**
+ * Fields of an install record (version.installs' `describeInstall`) that may leave the machine; the
+ * location is scrubbed of the home path afterwards, like every string of the bundle.
+ */
+const INSTALL_FIELDS = ['label', 'kind', 'shell', 'generation', 'version', 'versionSource', 'versionProblem', 'updateChannel', 'location'];
 
 /** Collects the environment from allow-listed facts only: OS, arch, release, locale, versions, Stremio installs. */
 export function collectEnvironment(report: Report, platform: NodeJS.Platform, version: string): BundleEnvironment {
