@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // electron-store imports 'electron' itself: inlined so the main-process tests' vi.mock('electron') reaches it.
+    server: { deps: { inline: ['electron-store'] } },
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

@@ -1,0 +1,77 @@
+import { safeStorage } from 'electron';
+import Store from 'electron-store';
+import type { SecretStore, SecretStoreStatus } from '../engine/service/platform';
+
+/** What the secrets file holds: only ciphertext, base64. */
+interface SecretsFile {
+  stremioAuthKey?: string;
+}
+
+/** Where the encrypted secrets file lives and which OS the status reasons about. */
+export interface SafeSecretStoreOptions {
+  readonly dir: string;
+  readonly platform?: NodeJS.Platform;
+}
+
+const OS_BACKENDS: Partial<Record<NodeJS.Platform, string>> = { darwin: 'keychain', win32: 'dpapi' };
+
+/**
+ * Whether `safeStorage` really protects a secret here (electron.md §2 "safeStorage"): unavailable before
+ * `ready` or without an OS mechanism; on Linux, the `basic_text` backend "encrypts" with a hard-coded
+ * password, which is not protection, so remembering is refused with that reason (PRODUCT.md §6).
+ */
+export function safeStorageStatus(platform: NodeJS.Platform = process.platform): SecretStoreStatus {
+  const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : (OS_BACKENDS[platform] ?? 'os');
+  if (!safeStorage.isEncryptionAvailable()) {
+    return { available: false, backend, reason: 'This system offers no encrypted storage to the app, so your Stremio sign-in cannot be remembered.' };
+  }
+  if (backend === 'basic_text') {
+    return {
+      available: false,
+      backend,
+      reason: 'No system keyring (GNOME Keyring, KWallet) is running, so the sign-in could only be stored with a built-in password anyone could undo. It is not remembered.',
+    };
+  }
+  if (backend === 'unknown') {
+    return { available: false, backend, reason: 'The system keyring could not be identified, so the sign-in is not remembered.' };
+  }
+  return { available: true, backend };
+}
+
+/**
+ * The service's SecretStore on Electron `safeStorage` + electron-store: the auth key is encrypted by the
+ * OS mechanism and only its ciphertext (base64) is written. Never a plain-text fallback.
+ */
+export function createSafeSecretStore(options: SafeSecretStoreOptions): SecretStore {
+  const store = new Store<SecretsFile>({
+    name: 'secrets',
+    cwd: options.dir,
+    schema: { stremioAuthKey: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } },
+    clearInvalidConfig: true,
+    configFileMode: 0o600,
+  });
+  const status = () => safeStorageStatus(options.platform);
+  return {
+    status,
+    async saveAuthKey(authKey) {
+      const current = status();
+      if (!current.available) throw new Error(current.reason ?? 'secret storage is not available');
+      store.set('stremioAuthKey', safeStorage.encryptString(authKey).toString('base64'));
+    },
+    async loadAuthKey() {
+      const stored = store.get('stremioAuthKey');
+      if (typeof stored !== 'string' || !status().available) return null;
+      try {
+        return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+      } catch {
+        // Encrypted under another user or keyring: unusable, so it counts as not remembered.
+        return null;
+      }
+    },
+    async forgetAuthKey() {
+      const had = store.has('stremioAuthKey');
+      store.delete('stremioAuthKey');
+      return had;
+    },
+  };
+}
