@@ -36,6 +36,13 @@ describe('electron-builder configuration', () => {
     expect(config.asar).toBe(true);
   });
 
+  it('skips the native rebuild only because no production dependency is native', async () => {
+    expect((await load()).npmRebuild).toBe(false);
+    const dependencies = Object.keys((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    expect(dependencies.length).toBeGreaterThan(0);
+    for (const dependency of dependencies) expect(existsSync(path.join(root, 'node_modules', dependency, 'binding.gyp')), dependency).toBe(false);
+  });
+
   it('flips the hardening fuses (electron.md §2)', async () => {
     expect((await load()).electronFuses).toEqual({
       runAsNode: false,
