@@ -14,13 +14,17 @@
  *     optional RunRequest fields `{ authUrl, credentials, rememberAuthKey }` (fresh runId, events
  *     streamed into the same rows); `rerunStep(step)`, `cancelStep(step)`, `openUrl(url)`,
  *     `refreshAppInfo()`. Never call `diagnosis:run` directly: the store serialises runs.
- *   - Other channels (`profiles:discover`, `credentials:forget`, `settings:set-trakt-client-id`) through
- *     `callSafely(() => doctorApi()['channel'](request))` from `../lib/doctor-api` (errors are values).
+ *   - Other channels (`profiles:discover`, `credentials:forget`, `settings:set-trakt-client-id`,
+ *     `oauth:start`, `oauth:cancel`) through `callSafely(() => doctorApi()['channel'](request))` from
+ *     `../lib/doctor-api` (errors are values). Run events the store does not route (e.g. `oauth-progress`)
+ *     reach a panel that subscribes itself: `useEffect(() => doctorApi().onRunEvent(listener), [])`;
+ *     use `newRunId(prefix)` from `../lib/run-id` for a run id of your own.
  *   - The shared building blocks in `../components/` (VerdictBadge, FixView, DetailsView, …).
  *
  * Steps auto-run without extras when first entered; the Token step therefore runs without credentials
  * and its sign-in panel calls `runStep('token', { credentials })`.
  */
+import { OAuthSignInTestCard } from './oauth-sign-in-test';
 import type { PanelEntry, PanelPage } from './panel-types';
 import { TokenRevokedNote } from './token-revoked-note';
 import { TokenSignInPanel } from './token-sign-in';
@@ -30,7 +34,7 @@ export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   version: [],
   cache: [],
   connectivity: [],
-  token: [{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel }],
+  token: [{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel }, { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard }],
   revoked: [{ id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote }],
   summary: [],
 };
