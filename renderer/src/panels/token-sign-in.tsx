@@ -53,7 +53,7 @@ export function TokenSignInPanel(_props: PanelProps) {
     void signIn(credentials, rememberIt);
   };
 
-  const useStored = (credentials: StoredSignIn) => {
+  const signInStored = (credentials: StoredSignIn) => {
     setStored(credentials);
     void signIn(credentials, false);
   };
@@ -70,11 +70,11 @@ export function TokenSignInPanel(_props: PanelProps) {
           <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} /> I agree to these requests
         </label>
 
-        {consent && <TokenProfileOffer busy={busy} onUse={(profile: LocalProfile) => useStored({ kind: 'local-profile', profileId: profile.id })} />}
+        {consent && <TokenProfileOffer busy={busy} onUse={(profile: LocalProfile) => signInStored({ kind: 'local-profile', profileId: profile.id })} />}
 
         {consent && appInfo?.rememberedAuthKey && !forgotten && (
           <p>
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => useStored({ kind: 'remembered' })}>Use the remembered sign-in</button>{' '}
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => signInStored({ kind: 'remembered' })}>Use the remembered sign-in</button>{' '}
             <button
               type="button"
               className="link-button"

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemorySecretStore } from '../../electron/engine/service/platform';
+import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
+import { startWorld, type World } from '../kit/world';
+import { openWizard, type WizardHarness } from './harness';
+
+const ACCOUNT = { id: '6b1c2d3e4f5a6b7c8d9e0f1a', email: 'e2e.viewer@example.org', password: 'e2e-password-!23', authKey: 'e2e-auth-key-00112233445566778899' };
+const TRAKT_TOKEN = 'e2e-trakt-token-aabbccddeeff0011';
+
+// The Token step in real Chromium against the real engine: the pasted 400 page and Stremio's own
+// redirect both give AUTH_URL_WRONG_HOST with the corrected-link button; the sign-in form asks for
+// consent, refuses "remember" on a basic_text secret store, and the Revoked step follows.
+describe('Token step end to end (Chromium + real engine)', () => {
+  let world: World;
+  let stremio: StremioEmulator;
+  let trakt: TraktApiEmulator;
+  let wizard: WizardHarness;
+  beforeAll(async () => {
+    world = await startWorld({ probeMs: 1500 });
+    ({ stremio, trakt } = installTokenWorld(world));
+    stremio.addAccount({ ...ACCOUNT, trakt: { access_token: TRAKT_TOKEN, created_at: Math.floor(Date.now() / 1000) - 3600, expires_in: 7 * 86400 } });
+    trakt.grant(TRAKT_TOKEN, { username: 'e2e_user' });
+    wizard = await openWizard({
+      world,
+      platform: { secretStore: createMemorySecretStore({ available: false, backend: 'basic_text', reason: 'the basic_text backend encrypts with a fixed password' }) },
+    });
+  });
+  afterAll(async () => {
+    await wizard?.close();
+    await world?.close();
+  });
+
+  it('a pasted 400 address → AUTH_URL_WRONG_HOST and the corrected-link button opens it with every parameter', async () => {
+    const { page } = wizard;
+    await page.locator('button.stepper-item[data-page="token"]').click();
+    await wizard.waitForStep('token');
+    const pasted = `${world.traktApi.origin}/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb`;
+    await page.getByLabel('Paste the address of the page that shows 400').fill(pasted);
+    await page.getByRole('button', { name: 'Analyse this address' }).click();
+    const card = page.locator('article[data-finding="AUTH_URL_WRONG_HOST"]');
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByRole('button', { name: /Open the corrected sign-in link/ }).click();
+    await expect.poll(() => wizard.opened.at(-1)).toBe(`${world.traktAuth.origin}/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb`);
+  });
+
+  it('signs in after consent (remember refused with the reason) and reads the account; the Revoked step follows', async () => {
+    const { page } = wizard;
+    const panel = page.locator('[data-panel="token-sign-in"]');
+    expect(await panel.getByTestId('token-consent').textContent()).toContain('POST https://api.strem.io/api/login');
+    const submit = panel.getByRole('button', { name: 'Sign in and check' });
+    await panel.getByLabel('Stremio e-mail').fill(ACCOUNT.email);
+    await panel.getByLabel('Password', { exact: true }).fill(ACCOUNT.password);
+    expect(await submit.isDisabled()).toBe(true);
+    await panel.getByLabel('I agree to these requests').check();
+    const rememberBox = panel.getByLabel(/Remember this sign-in/);
+    expect(await rememberBox.isDisabled()).toBe(true);
+    expect(await panel.getByTestId('remember-unavailable').textContent()).toContain('basic_text');
+    await submit.click();
+    expect(await panel.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    const tokenRow = page.locator('.check-row[data-check="token.trakt-token"]');
+    await expect.poll(() => tokenRow.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('pass');
+    await expect.poll(() => page.locator('.check-row[data-check="token.auth-redirect"]').getAttribute('data-verdict')).toBe('fail');
+    await page.locator('button.stepper-item[data-page="revoked"]').click();
+    const revokedRow = page.locator('.check-row[data-check="revoked.users-settings"]');
+    await expect.poll(() => revokedRow.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('pass');
+    expect(await revokedRow.textContent()).toContain('e2e_user');
+    expect(wizard.pageErrors).toEqual([]);
+    // Two `script-src eval` reports appear on the Welcome page's first load, before any Token panel renders; filtered as wizard.e2e.test.ts does.
+    expect((await wizard.cspViolations()).filter((v) => v !== 'script-src eval')).toEqual([]);
+  });
+});
