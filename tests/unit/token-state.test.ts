@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { humanDuration, localDateTime } from '../../electron/engine/checks/token/durations';
+import { EXPIRING_WITHIN_MS, traktTokenState } from '../../electron/engine/checks/token/trakt-token';
+import { readStremioUser, traktExpiresAtMs } from '../../electron/engine/stremio/account';
+
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const link = (expiresInMsFromNow: number) => ({ accessToken: 't', createdAt: NOW / 1000 - 3600, expiresIn: 3600 + expiresInMsFromNow / 1000 });
+
+describe('Trakt link state by time (stremio-core Profile::has_trakt)', () => {
+  it.each([
+    [null, 'not-linked'],
+    [link(-1000), 'expired'],
+    [link(0), 'expired'],
+    [link(1000), 'expiring'],
+    [link(EXPIRING_WITHIN_MS), 'expiring'],
+    [link(EXPIRING_WITHIN_MS + 1000), 'valid'],
+  ] as const)('%o → %s', (value, state) => {
+    expect(traktTokenState(value, NOW)).toBe(state);
+  });
+
+  it('expires at created_at + expires_in (seconds)', () => {
+    expect(traktExpiresAtMs({ accessToken: 't', createdAt: 1_000, expiresIn: 86_400 })).toBe(87_400_000);
+  });
+});
+
+describe('reading a Stremio user like stremio-core', () => {
+  it('keeps a valid TraktInfo and drops a malformed one (DefaultOnError), saying so', () => {
+    expect(readStremioUser({ _id: 'u1', email: 'a@b.c', trakt: { access_token: 'x', created_at: 1, expires_in: 2 } })).toMatchObject({ id: 'u1', trakt: { accessToken: 'x', createdAt: 1, expiresIn: 2 }, traktUnreadable: false });
+    expect(readStremioUser({ _id: 'u1', trakt: { access_token: '', created_at: 1 } })).toMatchObject({ trakt: null, traktUnreadable: true });
+    expect(readStremioUser({ _id: 'u1', trakt: null })).toMatchObject({ trakt: null, traktUnreadable: false });
+    expect(readStremioUser({ email: 'no id' })).toBeNull();
+    expect(readStremioUser('garbage')).toBeNull();
+  });
+});
+
+describe('plain-language durations and dates', () => {
+  it.each([
+    [30_000, 'less than a minute'],
+    [60_000, '1 minute'],
+    [119 * 60_000, '119 minutes'],
+    [5 * 3_600_000, '5 hours'],
+    [47 * 3_600_000, '47 hours'],
+    [3 * 86_400_000 + 5, '3 days'],
+    [-3 * 86_400_000, '3 days'],
+  ])('%i ms → %s', (ms, text) => {
+    expect(humanDuration(ms)).toBe(text);
+  });
+
+  it('formats in the given locale', () => {
+    expect(localDateTime(Date.UTC(2026, 11, 1, 10, 0), 'de-DE')).toMatch(/01\.12\.2026/);
+    expect(localDateTime(Date.UTC(2026, 11, 1, 10, 0), 'en-US')).toMatch(/Dec 1, 2026/);
+  });
+});
