@@ -23,6 +23,9 @@ export function hardenDefaultSession(report: SecurityReport): void {
     callback(false);
   });
   ses.setPermissionCheckHandler(() => false);
+  // The spellchecker fetches Hunspell dictionaries from a Google CDN (Electron docs, spellchecker.md):
+  // a request the app would make without being asked to.
+  ses.setSpellCheckerEnabled(false);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAppUrl(details.url) || ALSO_LOADABLE.test(details.url);

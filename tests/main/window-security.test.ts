@@ -1,6 +1,6 @@
 /** @vitest-environment node */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, FakeEvent, resetElectronMock, session } from '../mocks/electron';
+import { app, BrowserWindow, FakeEvent, resetElectronMock, session } from '../mocks/electron';
 import { APP_ENTRY_URL } from '../../electron/main/app-protocol';
 import { hardenAllWebContents, hardenDefaultSession } from '../../electron/main/security';
 import { createMainWindow } from '../../electron/main/window';
@@ -44,8 +44,7 @@ describe('the app window', () => {
     expect(APP_ENTRY_URL).toBe('app://doctor/index.html');
   });
 
-  it('keeps devtools out of packaged builds', async () => {
-    const { app } = await import('../mocks/electron');
+  it('keeps devtools out of packaged builds', () => {
     app.isPackaged = true;
     const { window } = openWindow();
     expect(window.options.webPreferences?.devTools).toBe(false);
@@ -112,6 +111,7 @@ describe('the session', () => {
     }
     expect(ses.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);
     expect(reports).toContain('denied permission request: media');
+    expect(ses.spellCheckerEnabled).toBe(false);
   });
 
   it('cancels every request that is not the app\'s own content', async () => {

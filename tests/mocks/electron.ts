@@ -183,6 +183,11 @@ class FakeSession {
   setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
     this.permissionCheckHandler = handler;
   }
+  spellCheckerEnabled = true;
+  /** Records it. */
+  setSpellCheckerEnabled(enabled: boolean): void {
+    this.spellCheckerEnabled = enabled;
+  }
   /** Records it. */
   setDevicePermissionHandler(handler: (...args: unknown[]) => boolean): void {
     this.devicePermissionHandler = handler;
@@ -218,13 +223,19 @@ class FakeSafeStorage {
   }
 }
 
-/** The mocked module's parts. */
+/** `app`: lifecycle, paths, single-instance lock. */
 export const app = new FakeApp();
+/** `ipcMain`: invoke handlers by channel. */
 export const ipcMain = new FakeIpcMain();
+/** `protocol`: privileged schemes and scheme handlers. */
 export const protocol = new FakeProtocol();
+/** `session`: the default session, replaced by `resetElectronMock`. */
 export const session = { defaultSession: new FakeSession() };
+/** `safeStorage`: availability and backend set per test. */
 export const safeStorage = new FakeSafeStorage();
+/** `shell`: openExternal recorded, never opening anything. */
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+/** `dialog`: error boxes recorded. */
 export const dialog = { showErrorBox: vi.fn((_title: string, _content: string) => undefined) };
 
 /** electron-store does `import electron from 'electron'`. */
