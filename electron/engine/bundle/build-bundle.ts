@@ -69,13 +69,13 @@ export interface BundleContents {
   readonly files: readonly BundleFile[];
 }
 
-/** A bundle that cannot fit its size bound even without logs. */
+/** A bundle that cannot fit its size bound even without logs (only with limits far below the defaults). */
 export class BundleTooLargeError extends Error {
   override readonly name = 'BundleTooLargeError';
 }
 
 /** Bytes kept free for the zip's own headers and deflate's worst case on incompressible data. */
-export function zipReserve(maxTotalBytes: number, fileCount: number): number {
+function zipReserve(maxTotalBytes: number, fileCount: number): number {
   return 1024 + fileCount * 256 + Math.ceil(maxTotalBytes / 500);
 }
 
@@ -113,10 +113,11 @@ export async function buildBundleContents(input: BundleInput): Promise<BundleCon
 
   const redactions = mergeCounts(diffCounts(secrets.redactionCounts(), before), fieldCounts);
   const files = [...fixed, logFile];
+  const createdAt = new Date(input.ctx.now()).toISOString();
   const manifestFor = (manifestBytes: number): BundleManifest => ({
     schemaVersion: 1,
     tool: { name: 'stremio-trakt-doctor', version: input.ctx.version },
-    createdAt: new Date(input.ctx.now()).toISOString(),
+    createdAt,
     files: [{ name: 'manifest.json', bytes: manifestBytes }, ...files.map((f) => ({ name: f.name, bytes: f.bytes }))],
     redactions,
     redactionsDuringRun: before,
