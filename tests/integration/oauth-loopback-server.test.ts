@@ -83,6 +83,7 @@ describe('loopback redirect server', () => {
     expect((await get(s.port, '/favicon.ico')).status).toBe(404);
     expect((await get(s.port, `//evil.example/callback?code=c&state=${STATE}`)).status).toBe(404);
     expect((await get(s.port, `/callback?code=c&state=${STATE}`, {}, 'POST')).status).toBe(405);
+    expect((await get(s.port, `/callback?code=c&state=${STATE}`, {}, 'HEAD')).status).toBe(405);
     expect((await get(s.port, `/callback?code=c&state=${STATE}`, { host: 'evil.example' })).status).toBe(400);
     expect((await get(s.port, '/callback?code=c')).status).toBe(400);
     expect((await get(s.port, '/callback?code=c&state=wrong')).status).toBe(400);
@@ -91,7 +92,7 @@ describe('loopback redirect server', () => {
     const page = await get(s.port, '/callback?code=<script>alert(1)</script>&state=x');
     expect(page.body).not.toContain('<script>');
     expect(s.listening()).toBe(true);
-    expect(s.stats()).toMatchObject({ accepted: 0, wrongPath: 2, wrongMethod: 1, wrongHost: 1, stateMismatch: 4, incomplete: 1 });
+    expect(s.stats()).toMatchObject({ accepted: 0, wrongPath: 2, wrongMethod: 2, wrongHost: 1, stateMismatch: 4, incomplete: 1 });
     // The real callback still completes afterwards.
     expect((await get(s.port, `/callback?code=real&state=${STATE}`)).status).toBe(200);
     await expect(s.result).resolves.toEqual({ kind: 'code', code: 'real' });

@@ -24,7 +24,7 @@ export interface LoopbackStats {
   accepted: number;
   /** Requests for another path (favicon.ico, probes). */
   wrongPath: number;
-  /** Methods other than GET/HEAD on the callback path. */
+  /** Methods other than GET on the callback path. */
   wrongMethod: number;
   /** A Host header other than the redirect URI's (DNS rebinding). */
   wrongHost: number;
@@ -127,7 +127,8 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<{ r
       stats.wrongPath++;
       return answer(res, 404, 'not-found');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    // GET only: a HEAD (a prefetch, a link checker) must not consume the one-time callback.
+    if (req.method !== 'GET') {
       stats.wrongMethod++;
       return answer(res, 405, 'rejected', { allow: 'GET' });
     }
