@@ -1,4 +1,4 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, type IpcResult, type RunEvent } from '../../shared/ipc';
 import { dispatchIpc } from '../engine/service/dispatch';
 import type { DoctorService } from '../engine/service/create-service';
@@ -27,12 +27,17 @@ export function isTrustedSender(event: SenderEvent, window: IpcWindow | null): b
   try {
     if (BrowserWindow.fromWebContents(event.sender) !== window) return false;
     const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || frame !== event.sender.mainFrame) return false;
+    if (!frame || frame.parent !== null || !isSameFrame(frame, event.sender.mainFrame)) return false;
     return isAppUrl(frame.url);
   } catch {
     // A frame disposed mid-check throws on access: it is not a sender we can vouch for.
     return false;
   }
+}
+
+/** Same frame: the same wrapper, or the same (process, routing) ids — a frame's identity in Electron. */
+function isSameFrame(a: Pick<WebFrameMain, 'processId' | 'routingId'>, b: Pick<WebFrameMain, 'processId' | 'routingId'>): boolean {
+  return a === b || (a.processId === b.processId && a.routingId === b.routingId);
 }
 
 function senderUrl(event: SenderEvent): string {

@@ -105,6 +105,7 @@ describe('IPC sender check', () => {
       window.webContents.mainFrame.url = 'file:///tmp/index.html';
       return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     }],
+    ['a parentless frame that is not the window\'s main frame', (window) => ({ sender: window.webContents, senderFrame: new FakeFrame('app://doctor/index.html') })],
     ['a destroyed frame', (window) => ({ sender: window.webContents, senderFrame: null })],
     ['a frame that throws when read (disposed)', (window) => ({
       sender: window.webContents,

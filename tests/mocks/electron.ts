@@ -18,8 +18,12 @@ export class FakeEvent {
   }
 }
 
-/** A WebFrameMain: its URL and parent. */
+let nextRoutingId = 1;
+
+/** A WebFrameMain: its URL, parent and (process, routing) ids. */
 export class FakeFrame {
+  readonly processId = 1;
+  readonly routingId = nextRoutingId++;
   constructor(public url: string, readonly parent: FakeFrame | null = null) {}
 }
 
