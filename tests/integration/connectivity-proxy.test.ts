@@ -38,10 +38,11 @@ describe('connectivity step behind a proxy', () => {
     const f = finding(report, 'PROXY_IN_USE');
     expect(f.evidence[0]).toContain(`http://[redacted]@127.0.0.1:${proxy.port} (https_proxy) for www.strem.io, api.strem.io, trakt.tv, api.trakt.tv, auth.trakt.tv`);
     expect(JSON.stringify(report)).not.toContain(PASSWORD);
-    // Each HTTPS host: one tunnel for the TLS probe and one for the HTTP request, with the credentials.
+    // Each HTTPS host: one tunnel carrying its TLS handshake and then its HTTP request; the plain-HTTP
+    // portal probe through the engine's HTTP client (http_proxy); all with the credentials.
     const tunnels = proxy.connects.slice(before);
-    for (const host of ['www.strem.io', 'api.strem.io', 'trakt.tv', 'api.trakt.tv', 'auth.trakt.tv']) {
-      expect(tunnels.filter((c) => c.authority.startsWith(`${host}:`) && c.answered === 200).length, host).toBe(2);
+    for (const host of ['www.strem.io', 'api.strem.io', 'trakt.tv', 'api.trakt.tv', 'auth.trakt.tv', 'connectivitycheck.gstatic.com']) {
+      expect(tunnels.filter((c) => c.authority.startsWith(`${host}:`) && c.answered === 200).length, host).toBe(1);
     }
     expect(tunnels.every((c) => c.proxyAuthorization === `Basic ${Buffer.from(`corp-user:${PASSWORD}`).toString('base64')}`)).toBe(true);
     expect(report.checks.find((c) => c.id === 'connectivity.http')!.verdict).toBe('pass');
@@ -81,6 +82,18 @@ describe('connectivity step behind a proxy', () => {
     expect(asked).toEqual(expect.arrayContaining(['https://api.trakt.tv:' + new URL(world.traktApi.origin).port + '/']));
     expect(finding(report, 'PROXY_IN_USE').evidence[0]).toContain(`http://127.0.0.1:${proxy.port} (system settings) for api.trakt.tv`);
     expect(proxy.connects.slice(before).every((c) => c.authority.startsWith('api.trakt.tv:'))).toBe(true);
-    expect(proxy.connects.length - before).toBe(2);
+    expect(proxy.connects.length - before).toBe(1);
+  });
+
+  it("tunnels the engine's other HTTPS requests through the proxy too, and classifies a 407 as a proxy failure", async () => {
+    proxy.credentials = null;
+    const ctx = await contextFor(world, {}, { env: { https_proxy: proxy.url } });
+    const before = proxy.connects.length;
+    const answer = await ctx.http.request({ url: `${world.traktApi.origin}/users/settings` });
+    expect(answer).toMatchObject({ ok: true, status: 404 });
+    expect(proxy.connects.slice(before).map((c) => c.authority)).toEqual([`api.trakt.tv:${world.traktApi.port}`]);
+    proxy.credentials = 'someone:else';
+    const refused = await ctx.http.request({ url: `${world.traktApi.origin}/users/settings` });
+    expect(refused).toMatchObject({ ok: false, kind: 'proxy', code: 'EPROXYAUTH' });
   });
 });

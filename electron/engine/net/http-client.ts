@@ -3,9 +3,11 @@ import got, { type Got, TimeoutError } from 'got';
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ProxyLookup } from './proxy';
 import { TunnelAgent } from './proxy-tunnel';
 import { secureContextWith } from './secure-context';
+import { SocketAgent } from './socket-agent';
 import type { HostResolver } from './resolver';
 import type { NetworkTrace, PhaseTimings } from './trace';
 
@@ -29,6 +31,8 @@ export interface HttpRequest {
   /** Overrides the probe timeout for this request. */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** An already connected (for https: secured) socket to send this one request over; the client closes it. */
+  readonly socket?: Duplex;
 }
 
 /** The engine's HTTP client: no retries (honest timings), a fixed User-Agent, the configured resolver and CAs. */
@@ -90,9 +94,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const method = request.method ?? 'GET';
       const limit = request.maxBytes ?? DEFAULT_MAX_BYTES;
       const timeoutMs = request.timeoutMs ?? options.probeMs;
-      const proxy = await options.proxyFor?.(request.url);
-      const tunnel = proxy?.supported ? { proxy, timeoutMs, userAgent: options.userAgent, secureContext } : null;
+      const proxy = request.socket ? null : await options.proxyFor?.(request.url);
+      const tunnel = proxy?.supported && !request.socket ? { proxy, timeoutMs, userAgent: options.userAgent, secureContext } : null;
+      const reuse = request.socket ? new SocketAgent(request.socket) : null;
       const stream = client.stream(request.url, {
+        ...(reuse ? { agent: { http: reuse, https: reuse } } : {}),
         ...(tunnel ? { agent: { http: new TunnelAgent({ ...tunnel, secure: false }), https: new TunnelAgent({ ...tunnel, secure: true }) } } : {}),
         method,
         headers: { ...request.headers },

@@ -104,6 +104,8 @@ export class TunnelAgent extends https.Agent {
   constructor(private readonly tunnel: TunnelAgentOptions) {
     // Node merges the agent's options into each connection's, so the shared TLS context reaches tls.connect.
     super({ keepAlive: false, ...(tunnel.secureContext ? { secureContext: tunnel.secureContext } : {}) });
+    // http.request checks the agent's protocol against the URL's: one class serves both schemes.
+    Object.defineProperty(this, 'protocol', { value: tunnel.secure ? 'https:' : 'http:' });
   }
 
   /** Opens the tunnel asynchronously and hands Node the socket (or TLS socket) through `callback`. */

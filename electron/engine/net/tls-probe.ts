@@ -68,12 +68,19 @@ function topOfChain(leaf: tls.DetailedPeerCertificate): tls.DetailedPeerCertific
   return cert;
 }
 
+/** A finished handshake and, when it was trusted, its open connection (for a request over the same socket). */
+export interface OpenedTls {
+  readonly result: TlsProbeResult;
+  /** The secured socket when `result.kind` is `trusted`; the caller owns it and must end it. */
+  readonly socket: tls.TLSSocket | null;
+}
+
 /**
  * Performs a TLS handshake without rejecting an untrusted chain, so the certificate can be read and
  * named (wizards.md §4: interception is recognised by the leaf's issuer CN/O), then verifies it the
- * way Node would (trust + host name) and reports the first failure.
+ * way Node would (trust + host name) and reports the first failure. A trusted connection stays open.
  */
-export function probeTls(options: TlsProbeOptions): Promise<TlsProbeResult> {
+export function openTls(options: TlsProbeOptions): Promise<OpenedTls> {
   const started = performance.now();
   const secureContext = options.extraCa ? secureContextWith(options.extraCa) : undefined;
   return new Promise((resolve) => {
@@ -83,8 +90,9 @@ export function probeTls(options: TlsProbeOptions): Promise<TlsProbeResult> {
       done = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      socket.destroy();
-      resolve({ ...result, ms: Math.round(performance.now() - started) });
+      const keep = result.kind === 'trusted';
+      if (!keep) socket.destroy();
+      resolve({ result: { ...result, ms: Math.round(performance.now() - started) }, socket: keep ? socket : null });
     };
     const empty = { issuer: null, chainTop: null, validTo: null, protocol: null } as const;
     const socket = tls.connect({
@@ -114,4 +122,11 @@ export function probeTls(options: TlsProbeOptions): Promise<TlsProbeResult> {
     socket.once('close', () => finish({ kind: 'closed', code: 'ECONNRESET', ...empty }));
     if (options.signal?.aborted) onAbort();
   });
+}
+
+/** Performs a TLS handshake (see `openTls`) and closes the connection. */
+export async function probeTls(options: TlsProbeOptions): Promise<TlsProbeResult> {
+  const { result, socket } = await openTls(options);
+  socket?.destroy();
+  return result;
 }

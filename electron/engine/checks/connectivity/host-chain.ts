@@ -5,7 +5,8 @@ import type { ProxyChoice } from '../../net/proxy';
 import { openTunnel, type TunnelResult } from '../../net/proxy-tunnel';
 import type { DnsAnswer } from '../../net/resolver';
 import { probeTcp, type TcpProbeResult } from '../../net/tcp-probe';
-import { probeTls, type TlsProbeResult } from '../../net/tls-probe';
+import { openTls, type TlsProbeResult } from '../../net/tls-probe';
+import type tlsModule from 'node:tls';
 import { addressesOf, dnsVerdict, isUnspecified, looksFiltered, type DnsPair, type DnsVerdict } from './dns-rules';
 import type { ProbedHost } from './hosts';
 
@@ -117,26 +118,33 @@ function tcpWorked(tcp: TcpStage): boolean {
   return tcp.via === 'proxy' ? tcp.tunnel.ok : tcp.connected !== null;
 }
 
-async function handshake(ctx: EngineContext, host: ProbedHost, reached: Promise<Reached>, signal: AbortSignal): Promise<TlsStage> {
+/** The TLS stage and, when trusted, its open connection (kept out of the stage: stages are reported). */
+interface Secured {
+  readonly stage: TlsStage;
+  readonly socket: tlsModule.TLSSocket | null;
+}
+
+async function handshake(ctx: EngineContext, host: ProbedHost, reached: Promise<Reached>, signal: AbortSignal): Promise<Secured> {
   const { tcp, address, socket } = await reached;
   if (!tcpWorked(tcp)) {
     socket?.destroy();
-    return { status: 'skipped', reason: tcp.status === 'skipped' ? tcp.reason : 'no TCP connection' };
+    return { stage: { status: 'skipped', reason: tcp.status === 'skipped' ? tcp.reason : 'no TCP connection' }, socket: null };
   }
   if (!host.secure) {
     socket?.destroy();
-    return { status: 'not-applicable' };
+    return { stage: { status: 'not-applicable' }, socket: null };
   }
   const target = socket ? { socket } : { address: address ?? host.host, port: host.port };
-  const result = await probeTls({ ...target, servername: host.host, extraCa: ctx.extraCa, timeoutMs: ctx.config.timeouts.probeMs, signal });
-  return { status: 'done', result };
+  const opened = await openTls({ ...target, servername: host.host, extraCa: ctx.extraCa, timeoutMs: ctx.config.timeouts.probeMs, signal });
+  return { stage: { status: 'done', result: opened.result }, socket: opened.socket };
 }
 
-async function fetchRoot(ctx: EngineContext, host: ProbedHost, tls: Promise<TlsStage>, signal: AbortSignal): Promise<HttpStage> {
-  const stage = await tls;
+async function fetchRoot(ctx: EngineContext, host: ProbedHost, secured: Promise<Secured>, signal: AbortSignal): Promise<HttpStage> {
+  const { stage, socket } = await secured;
   if (stage.status === 'skipped') return { status: 'skipped', reason: stage.reason };
   if (stage.status === 'done' && stage.result.kind !== 'trusted') return { status: 'skipped', reason: `the TLS handshake failed (${stage.result.code ?? stage.result.kind})` };
-  const outcome = await ctx.http.request({ url: host.url, headers: { 'cache-control': 'no-cache' }, maxBytes: 64 * 1024, signal });
+  // Over the handshake's own connection: the HTTP layer is timed alone, on the path just measured.
+  const outcome = await ctx.http.request({ url: host.url, headers: { 'cache-control': 'no-cache' }, maxBytes: 64 * 1024, signal, ...(socket ? { socket } : {}) });
   return { status: 'done', outcome, localAt: ctx.now() };
 }
 
@@ -158,8 +166,9 @@ export function startProbeSession(ctx: EngineContext, hosts: readonly ProbedHost
     }));
     const reached = reachTcp(ctx, host, proxy, systemDns, dns, signal);
     const tcp = reached.then((r) => r.tcp);
-    const tls = handshake(ctx, host, reached, signal);
-    const http = fetchRoot(ctx, host, tls, signal);
+    const secured = handshake(ctx, host, reached, signal);
+    const tls = secured.then((s) => s.stage);
+    const http = fetchRoot(ctx, host, secured, signal);
     return { host, proxy, dns, tcp, tls, http };
   });
   return { chains, startedAt: performance.now() };
