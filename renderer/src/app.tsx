@@ -1,9 +1,18 @@
+import { Suspense, lazy } from 'react';
 import { Stepper } from './components/stepper';
-import { SummaryPage } from './pages/summary-page';
 import { StepPage } from './pages/step-page';
 import { WelcomePage } from './pages/welcome-page';
 import { isStepPage } from './lib/pages';
 import { useWizard } from './store/use-wizard';
+
+// The Summary (with the Markdown renderer and the shared report schemas it pulls in) is its own chunk:
+// start-up parses only what Welcome and the steps need (PRODUCT.md §8 renderer budget).
+const SummaryPage = lazy(() => import('./pages/summary-page').then((m) => ({ default: m.SummaryPage })));
+
+/** Starts fetching the Summary chunk once the wizard is idle, so opening it later is instant. */
+export function prefetchSummary(): void {
+  void import('./pages/summary-page');
+}
 
 /** The wizard: a header, the stepper and the current page. */
 export function App() {
@@ -20,7 +29,7 @@ export function App() {
       <div className="layout">
         <Stepper />
         <main id="main" className="content">
-          {page === 'welcome' ? <WelcomePage /> : page === 'summary' ? <SummaryPage /> : isStepPage(page) ? <StepPage key={page} step={page} /> : null}
+          {page === 'welcome' ? <WelcomePage /> : page === 'summary' ? <Suspense fallback={<p className="muted">Loading the summary…</p>}><SummaryPage /></Suspense> : isStepPage(page) ? <StepPage key={page} step={page} /> : null}
         </main>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, prefetchSummary } from './app';
 import { createWizardStore } from './store/wizard-store';
 import { WizardProvider } from './store/use-wizard';
 
@@ -16,4 +16,5 @@ if (root) {
       </WizardProvider>
     </StrictMode>,
   );
+  setTimeout(prefetchSummary, 1000);
 }

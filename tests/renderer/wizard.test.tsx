@@ -250,7 +250,7 @@ describe('summary', () => {
   it('says what it will do when no step ran, and offers the manual copy when the clipboard is refused', async () => {
     writeText.mockRejectedValue(new Error('denied'));
     const { fake, store } = renderWizard({ page: 'summary' });
-    expect(screen.getByText(/No step has run yet/)).toBeTruthy();
+    expect(await screen.findByText(/No step has run yet/)).toBeTruthy();
     act(() => store.getState().goTo('revoked'));
     const run = await fake.nextRun();
     act(() => run.finish(report(['revoked'], [checkResult('revoked.users-settings', { verdict: 'skipped' })])));

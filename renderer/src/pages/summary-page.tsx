@@ -8,7 +8,8 @@ import { PageHeading } from '../components/page-heading';
 import { PanelSlot } from '../components/panel-slot';
 import { VerdictBadge } from '../components/verdict-badge';
 import { copyText } from '../lib/copy-text';
-import { useCombinedReport, useWizard } from '../store/use-wizard';
+import { useCombinedReport } from '../store/use-combined-report';
+import { useWizard } from '../store/use-wizard';
 
 const VERDICTS: readonly Verdict[] = ['fail', 'warn', 'error', 'skipped', 'pass'];
 

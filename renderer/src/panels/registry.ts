@@ -8,8 +8,9 @@
  *      Panels render in list order, each wrapped in `<section data-panel="<id>">`.
  *
  * What a panel may use (all documented in their files):
- *   - `useStepRun(step)`, `useStepReport(step)`, `useCombinedReport()`, `useWizard(selector)`
- *     from `../store/use-wizard` — the step's live rows, status, report, error, and the app info.
+ *   - `useStepRun(step)`, `useStepReport(step)`, `useWizard(selector)` from `../store/use-wizard` — the
+ *     step's live rows, status, report, error, and the app info; `useCombinedReport()` from
+ *     `../store/use-combined-report` (all steps in one report; Summary panels only: it loads the ranking code).
  *   - Actions via `useWizard((s) => s.runStep)`: `runStep(step, extras)` re-runs the step with the
  *     optional RunRequest fields `{ authUrl, credentials, rememberAuthKey }` (fresh runId, events
  *     streamed into the same rows); `rerunStep(step)`, `cancelStep(step)`, `openUrl(url)`,

@@ -1,8 +1,7 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Report } from '../../../shared/report';
 import type { StepName } from '../../../shared/steps';
-import { combineReports } from './combine-reports';
 import type { StepRun } from './step-run';
 import type { WizardState, WizardStore } from './wizard-store';
 
@@ -33,10 +32,4 @@ export function useStepRun(step: StepName): StepRun {
 /** The step's latest report, or null before its first run finished. */
 export function useStepReport(step: StepName): Report | null {
   return useWizard((state) => state.steps[step].report);
-}
-
-/** Every finished step's report combined into one (the Summary's data), or null when none ran. */
-export function useCombinedReport(): Report | null {
-  const steps = useWizard((state) => state.steps);
-  return useMemo(() => combineReports(steps), [steps]);
 }
