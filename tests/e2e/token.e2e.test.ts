@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../electron/engine/service/platform';
-import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import { installTokenWorld, userBody, type StremioEmulator } from '../kit/emulators/stremio';
+import { coreProfile, plantLocalStorage, WEBVIEW2_LEVELDB } from '../fixtures/profiles/stremio-profile';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
@@ -20,6 +21,9 @@ describe('Token step end to end (Chromium + real engine)', () => {
     world = await startWorld({ probeMs: 1500 });
     ({ stremio, trakt } = installTokenWorld(world));
     stremio.addAccount({ ...ACCOUNT, trakt: { access_token: TRAKT_TOKEN, created_at: Math.floor(Date.now() / 1000) - 3600, expires_in: 7 * 86400 } });
+    // The Stremio app on this "computer" still shows last week's link.
+    const stale = { ...ACCOUNT, trakt: { access_token: 'e2e-old-token-0000', created_at: Math.floor(Date.now() / 1000) - 9 * 86400, expires_in: 86400 } };
+    await plantLocalStorage(world.home, WEBVIEW2_LEVELDB, 'https://web.stremio.com', coreProfile({ authKey: ACCOUNT.authKey, user: userBody(stale) }));
     trakt.grant(TRAKT_TOKEN, { username: 'e2e_user' });
     wizard = await openWizard({
       world,
@@ -68,5 +72,24 @@ describe('Token step end to end (Chromium + real engine)', () => {
     expect(wizard.pageErrors).toEqual([]);
     // Two `script-src eval` reports appear on the Welcome page's first load, before any Token panel renders; filtered as wizard.e2e.test.ts does.
     expect((await wizard.cspViolations()).filter((v) => v !== 'script-src eval')).toEqual([]);
+  });
+
+  it('"use the account Stremio is signed in with" reads the local profile and the Cache step finds it stale', async () => {
+    const { page } = wizard;
+    await page.locator('button.stepper-item[data-page="token"]').click();
+    const panel = page.locator('[data-panel="token-sign-in"]');
+    // The offer appears only after consent (the page was left, so the panel asks again).
+    expect(await panel.getByTestId('token-profiles').count()).toBe(0);
+    await panel.getByLabel('I agree to these requests').check();
+    const runs = () => wizard.calls.filter((c) => c.channel === 'diagnosis:run').map((c) => c.payload as { steps: string[]; credentials?: { kind: string } });
+    const before = runs().length;
+    await panel.getByTestId('token-profiles').getByRole('button', { name: 'Use the account Stremio is signed in with' }).click();
+    await expect.poll(() => runs().length, { timeout: 30_000 }).toBe(before + 3);
+    expect(runs().slice(-3).map((r) => [r.steps[0], r.credentials?.kind])).toEqual([['token', 'local-profile'], ['revoked', 'local-profile'], ['cache', 'local-profile']]);
+    await page.locator('button.stepper-item[data-page="cache"]').click();
+    await wizard.waitForStep('cache');
+    const card = page.locator('article[data-finding="CACHED_PROFILE_STALE"]');
+    expect(await card.textContent()).toContain('Sync now');
+    expect(await page.locator('.check-row[data-check="cache.cached-profile"]').getAttribute('data-verdict')).toBe('warn');
   });
 });

@@ -11,6 +11,7 @@ export function TokenConsentText({ method }: { readonly method: 'password' | 'au
         )}
         <li><code>GET https://www.strem.io/trakt/auth/&lt;your account id&gt;</code>, without following it, to see where Stremio sends your browser.</li>
         <li><code>GET https://api.trakt.tv/users/settings</code> with the Trakt token Stremio holds (Revoked access step, read-only), unless it has expired.</li>
+        <li>If the Stremio app on this computer keeps a profile, the Cache step reads a copy of it and compares its Trakt link with your account's (the same account request again, nothing changed on disk).</li>
       </ol>
       <p className="small muted">Your password is never saved or logged. Tokens and keys are removed from every report, log and export.</p>
     </div>

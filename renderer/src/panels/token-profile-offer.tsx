@@ -1,20 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { LocalProfile } from '../../../shared/ipc';
-import { callSafely, doctorApi } from '../lib/doctor-api';
 
 /** The Stremio profiles found on this computer: offers "use the account Stremio is signed in with", says plainly which cannot be read. */
-export function TokenProfileOffer({ busy, onUse }: { readonly busy: boolean; readonly onUse: (profile: LocalProfile) => void }) {
-  const [profiles, setProfiles] = useState<readonly LocalProfile[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void callSafely(() => doctorApi()['profiles:discover']({})).then((answer) => {
-      if (live) setProfiles(answer.ok ? answer.value.profiles : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (!profiles || profiles.length === 0) return null;
+export function TokenProfileOffer({ profiles, busy, onUse }: { readonly profiles: readonly LocalProfile[]; readonly busy: boolean; readonly onUse: (profile: LocalProfile) => void }) {
+  if (profiles.length === 0) return null;
   return (
     <div className="card" data-testid="token-profiles">
       <h4>Stremio on this computer</h4>

@@ -29,10 +29,21 @@ export function TokenSignInPanel(_props: PanelProps) {
   const [remember, setRemember] = useState(false);
   const [stored, setStored] = useState<StoredSignIn | null>(null);
   const [forgotten, setForgotten] = useState(false);
+  const [profiles, setProfiles] = useState<readonly LocalProfile[]>([]);
 
   useEffect(() => {
     if (!appInfo) void refreshAppInfo();
   }, [appInfo, refreshAppInfo]);
+
+  useEffect(() => {
+    let live = true;
+    void callSafely(() => doctorApi()['profiles:discover']({})).then((answer) => {
+      if (live && answer.ok) setProfiles(answer.value.profiles);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const storage = appInfo?.secretStorage;
   const canRemember = Boolean(storage?.available);
@@ -40,7 +51,10 @@ export function TokenSignInPanel(_props: PanelProps) {
   const signIn = async (credentials: Credentials, rememberIt: boolean, authUrl?: string) => {
     await runStep('token', { credentials, ...(rememberIt ? { rememberAuthKey: true } : {}), ...(authUrl ? { authUrl } : {}) });
     // The Revoked-access step reads the same account: reuse the remembered key rather than the password when there is one.
-    await runStep('revoked', { credentials: rememberIt ? { kind: 'remembered' } : credentials });
+    const again: Credentials = rememberIt ? { kind: 'remembered' } : credentials;
+    await runStep('revoked', { credentials: again });
+    // The Cache step compares the profile Stremio stored here with this account: only worth re-running when there is one.
+    if (profiles.some((p) => p.readable && p.signedIn)) await runStep('cache', { credentials: again });
     if (rememberIt) await refreshAppInfo();
   };
 
@@ -70,7 +84,7 @@ export function TokenSignInPanel(_props: PanelProps) {
           <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} /> I agree to these requests
         </label>
 
-        {consent && <TokenProfileOffer busy={busy} onUse={(profile: LocalProfile) => signInStored({ kind: 'local-profile', profileId: profile.id })} />}
+        {consent && <TokenProfileOffer profiles={profiles} busy={busy} onUse={(profile: LocalProfile) => signInStored({ kind: 'local-profile', profileId: profile.id })} />}
 
         {consent && appInfo?.rememberedAuthKey && !forgotten && (
           <p>
