@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../shared/report';
-import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import { installTokenWorld, userBody, type StremioEmulator } from '../kit/emulators/stremio';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
+import { coreProfile, plantLocalStorage, WEBVIEW2_LEVELDB } from '../fixtures/profiles/stremio-profile';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
 
@@ -48,5 +49,50 @@ describe('the Token and Revoked steps through the CLI', () => {
     const report = ReportSchema.parse(JSON.parse(run.stdout));
     expect(report.findings[0]).toMatchObject({ problem: 'STREMIO_AUTH_INVALID', severity: 'critical' });
     expect(run.code).toBe(1);
+  });
+
+  describe('every code of the two steps, through the built CLI', () => {
+    const TOKEN = 'cli-trakt-token-0000111122223333';
+    const nowS = () => Math.floor(Date.now() / 1000);
+    const reset = () => {
+      stremio.authRedirect = { kind: 'api-host' };
+      trakt.state = { kind: 'normal' };
+      trakt.approvedClientIds.add(stremio.traktClientId);
+      trakt.grant(TOKEN, { username: 'cli_user', vip: true });
+      stremio.addAccount({ ...ACCOUNT, trakt: { access_token: TOKEN, created_at: nowS() - 3600, expires_in: 7 * 86400 } });
+    };
+    const withLink = (createdAgo: number, lifetime: number) => () => stremio.addAccount({ ...ACCOUNT, trakt: { access_token: TOKEN, created_at: nowS() - createdAgo, expires_in: lifetime } });
+    it.each([
+      ['STREMIO_NOT_SIGNED_IN', () => undefined, {}],
+      ['STREMIO_AUTH_INVALID', () => undefined, { STREMIO_AUTH_KEY: 'revoked-auth-key-000000000000' }],
+      ['TRAKT_NOT_LINKED', () => stremio.addAccount({ ...ACCOUNT, trakt: null }), null],
+      ['TRAKT_TOKEN_EXPIRED', withLink(3 * 86400, 86400), null],
+      ['TRAKT_TOKEN_EXPIRING', withLink(20 * 3600, 86400), null],
+      ['AUTH_URL_WRONG_HOST', () => undefined, null],
+      ['AUTH_REDIRECT_FAILED', () => (stremio.authRedirect = { kind: 'status', status: 504 }), null],
+      ['TRAKT_TOKEN_REVOKED', () => trakt.revoke(TOKEN), null],
+      ['TRAKT_APP_UNAPPROVED', () => trakt.approvedClientIds.delete(stremio.traktClientId), null],
+      ['CLOUDFLARE_BLOCKED', () => (trakt.state = { kind: 'cloudflare-block' }), null],
+      ['TRAKT_ACCOUNT_LOCKED', () => trakt.grant(TOKEN, { username: 'cli_user', locked: true }), null],
+      ['TRAKT_ACCOUNT_DEACTIVATED', () => trakt.grant(TOKEN, { username: 'cli_user', deactivated: true }), null],
+      ['TRAKT_VIP_REQUIRED', () => (trakt.state = { kind: 'vip-only' }), null],
+      ['TRAKT_ACCOUNT_LIMIT', () => (trakt.state = { kind: 'account-limit' }), null],
+      ['TRAKT_RATE_LIMITED', () => (trakt.state = { kind: 'rate-limited', retryAfter: '60' }), null],
+    ] as const)('%s', async (code, arrange, env) => {
+      reset();
+      arrange();
+      const run = await runCli(['diagnose', '--json', '--config', cfg, '--steps', 'token,revoked'], env ?? { STREMIO_AUTH_KEY: ACCOUNT.authKey });
+      const report = ReportSchema.parse(JSON.parse(run.stdout));
+      expect(report.findings.map((f) => f.problem)).toContain(code);
+      expect(run.code).toBe(report.findings.some((f) => f.severity === 'critical') ? 1 : 0);
+    });
+
+    it('CACHED_PROFILE_STALE (the profile Stremio stored under the search root)', async () => {
+      reset();
+      await plantLocalStorage(world.home, WEBVIEW2_LEVELDB, 'https://web.stremio.com', coreProfile({ authKey: ACCOUNT.authKey, user: userBody({ ...ACCOUNT, trakt: { access_token: 'old', created_at: nowS() - 9 * 86400, expires_in: 86400 } }) }));
+      const run = await runCli(['diagnose', '--json', '--config', cfg, '--steps', 'cache'], { STREMIO_AUTH_KEY: ACCOUNT.authKey });
+      const report = ReportSchema.parse(JSON.parse(run.stdout));
+      expect(report.checks.find((c) => c.id === 'cache.cached-profile')).toMatchObject({ verdict: 'warn', problems: ['CACHED_PROFILE_STALE'] });
+    });
   });
 });

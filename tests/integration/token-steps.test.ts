@@ -133,6 +133,7 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     ['a Location that is not a URL', { kind: 'location', location: 'http://[::1' }, /not a web address/],
     ['a redirect loop', { kind: 'loop' }, /loop/],
     ['a redirect to an unrelated page', { kind: 'location', location: 'https://www.stremio.com/login' }, /instead of Trakt/],
+    ['a 30 MB page instead of a redirect', { kind: 'status', status: 200, body: 'x'.repeat(30 * 1024 * 1024) }, /without redirecting/],
   ] as const)('%s → AUTH_REDIRECT_FAILED', async (_what, behaviour, summary) => {
     stremio.authRedirect = behaviour;
     const started = Date.now();
@@ -142,6 +143,19 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     expect(check(report, 'token.auth-redirect').summary).toMatch(summary);
     // Without Stremio's client_id, Trakt cannot be asked honestly.
     expect(check(report, 'revoked.users-settings')).toMatchObject({ verdict: 'skipped' });
+  });
+
+  it('a black-holed www.strem.io costs one probe timeout and blames no layer it did not reach', async () => {
+    world.stremioWeb.fault = 'blackhole';
+    try {
+      const started = Date.now();
+      const report = await run(withKey);
+      expect(Date.now() - started).toBeLessThan(1500 + 2500);
+      expect(check(report, 'token.auth-redirect')).toMatchObject({ verdict: 'error', problems: [], details: { failedLayer: 'timeout' } });
+      expect(check(report, 'token.trakt-token').verdict).toBe('pass');
+    } finally {
+      world.stremioWeb.fault = 'normal';
+    }
   });
 
   it('revoked on Trakt (401 with a link valid by time) → TRAKT_TOKEN_REVOKED with the re-link steps and connected apps', async () => {

@@ -40,8 +40,13 @@ export function snappyDecompress(input: Buffer): Buffer {
       offset = reader.bytes(4).readUInt32LE(0);
     }
     if (offset === 0 || offset > o || o + len > length) throw new LevelDbFormatError('snappy copy out of range');
-    // Copies may overlap their own output (run-length encoding): byte by byte.
-    for (let i = 0; i < len; i++, o++) out[o] = out[o - offset]!;
+    if (offset >= len) {
+      out.copy(out, o, o - offset, o - offset + len);
+      o += len;
+    } else {
+      // An overlapping copy repeats its own output (run-length encoding): byte by byte.
+      for (let i = 0; i < len; i++, o++) out[o] = out[o - offset]!;
+    }
   }
   if (o !== length) throw new LevelDbFormatError('snappy block shorter than announced');
   return out;
