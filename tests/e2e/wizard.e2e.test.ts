@@ -18,7 +18,7 @@ describe('wizard end to end (Chromium + real engine)', () => {
     await world?.close();
   });
 
-  it('walks Welcome → Summary with live results, the portal finding, its fix and the copied summary', async () => {
+  it('walks Welcome → Summary with live results, the portal finding, its fixes and the copied summary', async () => {
     const { page } = wizard;
     await page.getByRole('button', { name: /Start the checks/ }).click();
     await wizard.waitForStep('version');
@@ -66,6 +66,12 @@ describe('wizard end to end (Chromium + real engine)', () => {
     expect(await page.locator('.summary article').first().getAttribute('data-finding')).toBe('CAPTIVE_PORTAL');
     expect(await page.getByTestId('untested').count()).toBeLessThanOrEqual(1);
 
+    // An open-url fix from the UI goes through fix:open-url and the allow-list to the (recorded) opener.
+    const notFound = page.locator('.summary article[data-finding="STREMIO_NOT_FOUND"]');
+    await notFound.getByRole('button', { name: /Stremio downloads/ }).click();
+    await notFound.getByText('Opened in your browser.').waitFor();
+    expect(wizard.opened).toEqual(['https://www.stremio.com/downloads']);
+
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wizard.server.url).origin });
     await page.getByRole('button', { name: 'Copy summary' }).click();
     await page.getByText('Copied to the clipboard.').waitFor();
@@ -88,5 +94,21 @@ describe('wizard end to end (Chromium + real engine)', () => {
     const refused = await page.evaluate(() => window.doctor['fix:open-url']({ url: 'https://evil.example/' }));
     expect(refused).toEqual({ ok: true, value: { opened: false, reason: 'evil.example is not on the list of sites the wizard opens' } });
     expect(wizard.opened).toHaveLength(before + 1);
+  });
+
+  it('works from the keyboard: focus lands on each page heading, Tab reaches Start, Enter moves on', async () => {
+    const { page } = wizard;
+    await page.goto(wizard.server.url);
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id, testId: document.activeElement?.getAttribute('data-testid'), page: document.activeElement?.getAttribute('data-page'), text: document.activeElement?.textContent }));
+    await expect.poll(async () => (await focused()).id).toBe('page-title');
+    await page.keyboard.press('Tab');
+    expect((await focused()).testId).toBe('start');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).text).toBe('Version');
+    await wizard.waitForStep('version');
+    // The stepper comes before the page in focus order: one Shift+Tab from the heading reaches its last item.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).page).toBe('summary');
+    expect(wizard.pageErrors).toEqual([]);
   });
 });
