@@ -92,4 +92,47 @@ describe('Token step end to end (Chromium + real engine)', () => {
     expect(await card.textContent()).toContain('Sync now');
     expect(await page.locator('.check-row[data-check="cache.cached-profile"]').getAttribute('data-verdict')).toBe('warn');
   });
+
+  it('every Token and Revoked code shows as a finding in the wizard (Re-run keeps the local-profile sign-in)', async () => {
+    const { page } = wizard;
+    const nowS = Math.floor(Date.now() / 1000);
+    const account = (trakt: unknown) => stremio.addAccount({ ...ACCOUNT, trakt });
+    const valid = { access_token: TRAKT_TOKEN, created_at: nowS - 3600, expires_in: 7 * 86400 };
+    const reset = () => {
+      account(valid);
+      stremio.authRedirect = { kind: 'api-host' };
+      trakt.state = { kind: 'normal' };
+      trakt.approvedClientIds.add(stremio.traktClientId);
+      trakt.grant(TRAKT_TOKEN, { username: 'e2e_user' });
+    };
+    const cases: ReadonlyArray<readonly ['token' | 'revoked', string, () => void]> = [
+      ['token', 'TRAKT_NOT_LINKED', () => account(null)],
+      ['token', 'TRAKT_TOKEN_EXPIRED', () => account({ ...valid, created_at: nowS - 3 * 86400, expires_in: 86400 })],
+      ['token', 'TRAKT_TOKEN_EXPIRING', () => account({ ...valid, created_at: nowS - 20 * 3600, expires_in: 86400 })],
+      ['token', 'AUTH_REDIRECT_FAILED', () => (stremio.authRedirect = { kind: 'status', status: 500 })],
+      ['revoked', 'TRAKT_TOKEN_REVOKED', () => trakt.revoke(TRAKT_TOKEN)],
+      ['revoked', 'TRAKT_APP_UNAPPROVED', () => trakt.approvedClientIds.delete(stremio.traktClientId)],
+      ['revoked', 'CLOUDFLARE_BLOCKED', () => (trakt.state = { kind: 'cloudflare-block' })],
+      ['revoked', 'TRAKT_ACCOUNT_LOCKED', () => trakt.grant(TRAKT_TOKEN, { username: 'e2e_user', locked: true })],
+      ['revoked', 'TRAKT_ACCOUNT_DEACTIVATED', () => trakt.grant(TRAKT_TOKEN, { username: 'e2e_user', deactivated: true })],
+      ['revoked', 'TRAKT_VIP_REQUIRED', () => (trakt.state = { kind: 'vip-only' })],
+      ['revoked', 'TRAKT_ACCOUNT_LIMIT', () => (trakt.state = { kind: 'account-limit' })],
+      ['revoked', 'TRAKT_RATE_LIMITED', () => (trakt.state = { kind: 'rate-limited', retryAfter: '45' })],
+    ];
+    for (const [step, code, arrange] of cases) {
+      reset();
+      arrange();
+      await page.locator(`button.stepper-item[data-page="${step}"]`).click();
+      await page.getByRole('button', { name: 'Re-run' }).click();
+      await wizard.waitForStep(step);
+      await expect.poll(() => page.locator(`article[data-finding="${code}"]`).count(), { message: code }).toBe(1);
+    }
+    reset();
+    // A local profile whose auth key Stremio no longer accepts.
+    stremio.addAccount({ ...ACCOUNT, authKey: 'e2e-rotated-auth-key-99887766', trakt: valid });
+    await page.locator('button.stepper-item[data-page="token"]').click();
+    await page.getByRole('button', { name: 'Re-run' }).click();
+    await wizard.waitForStep('token');
+    await expect.poll(() => page.locator('article[data-finding="STREMIO_AUTH_INVALID"]').count()).toBe(1);
+  });
 });
