@@ -29,7 +29,7 @@ describe('the profile Stremio stored on this machine', () => {
   beforeEach(() => stremio.addAccount(ACCOUNT));
 
   const runCache = async () => {
-    const ctx = await contextFor(world, {}, { now: () => NOW });
+    const ctx = await contextFor(world, {}, { now: () => NOW, env: { HOME: world.home } });
     return diagnose(ctx, { steps: ['cache'], credentials: { kind: 'auth-key', authKey: ACCOUNT.authKey } }, {}, [stremioAccountCheck, traktTokenCheck, cachedProfileCheck]);
   };
 
@@ -48,7 +48,8 @@ describe('the profile Stremio stored on this machine', () => {
   it('agrees when the cached link is the account\'s', async () => {
     await plantLocalStorage(world.home, WEBVIEW2_LEVELDB, 'https://web.stremio.com', coreProfile({ authKey: ACCOUNT.authKey, user: userBody(ACCOUNT) }));
     const report = await runCache();
-    expect(report.checks.find((c) => c.id === 'cache.cached-profile')).toMatchObject({ verdict: 'pass', problems: [] });
+    expect(report.checks.find((c) => c.id === 'cache.cached-profile')).toMatchObject({ verdict: 'pass', problems: [], details: { profiles: [{ location: `~/${WEBVIEW2_LEVELDB.join('/')}` }] } });
+    expect(JSON.stringify(report)).not.toContain(world.home);
   });
 
   it('the wizard offers "use the account Stremio is signed in with" and signs in with that profile', async () => {

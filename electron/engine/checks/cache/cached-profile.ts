@@ -25,7 +25,10 @@ export const cachedProfileCheck: CheckDefinition = {
       ctx.secrets.add(p.stored.authKey, 'auth-key');
       ctx.secrets.add(p.stored.user.trakt?.accessToken, 'token');
     }
-    const listed = profiles.map((p) => ({ shell: p.profile.shell, location: p.profile.location, readable: p.profile.readable, ...(p.profile.reason ? { reason: p.profile.reason } : {}) }));
+    // The home folder names the user: reports show it as "~" (PRODUCT.md §5).
+    const home = ctx.env.HOME ?? ctx.env.USERPROFILE;
+    const shown = (location: string) => (home && location.startsWith(home) ? `~${location.slice(home.length)}` : location);
+    const listed = profiles.map((p) => ({ shell: p.profile.shell, location: shown(p.profile.location), readable: p.profile.readable, ...(p.profile.reason ? { reason: p.profile.reason } : {}) }));
     const mine = profiles.find((p) => p.stored.kind === 'signed-in' && p.stored.user.id === accountId);
     if (!mine || mine.stored.kind !== 'signed-in') {
       const unreadable = profiles.filter((p) => !p.profile.readable);
