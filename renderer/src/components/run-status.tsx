@@ -37,7 +37,8 @@ export function RunStatus({ step, run }: { readonly step: StepName; readonly run
       text = `Nothing could be checked: ${t.done === 1 ? 'the check was' : `all ${t.done} checks were`} skipped.${noteText || ' Each row says why.'}`;
     } else if (t.error > 0 || t.warn > 0) {
       tone = 'warn';
-      text = `Done: no problem found, but ${t.error > 0 ? `${t.error} check${t.error === 1 ? '' : 's'} could not finish` : 'there are warnings'}.${noteText}`;
+      const caveat = t.error > 0 ? `${t.error === 1 ? 'one check' : `${t.error} checks`} could not finish` : `${t.warn === 1 ? 'one check has a warning' : `${t.warn} checks have warnings`}`;
+      text = `Done: no problem found, but ${caveat}.${noteText}`;
     } else {
       tone = 'good';
       text = `${t.skipped > 0 ? `Done: the ${ran} check${ran === 1 ? '' : 's'} that ran look fine; ${t.skipped} skipped.` : `Done: ${ran === 1 ? 'the check looks' : `all ${ran} checks look`} fine.`}${noteText}`;
