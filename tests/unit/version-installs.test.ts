@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,14 @@ describe('install detection under planted search roots', () => {
       expect.objectContaining({ kind: 'flatpak', generation: 5, version: '1.2.0', versionSource: 'flatpak metainfo', updater: 'flatpak' }),
     ]);
     expect(run.calls).toEqual([]);
+  });
+
+  it('reports /opt/stremio without a dpkg record as Stremio 4 of unknown version', async () => {
+    const r = await root();
+    await mkdir(path.join(r, 'opt', 'stremio'), { recursive: true });
+    expect(await findInstalls(planted(r, 'linux', fakeRunner({})))).toEqual([
+      expect.objectContaining({ kind: 'linux-deb', generation: 4, version: null, versionSource: null, versionProblem: 'the dpkg status file cannot be read (ENOENT)' }),
+    ]);
   });
 
   it('searches only the asked platform, and finds nothing in an empty root', async () => {
