@@ -118,6 +118,7 @@ describe('live check rows', () => {
     await waitFor(() => expect(screen.getAllByRole('listitem').filter((li) => li.dataset.check)).toHaveLength(5));
     const words = verdicts.map((v) => document.querySelector(`.check-row[data-verdict="${v}"] .badge`)?.textContent);
     expect(words).toEqual(['✓Pass', '!Warning', '✕Problem', '?Could not test', '–Skipped']);
+    expect(screen.getByRole('status').textContent).toBe('Done: no problem found, but one check could not finish.');
   });
 
   it('expands Details into readable key/values', async () => {
