@@ -114,6 +114,21 @@ describe('version step against the emulated updater', () => {
     expect(codes(report)).toEqual(['STREMIO_OUTDATED', 'STREMIO_V4_UNMAINTAINED']);
   });
 
+  it('asks no updater for a Flatpak (Flathub updates it), and warns when a version cannot be read', async () => {
+    const flatpak = await newRoot();
+    await plantFlatpak(flatpak, '1.2.0');
+    const before = updaterRequests().length;
+    const { report } = await run(flatpak, 'linux');
+    expect(check(report, 'version.stremio-update')).toMatchObject({ verdict: 'pass', summary: expect.stringContaining('Stremio 5 (Flatpak): updated by Flatpak from Flathub') });
+    expect(updaterRequests().length).toBe(before);
+    expect(codes(report)).toEqual([]);
+
+    const unversioned = await newRoot();
+    await plantWindowsShellNg(unversioned, null);
+    const { report: unknownReport } = await run(unversioned, 'win32');
+    expect(check(unknownReport, 'version.stremio-update')).toMatchObject({ verdict: 'warn', problems: [], summary: expect.stringContaining('its version could not be read (the exe carries no version resource)') });
+  });
+
   describe('UPDATE_CHECK_FAILED, classified and bounded', () => {
     const failing = async (reason: RegExp, setup: () => void, probeMs?: number) => {
       const root = await newRoot();

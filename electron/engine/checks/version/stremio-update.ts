@@ -73,7 +73,11 @@ export const stremioUpdateCheck: CheckDefinition = {
       const all = checkFailed.length === verdicts.filter((v) => v.currency !== 'flatpak' && v.currency !== 'no-endpoint' && v.currency !== 'version-unknown').length;
       return { verdict: all ? 'error' : 'warn', summary: `Stremio's update service could not be read: ${checkFailed[0]!.note}.`, problems, details };
     }
-    if (!askedAny) return { verdict: 'pass', summary: `Nothing to compare with the updater: ${verdicts.map((v) => `${v.install.label} is ${v.note}`).join('; ')}.`, details };
+    if (!askedAny) {
+      // An unreadable version is a gap in what we could tell, not a pass; Flatpak and no-endpoint installs are simply not ours to compare.
+      const unknown = verdicts.some((v) => v.currency === 'version-unknown');
+      return { verdict: unknown ? 'warn' : 'pass', summary: `Nothing to compare with the updater: ${verdicts.map((v) => `${v.install.label}: ${v.note}`).join('; ')}.`, details };
+    }
     return { verdict: 'pass', summary: `Up to date: ${verdicts.map((v) => `${v.install.label} ${v.install.version ?? ''} (${v.note})`).join('; ')}.`, details };
   },
 };
