@@ -74,7 +74,7 @@ describe('install detection under planted search roots', () => {
     const r = await root();
     await mkdir(path.join(r, 'opt', 'stremio'), { recursive: true });
     expect(await findInstalls(planted(r, 'linux', fakeRunner({})))).toEqual([
-      expect.objectContaining({ kind: 'linux-deb', generation: 4, version: null, versionSource: null, versionProblem: 'the dpkg status file cannot be read (ENOENT)' }),
+      expect.objectContaining({ kind: 'linux-deb', generation: 4, version: null, versionSource: null, versionProblem: 'there is no dpkg database (an rpm or hand-made install?)' }),
     ]);
   });
 

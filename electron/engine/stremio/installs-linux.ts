@@ -35,7 +35,7 @@ async function findDeb(base: SearchBase): Promise<StremioInstall[]> {
     location: kind === 'dir' ? dir : 'dpkg package stremio',
     version,
     versionSource: pkg ? 'dpkg status' : null,
-    ...(pkg ? {} : { versionProblem: status.ok ? 'the dpkg database lists no installed stremio package' : `the dpkg status file ${status.reason}` }),
+    ...(pkg ? {} : { versionProblem: status.ok ? 'the dpkg database lists no installed stremio package' : status.missing ? 'there is no dpkg database (an rpm or hand-made install?)' : `the dpkg status file ${status.reason}` }),
     updater: generation === 4 ? 'shell-v4' : 'unknown',
     ...(hasServer ? { serverJs } : {}),
   }];
