@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +141,7 @@ describe('the safe fix in one call, checked against the process table', () => {
   it('refuses when the process table cannot be read', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'doctor-fix-'));
     const planted = await plantQtProfileLinux(root);
+    await writeFile(path.join(root, 'proc'), 'not a folder');
     const search = { searchRoots: [root], platform: 'linux' as const, env: {}, run: never };
     expect(await moveSafeCaches(search, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('could not be told') });
     expect(await bytesAt(planted.gpuCache)).toBe(QT_PROFILE_BYTES.gpuCache);

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,10 +50,12 @@ describe('listing processes', () => {
     expect(listing).toEqual({ ok: true, method: 'procfs', scanned: 3, processes: [{ pid: 4242, name: 'stremio' }, { pid: 4250, name: 'stremio-runtime' }] });
   });
 
-  it('classifies a root without a process table', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
-    const listing = await listStremioProcesses({ searchRoots: [root], platform: 'linux', env: {}, run: never });
-    expect(listing).toMatchObject({ ok: false, method: 'procfs', reason: expect.stringContaining('ENOENT') });
+  it('reads a planted root without proc as an idle machine, and classifies an unlistable proc', async () => {
+    const idle = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
+    expect(await listStremioProcesses({ searchRoots: [idle], platform: 'linux', env: {}, run: never })).toEqual({ ok: true, method: 'procfs', scanned: 0, processes: [] });
+    const broken = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
+    await writeFile(path.join(broken, 'proc'), 'not a folder');
+    expect(await listStremioProcesses({ searchRoots: [broken], platform: 'linux', env: {}, run: never })).toMatchObject({ ok: false, method: 'procfs', reason: expect.stringContaining('ENOTDIR') });
   });
 
   it('uses tasklist on Windows and reports its failure', async () => {

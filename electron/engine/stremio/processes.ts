@@ -37,7 +37,9 @@ export function isStremioExecutable(nameOrPath: string): boolean {
  */
 export async function listStremioProcesses(search: StremioSearch, signal?: AbortSignal): Promise<ProcessListing> {
   if (search.searchRoots) {
-    const all = await Promise.all(search.searchRoots.map((root) => readProcfs(path.join(root, 'proc'), signal)));
+    // A planted root without a `proc` folder is a machine where nothing runs (keeps test worlds healthy);
+    // a `proc` that cannot be listed is still a failure.
+    const all = await Promise.all(search.searchRoots.map((root) => readProcfs(path.join(root, 'proc'), signal, true)));
     const failed = all.find((l) => !l.ok);
     if (failed && all.every((l) => !l.ok)) return failed;
     const ok = all.filter((l): l is Extract<ProcessListing, { ok: true }> => l.ok);
@@ -78,11 +80,12 @@ export function parsePs(stdout: string): ProcessListing {
   return { ok: true, method: 'ps', scanned, processes };
 }
 
-async function readProcfs(procDir: string, signal?: AbortSignal): Promise<ProcessListing> {
+async function readProcfs(procDir: string, signal?: AbortSignal, missingIsEmpty = false): Promise<ProcessListing> {
   let handle;
   try {
     handle = await opendir(procDir);
   } catch (error) {
+    if (missingIsEmpty && (error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, method: 'procfs', scanned: 0, processes: [] };
     return { ok: false, method: 'procfs', reason: `${procDir} cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   const processes: StremioProcess[] = [];
