@@ -70,6 +70,33 @@ describe('connectivity step: TCP, IPv6 and TLS against loopback servers', () => 
     expect(finding(report, 'TCP_BLOCKED').evidence[0]).toContain('refused (ECONNREFUSED)');
   });
 
+  it('says OFFLINE (one finding) when the local resolver answers but nothing connects and no outside resolver answers', async () => {
+    const probe = await startHost('nowhere');
+    const dead = probe.port;
+    await probe.close();
+    for (const host of ['www.strem.io', 'api.strem.io', 'trakt.tv', 'api.trakt.tv', 'auth.trakt.tv', 'connectivitycheck.gstatic.com']) world.dns(host, { kind: 'drop' }, 'reference');
+    try {
+      const endpoints = Object.fromEntries(['stremioWeb', 'stremioApi', 'traktWeb', 'traktApi', 'traktAuth'].map((name) => [name, `https://${new URL(world.config().endpoints![name as 'traktApi']!).hostname}:${dead}`]));
+      const report = await run({ endpoints: { ...endpoints, captivePortal: `http://connectivitycheck.gstatic.com:${dead}/generate_204` }, timeouts: { probeMs: 500 } });
+      expect(report.findings.map((f) => f.problem)).toEqual(['OFFLINE']);
+      expect(finding(report, 'OFFLINE').evidence[0]).toContain('no host took a TCP connection and the reference resolver did not answer');
+      expect(check(report, 'connectivity.tcp')).toMatchObject({ verdict: 'fail', problems: [] });
+    } finally {
+      for (const host of ['www.strem.io', 'api.strem.io', 'trakt.tv', 'api.trakt.tv', 'auth.trakt.tv', 'connectivitycheck.gstatic.com']) world.dns(host, { kind: 'records', a: ['127.0.0.1'] }, 'reference');
+    }
+  });
+
+  it('says TCP_BLOCKED, not OFFLINE, when everything is refused but the outside resolver answers (a firewall)', async () => {
+    const probe = await startHost('nowhere');
+    const dead = probe.port;
+    await probe.close();
+    const endpoints = Object.fromEntries(['stremioWeb', 'stremioApi', 'traktWeb', 'traktApi', 'traktAuth'].map((name) => [name, `https://${new URL(world.config().endpoints![name as 'traktApi']!).hostname}:${dead}`]));
+    const report = await run({ endpoints });
+    expect(report.findings.map((f) => f.problem)).toEqual(['TCP_BLOCKED']);
+    expect(finding(report, 'TCP_BLOCKED').evidence).toHaveLength(1);
+    for (const host of ['www.strem.io', 'api.strem.io', 'trakt.tv', 'api.trakt.tv', 'auth.trakt.tv']) expect(finding(report, 'TCP_BLOCKED').evidence[0]).toContain(`${host}: 127.0.0.1:${dead} refused`);
+  });
+
   it('finds ENDPOINT_TIMEOUT (not TCP_BLOCKED) when a host accepts and then never answers', async () => {
     world.traktApi.fault = 'blackhole';
     const report = await run({ timeouts: { probeMs: 600 } });
