@@ -77,6 +77,8 @@ describe('differential sign-in test card (Chromium + real engine, a second brows
     expect(await browserPage.textContent('body')).toContain('return to Stremio Trakt Doctor');
     await expect.poll(() => card().locator('[data-testid="oauth-result"]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('pass');
     expect(await card().locator('[data-testid="oauth-result"]').textContent()).toContain("Stremio's side");
+    // The result joins the Token step's report (its row, and so the Summary and the bundle).
+    await expect.poll(() => wizard.page.locator('.check-row[data-check="token.oauth-differential"]').getAttribute('data-verdict')).toBe('pass');
     expect(auth.checks.pkceVerified).toBe(1);
     expect(auth.revokedTokens).toEqual(auth.issuedTokens);
     expect(wizard.pageErrors).toEqual([]);

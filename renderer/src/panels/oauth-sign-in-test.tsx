@@ -44,6 +44,7 @@ export function OAuthSignInTestCard(_props: PanelProps) {
   const appInfo = useWizard((s) => s.appInfo);
   const refreshAppInfo = useWizard((s) => s.refreshAppInfo);
   const openUrl = useWizard((s) => s.openUrl);
+  const recordCheck = useWizard((s) => s.recordCheck);
   const [state, setState] = useState<CardState>({ kind: 'idle' });
   const [understood, setUnderstood] = useState(false);
   const [clientId, setClientId] = useState('');
@@ -76,6 +77,8 @@ export function OAuthSignInTestCard(_props: PanelProps) {
     const answer = await callSafely(() => doctorApi()['oauth:start']({ runId, mode }));
     if (runIdRef.current !== runId) return;
     setState(answer.ok ? { kind: 'done', result: answer.value.result, findings: answer.value.findings } : { kind: 'failed', error: answer.error });
+    // The result joins the Token step's report: its row, the Summary, Copy summary and the bundle.
+    if (answer.ok) recordCheck('token', answer.value.result, answer.value.findings);
   };
 
   const cancel = () => {

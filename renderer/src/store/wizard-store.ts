@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, DoctorApi, IpcError, RunEvent, RunRequest } from '../../../shared/ipc';
+import type { CheckResult, Finding } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
 import { callSafely } from '../lib/doctor-api';
 import { WIZARD_PAGES, isStepPage, type WizardPage } from '../lib/pages';
@@ -42,6 +43,11 @@ export interface WizardState {
   openUrl(url: string): Promise<OpenUrlOutcome>;
   /** Re-reads `app:get-info` (e.g. after a panel changed a setting). */
   refreshAppInfo(): Promise<void>;
+  /**
+   * Records a check run outside a step's run (the opt-in differential sign-in test, `oauth:start`) into
+   * the step's report and rows, so the Summary, Copy summary and the bundle include it.
+   */
+  recordCheck(step: StepName, result: CheckResult, findings: readonly Finding[]): void;
   /** Stops listening to run events. */
   dispose(): void;
 }
@@ -162,6 +168,21 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
       async refreshAppInfo() {
         const answer = await callSafely(() => api['app:get-info']({}));
         if (answer.ok) set({ appInfo: answer.value });
+      },
+      recordCheck(step, result, findings) {
+        const run = get().steps[step];
+        const report = run.report;
+        if (!report) return patchStep(step, { rows: withFinishedCheck(run.rows, result) });
+        const checks = report.checks.some((c) => c.id === result.id) ? report.checks.map((c) => (c.id === result.id ? result : c)) : [...report.checks, result];
+        const untested = report.untested.filter((u) => u.check !== result.id);
+        if (result.verdict === 'skipped' || result.verdict === 'error') untested.push({ check: result.id, reason: result.summary });
+        // The replaced result's own findings go (unless another check saw the same problem); the new ones come in.
+        const stale = new Set(report.checks.find((c) => c.id === result.id)?.problems ?? []);
+        const elsewhere = new Set(report.checks.filter((c) => c.id !== result.id).flatMap((c) => c.problems));
+        const kept = report.findings.filter((f) => !findings.some((n) => n.problem === f.problem) && !(stale.has(f.problem) && !elsewhere.has(f.problem)));
+        const merged = [...kept, ...findings];
+        const next = { ...report, checks, findings: merged, untested };
+        patchStep(step, { report: next, rows: rowsFromReport(run.rows, next) });
       },
       dispose: () => unsubscribe(),
     };
