@@ -73,6 +73,6 @@ export const connectivitySummaryCheck: CheckDefinition = {
     }
     const failing = rows.filter((r) => [r.dns, r.tcp, r.tls, r.http].some((layer) => layer.status === 'fail'));
     if (failing.length === 0) return { verdict: 'pass', summary: `All ${rows.length} hosts answer through the whole chain (slowest chain ${details.slowestChainMs} ms).`, details };
-    return { verdict: failing.length === rows.length ? 'fail' : 'warn', summary: `${failing.length} of ${rows.length} hosts have a problem: ${failing.map((r) => r.host).join(', ')}. The findings say why.`, details };
+    return { verdict: failing.length === rows.length ? 'fail' : 'warn', summary: `${failing.length} of ${rows.length} hosts ${failing.length === 1 ? 'has' : 'have'} a problem: ${failing.map((r) => r.host).join(', ')}. The findings say why.`, details };
   },
 };
