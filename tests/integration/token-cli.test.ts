@@ -62,7 +62,7 @@ describe('the Token and Revoked steps through the CLI', () => {
       stremio.addAccount({ ...ACCOUNT, trakt: { access_token: TOKEN, created_at: nowS() - 3600, expires_in: 7 * 86400 } });
     };
     const withLink = (createdAgo: number, lifetime: number) => () => stremio.addAccount({ ...ACCOUNT, trakt: { access_token: TOKEN, created_at: nowS() - createdAgo, expires_in: lifetime } });
-    it.each([
+    const cases: ReadonlyArray<readonly [string, () => unknown, Readonly<Record<string, string>> | null]> = [
       ['STREMIO_NOT_SIGNED_IN', () => undefined, {}],
       ['STREMIO_AUTH_INVALID', () => undefined, { STREMIO_AUTH_KEY: 'revoked-auth-key-000000000000' }],
       ['TRAKT_NOT_LINKED', () => stremio.addAccount({ ...ACCOUNT, trakt: null }), null],
@@ -78,7 +78,8 @@ describe('the Token and Revoked steps through the CLI', () => {
       ['TRAKT_VIP_REQUIRED', () => (trakt.state = { kind: 'vip-only' }), null],
       ['TRAKT_ACCOUNT_LIMIT', () => (trakt.state = { kind: 'account-limit' }), null],
       ['TRAKT_RATE_LIMITED', () => (trakt.state = { kind: 'rate-limited', retryAfter: '60' }), null],
-    ] as const)('%s', async (code, arrange, env) => {
+    ];
+    it.each(cases)('%s', async (code, arrange, env) => {
       reset();
       arrange();
       const run = await runCli(['diagnose', '--json', '--config', cfg, '--steps', 'token,revoked'], env ?? { STREMIO_AUTH_KEY: ACCOUNT.authKey });
