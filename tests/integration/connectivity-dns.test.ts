@@ -126,7 +126,8 @@ describe('connectivity step: DNS against the emulated resolvers', () => {
     expect(check(report, 'connectivity.summary')).toMatchObject({ verdict: 'fail', problems: ['OFFLINE'] });
     expect(check(report, 'connectivity.tls').verdict).toBe('skipped');
     expect(check(report, 'connectivity.http').verdict).toBe('skipped');
-    expect(elapsed).toBeLessThan(500 * 1.6 + 400);
+    // Bounded by the DNS cap, not four stages of timeouts.
+    expect(elapsed).toBeLessThan(500 * 3);
   });
 
   it('classifies a resolver that answers garbage as no answer, never a crash', async () => {
