@@ -7,7 +7,7 @@ import { FixView } from '../components/fix-view';
 import { VerdictBadge } from '../components/verdict-badge';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { newRunId } from '../lib/run-id';
-import { useWizard } from '../store/use-wizard';
+import { useStepReport, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 
 /** Where the card is. */
@@ -56,6 +56,15 @@ export function OAuthSignInTestCard(_props: PanelProps) {
     if (!appInfo) void refreshAppInfo();
   }, [appInfo, refreshAppInfo]);
 
+  // The result joins the Token step's report (its row, the Summary, Copy summary, the bundle), and stays
+  // there when a later Token run (a sign-in, a pasted address) brings the opt-in "skipped" row back.
+  const tokenReport = useStepReport('token');
+  useEffect(() => {
+    if (state.kind !== 'done' || !tokenReport) return;
+    const row = tokenReport.checks.find((c) => c.id === state.result.id);
+    if (!row || row.summary !== state.result.summary) recordCheck('token', state.result, state.findings);
+  }, [tokenReport, state, recordCheck]);
+
   useEffect(() => {
     const onEvent = (event: RunEvent) => {
       if (event?.type !== 'oauth-progress' || event.runId !== runIdRef.current) return;
@@ -77,8 +86,6 @@ export function OAuthSignInTestCard(_props: PanelProps) {
     const answer = await callSafely(() => doctorApi()['oauth:start']({ runId, mode }));
     if (runIdRef.current !== runId) return;
     setState(answer.ok ? { kind: 'done', result: answer.value.result, findings: answer.value.findings } : { kind: 'failed', error: answer.error });
-    // The result joins the Token step's report: its row, the Summary, Copy summary and the bundle.
-    if (answer.ok) recordCheck('token', answer.value.result, answer.value.findings);
   };
 
   const cancel = () => {
