@@ -145,6 +145,20 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     expect(check(report, 'revoked.users-settings')).toMatchObject({ verdict: 'skipped' });
   });
 
+  it('a black-holed api.strem.io: the account check could not complete (no verdict on the account), dependents skipped', async () => {
+    world.stremioApi.fault = 'blackhole';
+    try {
+      const started = Date.now();
+      const report = await run(withKey);
+      expect(Date.now() - started).toBeLessThan(1500 + 2500);
+      expect(check(report, 'token.stremio-account')).toMatchObject({ verdict: 'error', problems: [], details: { failedLayer: 'timeout' } });
+      expect(report.findings.map((f) => f.problem)).not.toContain('STREMIO_AUTH_INVALID');
+      expect(check(report, 'revoked.users-settings').verdict).toBe('skipped');
+    } finally {
+      world.stremioApi.fault = 'normal';
+    }
+  });
+
   it('a black-holed www.strem.io costs one probe timeout and blames no layer it did not reach', async () => {
     world.stremioWeb.fault = 'blackhole';
     try {
