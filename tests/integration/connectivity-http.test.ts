@@ -77,6 +77,13 @@ describe('connectivity step: HTTP answers and the clock', () => {
     expect(evidence).toContain('api.strem.io → 503');
   });
 
+  it('finds PROXY_AUTH_REQUIRED when an intercepting proxy answers 407 in place of the service', async () => {
+    world.stremioApi.fallback({ status: 407, headers: { 'proxy-authenticate': 'NTLM', 'content-type': 'text/html' }, body: '<html>Proxy authentication required</html>' });
+    const report = await run();
+    expect(report.findings.map((f) => f.problem)).toEqual(['PROXY_AUTH_REQUIRED']);
+    expect(finding(report, 'PROXY_AUTH_REQUIRED').evidence[0]).toContain('api.strem.io: 407 Proxy Authentication Required');
+  });
+
   it('finds ENDPOINT_TIMEOUT when the TLS handshake works but the HTTP answer never comes', async () => {
     world.traktAuth.latencyMs = 2000;
     const report = await run({ timeouts: { probeMs: 500 } });
