@@ -29,6 +29,7 @@ describe('wizard screenshots', () => {
       if (index > 0) await page.locator('[data-testid="next"], [data-testid="start"]').first().click();
       if (wizardPage !== 'welcome' && wizardPage !== 'summary') await wizard.waitForStep(wizardPage);
       await page.locator(`[aria-current="step"][data-page="${wizardPage}"]`).waitFor();
+      await page.locator('#page-title').waitFor();
       // Screenshots show findings expanded the way a user would open them: the first failing row's details.
       const failing = page.locator('.check-row[data-verdict="fail"] button[aria-expanded="false"]').first();
       if (await failing.count()) await failing.click();
