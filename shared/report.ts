@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { StepSchema } from './steps-schema';
+import { SEVERITIES, type Severity } from './severity';
+
+export type { Severity };
 
 /** Outcome of one check (PRODUCT.md §3): `error` = the check could not complete; `skipped` = not run, with the reason. */
 export const VerdictSchema = z.enum(['pass', 'warn', 'fail', 'error', 'skipped']);
@@ -7,9 +10,7 @@ export const VerdictSchema = z.enum(['pass', 'warn', 'fail', 'error', 'skipped']
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** Finding severity (PRODUCT.md §7). */
-export const SeveritySchema = z.enum(['critical', 'warning', 'info']);
-/** A finding's severity. */
-export type Severity = z.infer<typeof SeveritySchema>;
+export const SeveritySchema = z.enum(SEVERITIES);
 
 /** JSON-safe details of a check: shown under "details" and written to report.json. */
 export const DetailsSchema = z.record(z.string(), z.unknown());
@@ -75,6 +76,3 @@ export const ReportSchema = z.object({
 });
 /** The report. */
 export type Report = z.infer<typeof ReportSchema>;
-
-/** Ranks severities for sorting (critical first). */
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };

@@ -1,4 +1,5 @@
-import { SEVERITY_RANK, type Finding, type Report, type Verdict } from './report';
+import type { Finding, Report, Verdict } from './report';
+import { SEVERITY_RANK } from './severity';
 import { STEP_NAMES, STEP_TITLES } from './steps';
 
 // The Markdown a person reads first: the *Copy summary* button (PRODUCT.md §3 Summary) and the bundle's

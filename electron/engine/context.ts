@@ -57,11 +57,15 @@ export interface EngineContextOptions {
 export async function createEngineContext(config: Config, options: EngineContextOptions = {}): Promise<EngineContext> {
   const now = options.now ?? Date.now;
   const secrets = options.secrets ?? new SecretRegistry();
+  const env = options.env ?? process.env;
+  // The user's home path and name are personal details: scrubbed from every surface (logs, reports,
+  // copy, bundle), not only from bundles (PRODUCT.md §5).
+  secrets.addIdentity({ homeDir: env.HOME ?? env.USERPROFILE, userName: env.USER ?? env.USERNAME ?? env.LOGNAME });
   const trace = new NetworkTrace(secrets);
   const extraCa = config.tls.extraCaFile ? await readExtraCa(config.tls.extraCaFile) : null;
   const system = config.dns.system ? createServerResolver(config.dns.system, config.timeouts.probeMs) : createOsResolver();
   const reference = createServerResolver(config.dns.reference, config.timeouts.probeMs);
-  const proxyFor = createProxyLookup(options.env ?? process.env, options.resolveProxy ?? null, secrets);
+  const proxyFor = createProxyLookup(env, options.resolveProxy ?? null, secrets);
   return {
     config,
     version: TOOL_VERSION,
@@ -75,7 +79,7 @@ export async function createEngineContext(config: Config, options: EngineContext
     secrets,
     log: new Logger(secrets, now, options.logSink),
     trace,
-    env: options.env ?? process.env,
+    env,
     platform: options.platform ?? process.platform,
     resolveProxy: options.resolveProxy ?? null,
     proxyFor,

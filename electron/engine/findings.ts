@@ -1,5 +1,7 @@
 import { PROBLEMS, type ProblemCode } from '../../shared/problems';
-import { SEVERITY_RANK, type Finding, type Severity } from '../../shared/report';
+import type { Finding } from '../../shared/report';
+import { SEVERITY_RANK, type Severity } from '../../shared/severity';
+import { rankFindings } from '../../shared/summary-markdown';
 import type { CompletedCheck } from './checks/check';
 import type { SecretRegistry } from './secrets';
 
@@ -39,5 +41,5 @@ export function buildFindings(completed: readonly CompletedCheck[], secrets: Sec
       fix: { title: info.fix.title, steps: [...info.fix.steps], ...(action ? { action } : {}) },
     };
   });
-  return findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.confidence - a.confidence);
+  return rankFindings(findings);
 }
