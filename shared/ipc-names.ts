@@ -9,6 +9,8 @@ export const IPC_CHANNEL_NAMES = [
   'settings:set-trakt-client-id',
   'oauth:start',
   'oauth:cancel',
+  'bundle:preview',
+  'bundle:save',
 ] as const;
 
 /** An invoke channel name. */

@@ -87,6 +87,33 @@ export type IpcError = z.infer<typeof IpcErrorSchema>;
 /** Every IPC answer: a value or a typed error, never a thrown exception across the bridge. */
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
+
+/** What the diagnostic bundle would hold, shown before anything is saved (PRODUCT.md §5). */
+export const BundlePreviewSchema = z.object({
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() })),
+  /** Replacements made while building the bundle, per redaction class (token, email, home-path, …). */
+  redactions: z.record(z.string(), z.number().int().nonnegative()),
+  /** Replacements the engine had already made while recording the runs (logs, trace, report). */
+  redactionsDuringRun: z.record(z.string(), z.number().int().nonnegative()),
+  /** summary.md exactly as it will be saved. */
+  summaryMarkdown: z.string(),
+  maxTotalBytes: z.number().int().positive(),
+});
+/** A bundle preview. */
+export type BundlePreview = z.infer<typeof BundlePreviewSchema>;
+
+/** The outcome of saving the bundle: the path written, or why nothing was (cancelled, the file exists, not writable). */
+export const BundleSaveResultSchema = z.object({
+  saved: z.boolean(),
+  path: z.string().optional(),
+  bytes: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+  /** True when the chosen file exists and was left alone: the user may confirm replacing exactly that file. */
+  exists: z.boolean().optional(),
+});
+/** A bundle save outcome. */
+export type BundleSaveResult = z.infer<typeof BundleSaveResultSchema>;
+
 const empty = z.object({}).strict();
 
 /** The invoke channels: name → request and response schemas (every name in ipc-names.ts, no other). */
@@ -105,6 +132,10 @@ export const IPC_CHANNELS = {
     response: z.object({ result: CheckResultSchema, findings: z.array(FindingSchema) }),
   },
   'oauth:cancel': { request: empty, response: z.object({ cancelled: z.boolean() }) },
+  // The bundle is built from the session's latest run of each step (what the Summary shows); saving asks
+  // the host for a path and, with `overwrite`, replaces only the file the previous save refused as existing.
+  'bundle:preview': { request: empty, response: BundlePreviewSchema },
+  'bundle:save': { request: z.object({ overwrite: z.boolean().optional() }).strict(), response: BundleSaveResultSchema },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 /** A channel's request type. */
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['request']>;

@@ -1,16 +1,43 @@
-import { session, shell } from 'electron';
+import { app, dialog, session, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import path from 'node:path';
 import type { SecretStore, ServicePlatform, SettingsStore } from '../engine/service/platform';
 
 /**
  * The service's platform pieces from Electron: the system browser (the service allow-lists every URL
- * before it gets here — electron.md §2 item 15), the encrypted secret store, the settings, and the
- * proxy Chromium would use for a URL (PRODUCT.md §3 connectivity).
+ * before it gets here — electron.md §2 item 15), the encrypted secret store, the settings, the proxy
+ * Chromium would use for a URL (PRODUCT.md §3 connectivity), and the save dialog of the bundle export.
  */
-export function electronPlatform(secretStore: SecretStore, settings: SettingsStore): ServicePlatform {
+export function electronPlatform(secretStore: SecretStore, settings: SettingsStore, window: () => BrowserWindow | null = () => null): ServicePlatform {
   return {
     openExternal: (url) => shell.openExternal(url),
     secretStore,
     settings,
     resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    chooseBundlePath: (defaultName) => chooseBundlePath(window(), defaultName),
   };
+}
+
+/**
+ * The native save dialog for the diagnostic bundle, proposing `<Downloads>/<defaultName>`. Windows and
+ * macOS ask before replacing an existing file; Linux (GTK) only with `showOverwriteConfirmation`.
+ * The service still refuses an existing file until the user confirms in the window too (never silent).
+ */
+async function chooseBundlePath(window: BrowserWindow | null, defaultName: string): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'Export diagnostic bundle',
+    defaultPath: path.join(downloadsFolder(), defaultName),
+    filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  };
+  const answer = window && !window.isDestroyed() ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return answer.canceled || !answer.filePath ? null : answer.filePath;
+}
+
+/** The user's Downloads folder, or home when the OS has none configured (app.getPath throws then). */
+function downloadsFolder(): string {
+  try {
+    return app.getPath('downloads');
+  } catch {
+    return app.getPath('home');
+  }
 }

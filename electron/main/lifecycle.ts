@@ -65,9 +65,11 @@ export async function runApp(mainModuleUrl: string, env: Readonly<Record<string,
 
   const service = createDoctorService({
     config,
-    platform: electronPlatform(secretStore, settings),
+    platform: electronPlatform(secretStore, settings, () => window),
     onRunEvent: (event) => sendRunEvent(window, event),
     logSink: appLog.sink,
+    // The bundle carries the tail of userData/logs/app.log (app-log.ts), redacted once more on export.
+    bundleLogFile: appLog.file,
   });
   const logger = new Logger(service.secrets, Date.now, appLog.sink);
   const report = (message: string) => logger.log('warn', message);

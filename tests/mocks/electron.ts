@@ -239,8 +239,11 @@ export const session = { defaultSession: new FakeSession() };
 export const safeStorage = new FakeSafeStorage();
 /** `shell`: openExternal recorded, never opening anything. */
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
-/** `dialog`: error boxes recorded. */
-export const dialog = { showErrorBox: vi.fn((_title: string, _content: string) => undefined) };
+/** `dialog`: error boxes recorded; save dialogs recorded and answered "cancelled" unless a test says otherwise. */
+export const dialog = {
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
 
 /** electron-store does `import electron from 'electron'`. */
 export default { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog };
@@ -265,4 +268,5 @@ export function resetElectronMock(): void {
   safeStorage.backend = 'gnome_libsecret';
   shell.openExternal.mockClear();
   dialog.showErrorBox.mockClear();
+  dialog.showSaveDialog.mockClear();
 }

@@ -83,6 +83,14 @@ export function createFakeDoctor(handlers: FakeHandlers = {}): FakeDoctor {
     'settings:set-trakt-client-id': answer('settings:set-trakt-client-id', { configured: true }),
     'oauth:start': answer('oauth:start', { result: checkResult('token.oauth-differential', { verdict: 'skipped', summary: 'Not started.' }), findings: [] }),
     'oauth:cancel': answer('oauth:cancel', { cancelled: false }),
+    'bundle:preview': answer('bundle:preview', {
+      files: [{ name: 'manifest.json', bytes: 900 }, { name: 'report.json', bytes: 2048 }, { name: 'summary.md', bytes: 120 }],
+      redactions: { 'home-path': 2 },
+      redactionsDuringRun: { token: 1 },
+      summaryMarkdown: '# Stremio Trakt Doctor summary\n\nNo problems found.\n',
+      maxTotalBytes: 5 * 1024 * 1024,
+    }),
+    'bundle:save': answer('bundle:save', { saved: true, path: '/home/user/Downloads/stremio-trakt-doctor-2026-11-25.zip', bytes: 3100 }),
     onRunEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

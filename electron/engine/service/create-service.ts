@@ -9,6 +9,8 @@ import { SecretRegistry } from '../secrets';
 import { discoverLocalProfiles, readLocalProfileCredentials } from '../stremio/local-profiles';
 import { checksRememberingLogin } from '../checks/token/remember-login';
 import { TOOL_VERSION } from '../version';
+import { bundleHandlers } from './bundle-handlers';
+import { createBundleSession } from './bundle-session';
 import { HandlerError } from './dispatch';
 import type { DoctorHandlers, RunEventSink } from './handlers';
 import type { ServicePlatform } from './platform';
@@ -20,6 +22,8 @@ export interface ServiceOptions {
   readonly platform: ServicePlatform;
   readonly onRunEvent: RunEventSink;
   readonly logSink?: LogSink;
+  /** The app's log file, whose tail goes into the diagnostic bundle (absent = the runs' in-memory log). */
+  readonly bundleLogFile?: string;
   /** Context overrides (tests: env, clock, platform). */
   readonly contextOptions?: Omit<EngineContextOptions, 'secrets' | 'logSink' | 'openUrl'>;
 }
@@ -39,6 +43,8 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
   // One registry for the whole session: a secret seen in one run stays redacted in every later log line.
   const secrets = new SecretRegistry();
   const running = new Map<string, AbortController>();
+  // The latest run of each step, so the window can export the bundle of what its Summary shows.
+  const bundles = createBundleSession(secrets);
   const hosts = allowedHosts(options.config);
   const profileSearch = () => ({
     searchRoots: options.config.stremio.searchRoots,
@@ -100,6 +106,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       );
       const result = report.checks.find((c) => c.id === oauthDifferentialCheck.id);
       if (!result) throw new HandlerError('INTERNAL', 'the sign-in test produced no result');
+      bundles.recordCheck('token', result, report.findings, ctx);
       return { result, findings: report.findings };
     } finally {
       oauthRun = null;
@@ -136,6 +143,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
         rememberLogin ? checksRememberingLogin((authKey) => (signedIn.authKey = authKey)) : undefined,
       );
       if (signedIn.authKey) await platform.secretStore.saveAuthKey(signedIn.authKey);
+      bundles.recordRun(report, ctx);
       options.onRunEvent({ type: 'run-finished', runId: request.runId, report });
       return report;
     } finally {
@@ -186,6 +194,12 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       controller?.abort();
       return { cancelled: Boolean(controller) };
     },
+    ...bundleHandlers({
+      session: bundles,
+      platform,
+      now: options.contextOptions?.now ?? Date.now,
+      ...(options.bundleLogFile ? { logFile: options.bundleLogFile } : {}),
+    }),
   };
   return { handlers, secrets };
 }

@@ -31,6 +31,11 @@ export interface ServicePlatform {
   readonly settings: SettingsStore;
   /** The system proxy for a URL (Electron `session.resolveProxy`), when the host has one. */
   readonly resolveProxy?: (url: string) => Promise<string>;
+  /**
+   * Asks the user where to save the diagnostic bundle (a native save dialog in the app); null = the user
+   * cancelled. Absent = this host cannot save files, and `bundle:save` says so.
+   */
+  readonly chooseBundlePath?: (defaultName: string) => Promise<string | null>;
 }
 
 /** A secret store that keeps nothing (tests, and machines without any secret backend). */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Report } from '../../../shared/report';
-import { combineReports } from './combine-reports';
+import { combineReports } from '../../../shared/combine-reports';
 import { useWizard } from './use-wizard';
 
 // Kept apart from use-wizard so the ranking code (and what it imports) loads with the Summary, not at start-up.

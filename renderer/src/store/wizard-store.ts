@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, DoctorApi, IpcError, RunEvent, RunRequest } from '../../../shared/ipc';
 import type { CheckResult, Finding } from '../../../shared/report';
+import { withRecordedCheck } from '../../../shared/record-check';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
 import { callSafely } from '../lib/doctor-api';
 import { WIZARD_PAGES, isStepPage, type WizardPage } from '../lib/pages';
@@ -173,15 +174,7 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
         const run = get().steps[step];
         const report = run.report;
         if (!report) return patchStep(step, { rows: withFinishedCheck(run.rows, result) });
-        const checks = report.checks.some((c) => c.id === result.id) ? report.checks.map((c) => (c.id === result.id ? result : c)) : [...report.checks, result];
-        const untested = report.untested.filter((u) => u.check !== result.id);
-        if (result.verdict === 'skipped' || result.verdict === 'error') untested.push({ check: result.id, reason: result.summary });
-        // The replaced result's own findings go (unless another check saw the same problem); the new ones come in.
-        const stale = new Set(report.checks.find((c) => c.id === result.id)?.problems ?? []);
-        const elsewhere = new Set(report.checks.filter((c) => c.id !== result.id).flatMap((c) => c.problems));
-        const kept = report.findings.filter((f) => !findings.some((n) => n.problem === f.problem) && !(stale.has(f.problem) && !elsewhere.has(f.problem)));
-        const merged = [...kept, ...findings];
-        const next = { ...report, checks, findings: merged, untested };
+        const next = withRecordedCheck(report, result, findings);
         patchStep(step, { report: next, rows: rowsFromReport(run.rows, next) });
       },
       dispose: () => unsubscribe(),
