@@ -49,11 +49,14 @@ export function withFinishedCheck(rows: readonly CheckRow[], result: CheckResult
   return rows.map((r, i) => (i === index ? row : r));
 }
 
-/** Rows that agree with a final report: live order kept, every reported check present and finished. */
+/** Rows that agree with a final report: in report order, every reported check present and finished. */
 export function rowsFromReport(rows: readonly CheckRow[], report: Report): CheckRow[] {
   let next = [...rows];
   for (const result of report.checks) next = withFinishedCheck(next, result);
-  const reported = new Set(report.checks.map((c) => c.id));
-  // A row that started but is absent from the final report cannot still be running.
-  return next.filter((r) => r.state === 'done' || reported.has(r.id));
+  const order = new Map(report.checks.map((c, i) => [c.id, i]));
+  // A row that started but is absent from the final report cannot still be running. Once the run is
+  // done, rows take the report's order (the step's verdict check last), not the order they started in.
+  return next
+    .filter((r) => r.state === 'done' || order.has(r.id))
+    .sort((a, b) => (order.get(a.id) ?? order.size) - (order.get(b.id) ?? order.size));
 }
