@@ -87,7 +87,7 @@ async function runOne(
   onEvent: ScheduleOptions['onEvent'],
 ): Promise<CompletedCheck> {
   const started = performance.now();
-  const finish = (outcome: CheckOutcome): CompletedCheck => {
+  const finish = (outcome: CheckOutcome, blockedBy?: CheckResult): CompletedCheck => {
     const result: CheckResult = {
       id: check.id,
       step: check.step,
@@ -100,12 +100,16 @@ async function runOne(
     };
     ctx.log.log('info', `${check.id}: ${result.verdict} — ${result.summary}`);
     onEvent?.({ type: 'check-finished', result });
-    return { result, data: outcome.data, observations: outcome.problems ?? [] };
+    return { result, data: outcome.data, observations: outcome.problems ?? [], ...(blockedBy ? { blockedBy } : {}) };
   };
 
   const blocked = [...deps.values()].find((d) => d.result.verdict === 'skipped' || d.result.verdict === 'error');
   if (blocked) {
-    return finish({ verdict: 'skipped', summary: `Skipped: it needs "${blocked.result.title}", which ${blocked.result.verdict === 'error' ? 'could not complete' : 'was skipped'} (${blocked.result.summary})` });
+    // Name the root of a chain of skips ("it needs Stremio account, which was skipped: not signed in"),
+    // never a reason nested in a reason nested in a reason.
+    const root = blocked.blockedBy ?? blocked.result;
+    const why = root.verdict === 'error' ? 'could not complete' : 'was skipped';
+    return finish({ verdict: 'skipped', summary: `Skipped: it needs "${root.title}", which ${why} (${root.summary.replace(/\.$/, '')}).` }, root);
   }
   if (runSignal.aborted) return finish({ verdict: 'skipped', summary: `Skipped: ${reasonOf(runSignal)}.` });
 

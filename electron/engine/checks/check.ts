@@ -54,6 +54,8 @@ export interface CompletedCheck {
   readonly data: unknown;
   /** The problems it observed, with their evidence (findings are built from these). */
   readonly observations: readonly ProblemObservation[];
+  /** When it was skipped for a dependency: the check at the root of that chain (named instead of nesting reasons). */
+  readonly blockedBy?: CheckResult;
 }
 
 /** What a check's run receives. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckDefinition } from '../../electron/engine/checks/check';
+import { resolveConfig } from '../../electron/engine/config';
+import { createEngineContext } from '../../electron/engine/context';
+import { diagnose } from '../../electron/engine/diagnose';
+
+const loopbackDns = { dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9'] } };
+
+function check(id: string, dependsOn: string[], run: CheckDefinition['run'], budgetMs = 1000): CheckDefinition {
+  return { id, step: 'token', title: `Title of ${id}`, dependsOn, budgetMs: () => budgetMs, run };
+}
+
+describe('scheduler', () => {
+  it('runs independent checks concurrently and a dependent after its dependency', async () => {
+    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const order: string[] = [];
+    const checks = [
+      check('token.a', [], async () => (await sleep(200), order.push('a'), { verdict: 'pass', summary: 'a' })),
+      check('token.b', [], async () => (await sleep(200), order.push('b'), { verdict: 'pass', summary: 'b' })),
+      check('token.c', ['token.a', 'token.b'], async ({ deps }) => (order.push('c'), { verdict: 'pass', summary: `saw ${[...deps.keys()].join('+')}` })),
+    ];
+    const started = Date.now();
+    const report = await diagnose(ctx, { steps: ['token'] }, {}, checks);
+    expect(Date.now() - started).toBeLessThan(380);
+    expect(order.at(-1)).toBe('c');
+    expect(report.checks.map((c) => c.summary)).toEqual(['a', 'b', 'saw token.a+token.b']);
+  });
+
+  it('names the root of a chain of skips instead of nesting reasons', async () => {
+    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const checks = [
+      check('token.account', [], async () => ({ verdict: 'skipped', summary: 'Not signed in.' })),
+      check('token.link', ['token.account'], async () => ({ verdict: 'pass', summary: 'never runs' })),
+      check('token.revoked', ['token.link'], async () => ({ verdict: 'pass', summary: 'never runs' })),
+    ];
+    const report = await diagnose(ctx, { steps: ['token'] }, {}, checks);
+    expect(report.checks.map((c) => [c.verdict, c.summary])).toEqual([
+      ['skipped', 'Not signed in.'],
+      ['skipped', 'Skipped: it needs "Title of token.account", which was skipped (Not signed in).'],
+      ['skipped', 'Skipped: it needs "Title of token.account", which was skipped (Not signed in).'],
+    ]);
+  });
+
+  it('turns a check over its budget into an error and a thrown exception into an error value', async () => {
+    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const checks = [
+      check('token.slow', [], () => new Promise(() => undefined), 100),
+      check('token.buggy', [], async () => {
+        throw new Error('boom');
+      }),
+    ];
+    const report = await diagnose(ctx, { steps: ['token'] }, {}, checks);
+    expect(report.checks.map((c) => c.verdict)).toEqual(['error', 'error']);
+    expect(report.checks[0]!.summary).toContain('100 ms budget');
+    expect(report.untested.map((u) => u.check)).toEqual(['token.slow', 'token.buggy']);
+  });
+});
