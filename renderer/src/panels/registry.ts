@@ -28,6 +28,7 @@
 import { ConnectivityChains } from './connectivity-chains';
 import { ConnectivityHelp } from './connectivity-help';
 import { OAuthSignInTestCard } from './oauth-sign-in-test';
+import { SummaryExportPanel } from './summary-export';
 import type { PanelEntry, PanelPage } from './panel-types';
 import { TokenRevokedNote } from './token-revoked-note';
 import { TokenSignInPanel } from './token-sign-in';
@@ -39,5 +40,5 @@ export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   connectivity: [{ id: 'connectivity-chains', placement: 'after-checks', component: ConnectivityChains }, { id: 'connectivity-help', placement: 'after-checks', component: ConnectivityHelp }],
   token: [{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel }, { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard }],
   revoked: [{ id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote }],
-  summary: [],
+  summary: [{ id: 'summary-export', placement: 'before-checks', component: SummaryExportPanel }],
 };
