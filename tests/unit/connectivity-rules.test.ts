@@ -82,6 +82,8 @@ describe('HTTP, TLS and TCP classification', () => {
     expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'x-runtime': '0.1' })).toBe(false);
     expect([500, 502, 503, 504, 520, 521, 522].every(isOutage)).toBe(true);
     expect(isOutage(404)).toBe(false);
+    // Only the statuses PROBLEMS.md / trakt.md §3 name: 501, 505, 523+ are not an outage.
+    expect([404, 499, 501, 505, 511, 519, 523, 524, 530, 599].filter(isOutage)).toEqual([]);
     expect(median([3, 1, 2])).toBe(2);
     expect(median([1, 2, 3, 10])).toBe(2.5);
     expect(median([])).toBeNull();
