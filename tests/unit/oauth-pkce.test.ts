@@ -28,6 +28,18 @@ describe('PKCE and state', () => {
     expect(counts.size).toBe(66);
   });
 
+  it('draws every verifier character equally often (no modulo bias)', () => {
+    const counts = new Map<string, number>();
+    const verifiers = 1000;
+    for (let i = 0; i < verifiers; i++) for (const c of createCodeVerifier(128)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    // 128 000 draws: ≈ 1939 per character, σ ≈ 44. `byte % 66` over all 256 byte values gives the
+    // first 58 characters ≈ 2000 and the last 8 (6–9 - . _ ~) ≈ 1500 — 23 % under, far outside ±12 %.
+    const expected = (verifiers * 128) / 66;
+    for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~') {
+      expect(Math.abs((counts.get(c) ?? 0) - expected) / expected, c).toBeLessThan(0.12);
+    }
+  });
+
   it('rejects verifiers that are too short, too long or outside the set', () => {
     expect(isValidVerifier('a'.repeat(42))).toBe(false);
     expect(isValidVerifier('a'.repeat(129))).toBe(false);
