@@ -66,6 +66,12 @@ describe('connectivity step: HTTP answers and the clock', () => {
     expect(report.findings.map((f) => f.problem)).not.toContain('CLOUDFLARE_BLOCKED');
   });
 
+  it('does not call a JSON 403 passed through Cloudflare (an origin without x-runtime) a Cloudflare block', async () => {
+    world.stremioApi.fallback({ status: 403, headers: { server: 'cloudflare', 'cf-ray': '8f9e2d1c0b4a3f23-AMS', 'content-type': 'application/json' }, body: { error: { message: 'Forbidden', code: 403 } } });
+    const report = await run();
+    expect(report.findings.map((f) => f.problem)).not.toContain('CLOUDFLARE_BLOCKED');
+  });
+
   it('finds SERVICE_OUTAGE on a Cloudflare 522 and a 503, saying which service', async () => {
     world.traktApi.fallback(CLOUDFLARE_522);
     world.stremioApi.fallback({ status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });

@@ -78,8 +78,11 @@ describe('HTTP, TLS and TCP classification', () => {
     expect(answerer({ server: 'cloudflare', 'cf-ray': 'x', 'x-runtime': '0.01' })).toBe('origin');
     expect(answerer({ server: 'cloudflare', 'cf-ray': 'x' })).toBe('cloudflare-edge');
     expect(answerer({ server: 'nginx' })).toBe('unknown');
-    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x' })).toBe(true);
-    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'x-runtime': '0.1' })).toBe(false);
+    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'text/html; charset=UTF-8' })).toBe(true);
+    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'text/html', 'x-runtime': '0.1' })).toBe(false);
+    // The block is an HTML page (PROBLEMS.md): a JSON 403 passed through Cloudflare is the origin's own answer.
+    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'application/json' })).toBe(false);
+    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x' })).toBe(false);
     expect([500, 502, 503, 504, 520, 521, 522].every(isOutage)).toBe(true);
     expect(isOutage(404)).toBe(false);
     // Only the statuses PROBLEMS.md / trakt.md §3 name: 501, 505, 523+ are not an outage.

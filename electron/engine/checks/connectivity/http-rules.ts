@@ -14,9 +14,14 @@ export function answerer(headers: IncomingHttpHeaders): Answerer {
   return 'unknown';
 }
 
-/** PROBLEMS.md CLOUDFLARE_BLOCKED: a 403 (the "Sorry, you have been blocked" / 1020 page) from Cloudflare's edge. */
+/**
+ * PROBLEMS.md CLOUDFLARE_BLOCKED: the 403 HTML page ("Sorry, you have been blocked" / error 1020) from
+ * Cloudflare's edge (trakt.md §2). A non-HTML 403 behind Cloudflare is an origin's own answer (a JSON
+ * API that adds no `x-runtime`, like Stremio's), not the WAF.
+ */
 export function isCloudflareBlock(status: number, headers: IncomingHttpHeaders): boolean {
-  return status === 403 && answerer(headers) === 'cloudflare-edge';
+  const html = String(headers['content-type'] ?? '').toLowerCase().startsWith('text/html');
+  return status === 403 && html && answerer(headers) === 'cloudflare-edge';
 }
 
 /**
