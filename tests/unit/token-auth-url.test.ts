@@ -38,6 +38,30 @@ describe('sign-in address analysis (trakt-api#646, trakt.md §1)', () => {
     expect(analyseAuthUrl(url, DEFAULT_ENDPOINTS).kind).toBe(kind);
   });
 
+  it.each([
+    ['data:text/html,<script>alert(1)</script>', 'not-a-url'],
+    ['file:///etc/passwd', 'not-a-url'],
+    ['https://api-trakt.tv/oauth/authorize?client_id=x', 'unrelated'],
+    // A Cyrillic "а": the parser turns it into punycode, a host that is not the configured one.
+    ['https://\u0430pi.trakt.tv/oauth/authorize?client_id=x', 'unrelated'],
+    ['https://api.trakt.tv@evil.example/oauth/authorize?client_id=x', 'unrelated'],
+    ['https://api.trakt.tv:8443/oauth/authorize?client_id=x', 'unrelated'],
+  ])('a look-alike or hostile address %s is %s, and no corrected link is built from it', (url, kind) => {
+    const a = analyseAuthUrl(url, DEFAULT_ENDPOINTS);
+    expect(a).toMatchObject({ kind, correctedUrl: null, alternateUrl: null });
+  });
+
+  it.each([
+    'https://evil.example@api.trakt.tv/oauth/authorize?client_id=x',
+    'HTTP://API.TRAKT.TV/oauth/authorize?client_id=x',
+    'https://api.trakt.tv\\oauth\\authorize?client_id=x',
+  ])('%s: the corrected link is on the configured auth host only, without user info', (url) => {
+    const a = analyseAuthUrl(url, DEFAULT_ENDPOINTS);
+    expect(a.kind).toBe('wrong-host');
+    expect(a.correctedUrl).toBe('https://auth.trakt.tv/oauth/authorize?client_id=x');
+    expect(a.alternateUrl).toBe('https://trakt.tv/oauth/authorize?client_id=x');
+  });
+
   it('resolves a relative Location against the request', () => {
     expect(analyseAuthUrl('/trakt/auth/other', DEFAULT_ENDPOINTS, 'https://www.strem.io/trakt/auth/5f1e').url).toBe('https://www.strem.io/trakt/auth/other');
   });
