@@ -64,6 +64,10 @@ describe('connectivity step: HTTP answers and the clock', () => {
     world.traktApi.fallback({ status: 403, headers: { ...TRAKT_ORIGIN_HEADERS }, body: '' });
     const report = await run();
     expect(report.findings.map((f) => f.problem)).not.toContain('CLOUDFLARE_BLOCKED');
+    // The origin answered: its chain is whole, and the verdict does not count a problem no finding names.
+    const summary = report.checks.find((c) => c.id === 'connectivity.summary')!;
+    expect((summary.details.hosts as { host: string; http: { status: string } }[]).find((h) => h.host === 'api.trakt.tv')?.http.status).toBe('ok');
+    expect(summary.verdict).toBe('pass');
   });
 
   it('does not call a JSON 403 passed through Cloudflare (an origin without x-runtime) a Cloudflare block', async () => {

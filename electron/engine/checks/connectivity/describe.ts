@@ -1,6 +1,7 @@
 import type { DnsAnswer } from '../../net/resolver';
 import type { DnsPair } from './dns-rules';
 import type { HttpStage, TcpStage, TlsStage } from './host-chain';
+import { isCloudflareBlock, isOutage } from './http-rules';
 
 /** One resolver answer in a few characters: `0.0.0.0`, `NXDOMAIN`, `timeout`. */
 export function describeAnswer(answer: DnsAnswer): string {
@@ -49,5 +50,7 @@ export function httpLayer(http: HttpStage): LayerStatus {
   const ms = o.timings.total === undefined ? null : Math.round(o.timings.total);
   if (!o.ok) return { status: 'fail', ms, note: o.message };
   const server = [o.headers.server && `server ${String(o.headers.server)}`, o.headers['cf-ray'] && 'cf-ray', o.headers['x-runtime'] && 'x-runtime'].filter(Boolean).join(', ');
-  return { status: o.status >= 500 || o.status === 403 || o.status === 407 ? 'fail' : 'ok', ms, note: `${o.status}${server ? ` (${server})` : ''}` };
+  // The same rules the HTTP check's findings use, so a row never fails without a finding saying why.
+  const failed = isOutage(o.status) || isCloudflareBlock(o.status, o.headers) || o.status === 407;
+  return { status: failed ? 'fail' : 'ok', ms, note: `${o.status}${server ? ` (${server})` : ''}` };
 }
