@@ -31,6 +31,22 @@ describe('reading a Stremio user like stremio-core', () => {
     expect(readStremioUser({ email: 'no id' })).toBeNull();
     expect(readStremioUser('garbage')).toBeNull();
   });
+
+  it.each([
+    ['a fractional created_at', { access_token: 'x', created_at: 1_700_000_000.5, expires_in: 604_800 }],
+    ['a fractional expires_in', { access_token: 'x', created_at: 1_700_000_000, expires_in: 1.5 }],
+    ['an expiry past any date', { access_token: 'x', created_at: 1_700_000_000, expires_in: 9e15 }],
+    ['a created_at past any date', { access_token: 'x', created_at: 9e12, expires_in: -9e12 + 1_700_000_000 }],
+  ])('treats %s as unreadable like stremio-core (whole seconds, a real date), never as a link whose dates throw', (_what, trakt) => {
+    const user = readStremioUser({ _id: 'u1', trakt });
+    expect(user).toMatchObject({ trakt: null, traktUnreadable: true });
+  });
+
+  it('keeps the largest expiry a date can hold, and its date prints', () => {
+    const user = readStremioUser({ _id: 'u1', trakt: { access_token: 'x', created_at: 1_700_000_000, expires_in: 8.64e12 - 1_700_000_000 } });
+    expect(user?.trakt).not.toBeNull();
+    expect(new Date(traktExpiresAtMs(user!.trakt!)).toISOString()).toBe('+275760-09-13T00:00:00.000Z');
+  });
 });
 
 describe('plain-language durations and dates', () => {

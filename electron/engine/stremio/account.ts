@@ -20,11 +20,20 @@ export interface StremioUser {
   readonly traktUnreadable: boolean;
 }
 
+/** JavaScript dates end at ±8.64e12 s; chrono's `DateTime<Utc>` (stremio-core) ends earlier, near year 262143. */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/**
+ * stremio-core `src/types/profile/user.rs` `TraktInfo`: `created_at` is `ts_seconds` and `expires_in`
+ * `DurationSeconds<i64>` — whole seconds; a fraction, or an expiry no date can hold, fails there and
+ * `DefaultOnError` makes the link absent. Accepting them here would also make every date built from
+ * the link (`toISOString`) throw.
+ */
 const TraktInfoSchema = z.object({
   access_token: z.string().min(1),
-  created_at: z.number().finite(),
-  expires_in: z.number().finite(),
-});
+  created_at: z.number().int(),
+  expires_in: z.number().int(),
+}).refine((t) => Math.abs(t.created_at) <= MAX_DATE_SECONDS && Math.abs(t.created_at + t.expires_in) <= MAX_DATE_SECONDS);
 
 const UserSchema = z.object({
   _id: z.string().min(1).max(256),
