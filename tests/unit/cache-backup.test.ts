@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,38 @@ describe('moving the safe caches to a dated backup (PRODUCT.md §4)', () => {
     const other = path.join(backupParent, 'not-a-backup');
     await mkdir(other);
     expect(await restoreCacheBackup(other, closed)).toMatchObject({ ok: false, reason: expect.stringContaining('not a cache backup') });
+  });
+
+  it('moves back only folders inside the backup, whatever its record says', async () => {
+    const { root, safe, backupParent } = await setup();
+    const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
+    if (!result.ok) throw new Error(result.reason);
+    const victim = path.join(root, 'Documents', 'photos');
+    await plantFile(path.join(victim, 'a.jpg'), 123);
+    const file = path.join(result.backupDir, 'backup.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as { entries: { from: string; to: string; state: string }[] };
+    const [first, second] = manifest.entries.filter((e) => e.state === 'moved');
+    first!.to = victim;
+    first!.from = path.join(root, 'elsewhere');
+    second!.to = path.join(result.backupDir, '..');
+    await writeFile(file, JSON.stringify(manifest));
+    const restored = await restoreCacheBackup(result.backupDir, closed);
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(restored.entries.map((e) => e.outcome)).toEqual(['refused', 'refused', 'restored']);
+    expect(await bytesAt(victim)).toBe(123);
+    expect(await bytesAt(path.join(root, 'elsewhere'))).toBeNull();
+    expect(await bytesAt(backupParent)).not.toBeNull();
+  });
+
+  it('restores a backup folder the user moved elsewhere (folders are found by name inside it)', async () => {
+    const { root, planted, safe, backupParent } = await setup();
+    const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
+    if (!result.ok) throw new Error(result.reason);
+    const movedTo = path.join(root, 'kept-backup');
+    await rename(result.backupDir, movedTo);
+    const restored = await restoreCacheBackup(movedTo, closed);
+    expect(restored.ok && restored.entries.map((e) => e.outcome)).toEqual(['restored', 'restored', 'restored']);
+    expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
   });
 
   it('does not write into an existing backup of the same second', async () => {

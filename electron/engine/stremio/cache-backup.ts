@@ -100,22 +100,39 @@ export async function restoreCacheBackup(backupDir: string, isStremioRunning: Ru
   const entries: MoveEntry[] = [];
   for (const entry of manifest.entries) {
     if (entry.state !== 'moved') continue;
+    const source = backedUpFolder(backupDir, entry.to);
+    if (!source) {
+      // Only the backup's own numbered folders are ever moved back: a manifest naming any other path
+      // (edited, or not ours) must not move a folder from elsewhere on the disk.
+      entries.push({ kind: entry.kind, from: entry.to, to: entry.from, outcome: 'refused', reason: 'the backup record names a folder outside this backup; nothing was moved' });
+      continue;
+    }
     if ((await pathKindNoFollow(entry.from)) !== 'none') {
       // Stremio rebuilt the cache since: restoring would mean deleting the new one, which we never do.
-      entries.push({ kind: entry.kind, from: entry.to, to: entry.from, outcome: 'refused', reason: 'the folder exists again (Stremio rebuilt it); nothing was overwritten' });
+      entries.push({ kind: entry.kind, from: source, to: entry.from, outcome: 'refused', reason: 'the folder exists again (Stremio rebuilt it); nothing was overwritten' });
       continue;
     }
     try {
       await mkdir(path.dirname(entry.from), { recursive: true });
-      await rename(entry.to, entry.from);
+      await rename(source, entry.from);
       entry.state = 'restored';
       await saveManifest(backupDir, manifest);
-      entries.push({ kind: entry.kind, from: entry.to, to: entry.from, outcome: 'restored' });
+      entries.push({ kind: entry.kind, from: source, to: entry.from, outcome: 'restored' });
     } catch (error) {
-      entries.push({ kind: entry.kind, from: entry.to, to: entry.from, outcome: 'failed', reason: moveFailure(error) });
+      entries.push({ kind: entry.kind, from: source, to: entry.from, outcome: 'failed', reason: moveFailure(error) });
     }
   }
   return { ok: true, backupDir, entries };
+}
+
+/**
+ * The folder of `backupDir` a manifest entry's `to` names (`<n>-<kind>`, as `moveCachesToBackup` names
+ * them), or null when it names anything else. Read by name inside `backupDir`, so a backup folder the
+ * user moved elsewhere still restores.
+ */
+function backedUpFolder(backupDir: string, to: string): string | null {
+  const name = path.basename(to);
+  return /^\d+-[a-z0-9-]+$/.test(name) ? path.join(backupDir, name) : null;
 }
 
 async function refuseWhileRunning(probe: RunningProbe): Promise<BackupResult | null> {
