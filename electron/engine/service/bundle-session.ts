@@ -8,10 +8,13 @@ import { Logger } from '../log';
 import { NetworkTrace, type TraceEntry } from '../net/trace';
 import type { SecretRegistry } from '../secrets';
 
-/** A finished run as the bundle needs it: its report and the context that holds its trace and log. */
+/** The parts of a run's engine context a bundle reads: its trace, log, clock and the machine facts. */
+export type RunContext = Pick<EngineContext, 'trace' | 'log' | 'now' | 'version' | 'platform' | 'env'>;
+
+/** A finished run as the bundle needs it: its report and the contexts that hold its trace and log. */
 interface KeptRun {
   readonly report: Report;
-  readonly contexts: readonly EngineContext[];
+  readonly contexts: readonly RunContext[];
 }
 
 /** The network trace of several runs as one, oldest request first. */
@@ -39,9 +42,9 @@ class CombinedLog extends Logger {
 /** What the service keeps of a session's runs so the window can export the bundle the Summary describes. */
 export interface BundleSession {
   /** Records a finished step run: it becomes the latest run of every step it covered. */
-  recordRun(report: Report, ctx: EngineContext): void;
+  recordRun(report: Report, ctx: RunContext): void;
   /** Records a check run on its own (the sign-in test) into the step's latest report, as the wizard store does. */
-  recordCheck(step: StepName, result: CheckResult, findings: readonly Finding[], ctx: EngineContext): void;
+  recordCheck(step: StepName, result: CheckResult, findings: readonly Finding[], ctx: RunContext): void;
   /** The bundle input of the latest run of each step, or null before any step finished. */
   input(logFile: string | undefined): BundleInput | null;
 }
