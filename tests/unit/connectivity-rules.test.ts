@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dnsVerdict, isSinkhole, type DnsPair } from '../../electron/engine/checks/connectivity/dns-rules';
 import { answerer, isCloudflareBlock, isOutage, median } from '../../electron/engine/checks/connectivity/http-rules';
 import { knownInterceptor } from '../../electron/engine/checks/connectivity/interceptors';
-import { matchesNoProxy, parsePacResult, proxyFromEnv } from '../../electron/engine/net/proxy';
+import { createProxyLookup, matchesNoProxy, parsePacResult, proxyFromEnv } from '../../electron/engine/net/proxy';
 import type { DnsAnswer } from '../../electron/engine/net/resolver';
 import { classifyTcpError } from '../../electron/engine/net/tcp-probe';
 import { classifyTlsVerifyError } from '../../electron/engine/net/tls-probe';
@@ -52,6 +52,17 @@ describe('proxy rules (curl, wizards.md §4; Electron PAC results)', () => {
     expect(matchesNoProxy('trakt.tv', '.trakt.tv')).toBe(true);
     expect(matchesNoProxy('nottrakt.tv', 'trakt.tv')).toBe(false);
     expect(matchesNoProxy('api.trakt.tv', 'localhost, 127.0.0.1')).toBe(false);
+  });
+
+  it('sends loopback URLs (the local streaming server) direct, whatever the environment or the system says', async () => {
+    const env = { http_proxy: 'http://proxy.corp:3128', https_proxy: 'http://proxy.corp:3128' };
+    const lookup = createProxyLookup(env, null);
+    for (const url of ['http://127.0.0.1:11470/settings', 'http://localhost:11470/', 'http://[::1]:11470/', 'https://127.3.2.1:12470/']) expect(await lookup(url)).toBeNull();
+    expect(await lookup('http://api.strem.io/')).toMatchObject({ host: 'proxy.corp', port: 3128 });
+    expect(await lookup('http://127.example.com/')).toMatchObject({ host: 'proxy.corp' });
+    const system = createProxyLookup({}, async () => 'PROXY proxy.corp:8080');
+    expect(await system('http://127.0.0.1:11470/settings')).toBeNull();
+    expect(await system('https://api.strem.io/')).toMatchObject({ host: 'proxy.corp', port: 8080 });
   });
 
   it('redacts proxy credentials and registers the password as a secret', () => {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { SecretRegistry } from '../secrets';
 
 /** A proxy chosen for one URL, from the environment (curl's rules) or the system (Electron). */
@@ -93,9 +94,22 @@ export function parsePacResult(result: string, secrets?: SecretRegistry): ProxyC
   return parseProxyUrl(`${scheme}://${match[2]!}`, 'system', `${keyword} ${match[2]!}`, secrets);
 }
 
+/** True for a URL on this machine (`localhost`, `127.0.0.0/8`, `::1`), e.g. Stremio's streaming server. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
+}
+
 /**
  * The proxy lookup the engine's requests use: in the app, the system's answer (Electron
  * `session.resolveProxy`) when it names a proxy; otherwise, and in the CLI, the environment.
+ * Loopback URLs always go direct, as Chromium's implicit `<-loopback>` bypass rule sends them (and so
+ * Stremio's shell reaches its own server): a remote proxy cannot reach this machine's local server.
  */
 export function createProxyLookup(
   env: Readonly<Record<string, string | undefined>>,
@@ -103,6 +117,7 @@ export function createProxyLookup(
   secrets?: SecretRegistry,
 ): ProxyLookup {
   return async (url) => {
+    if (isLoopbackUrl(url)) return null;
     if (resolveProxy) {
       // A PAC script that never answers must not hold every request: the system gets a short while.
       let timer: NodeJS.Timeout | undefined;
