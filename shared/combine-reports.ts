@@ -1,7 +1,7 @@
 import { PROBLEMS, isProblemCode } from './problems';
 import type { Report } from './report';
 import { STEP_NAMES, isStepName, type StepName } from './steps';
-import { rankFindings } from './summary-markdown';
+import { rankFindings } from './severity';
 
 /** Keeps one entry per key; an entry from the run of its own step wins over a copy a later step re-ran as a dependency. */
 function ownStepWins<T>(reports: readonly Report[], items: (report: Report) => readonly T[], key: (item: T) => string, stepOf: (item: T) => StepName | null): T[] {

@@ -1,5 +1,5 @@
 import type { Finding, Report, Verdict } from './report';
-import { SEVERITY_RANK } from './severity';
+import { rankFindings } from './severity';
 import { STEP_NAMES, STEP_TITLES } from './steps';
 
 // The Markdown a person reads first: the *Copy summary* button (PRODUCT.md §3 Summary) and the bundle's
@@ -8,13 +8,6 @@ import { STEP_NAMES, STEP_TITLES } from './steps';
 const SEVERITY_LABEL: Readonly<Record<Finding['severity'], string>> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
 const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { pass: 'pass', warn: 'warn', fail: 'FAIL', error: 'error', skipped: 'skipped' };
 
-/** Findings ranked by severity (critical first), then confidence (highest first); ties keep the report's order. */
-export function rankFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || b.finding.confidence - a.finding.confidence || a.index - b.index)
-    .map((entry) => entry.finding);
-}
 
 /** Renders a report as Markdown for a forum post: ranked findings with evidence and fix, what was not tested, the tool version. */
 export function renderSummaryMarkdown(report: Report): string {

@@ -1,7 +1,6 @@
 import { PROBLEMS, type ProblemCode } from '../../shared/problems';
 import type { Finding } from '../../shared/report';
-import { SEVERITY_RANK, type Severity } from '../../shared/severity';
-import { rankFindings } from '../../shared/summary-markdown';
+import { SEVERITY_RANK, rankFindings, type Severity } from '../../shared/severity';
 import type { CompletedCheck } from './checks/check';
 import type { SecretRegistry } from './secrets';
 

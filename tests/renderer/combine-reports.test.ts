@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../../shared/problems';
 import type { Finding } from '../../shared/report';
-import { combineReports } from '../../renderer/src/store/combine-reports';
+import { combineReports } from '../../shared/combine-reports';
 import { IDLE_RUN, type StepRun } from '../../renderer/src/store/step-run';
 import { checkResult, report } from './fake-doctor';
 

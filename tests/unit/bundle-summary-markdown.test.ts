@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../shared/report';
-import { rankFindings, renderSummaryMarkdown } from '../../shared/summary-markdown';
+import { rankFindings } from '../../shared/severity';
+import { renderSummaryMarkdown } from '../../shared/summary-markdown';
 
 const finding = (problem: string, severity: 'critical' | 'warning' | 'info', confidence: number, extra: Partial<Report['findings'][number]> = {}): Report['findings'][number] => ({
   problem,

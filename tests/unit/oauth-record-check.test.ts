@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/report';
 import { PROBLEMS } from '../../shared/problems';
-import { combineReports } from '../../renderer/src/store/combine-reports';
+import { combineReports } from '../../shared/combine-reports';
 import { createWizardStore } from '../../renderer/src/store/wizard-store';
 import { checkResult, createFakeDoctor, report } from '../renderer/fake-doctor';
 
