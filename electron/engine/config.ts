@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 
 /** The defaults are the real services (PRODUCT.md §7). */
 export const DEFAULT_ENDPOINTS = {
@@ -38,8 +39,19 @@ const httpUrl = z.string().superRefine((value, ctx) => {
   else if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not carry credentials' });
 });
 
-/** `host`, `host:port`, `[v6]:port` or a bare IPv6 address, as Node's `dns.Resolver#setServers` takes them. */
-const dnsServer = z.string().regex(/^(\[[0-9a-fA-F:.]+\](:\d{1,5})?|[0-9a-fA-F:]+:[0-9a-fA-F:]*|[A-Za-z0-9.-]+(:\d{1,5})?)$/, 'not a DNS server address (host or host:port)');
+/**
+ * An IP address with an optional port — `1.1.1.1`, `127.0.0.1:5353`, `::1`, `[::1]:53` — as Node's
+ * `dns.Resolver#setServers` takes them. A name is refused here: `setServers` throws on one (after the
+ * config was accepted), and resolving the resolver's own name would need a resolver.
+ */
+const dnsServer = z.string().refine((value) => {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  const v4 = /^([\d.]+)(?::(\d{1,5}))?$/.exec(value);
+  const [address, port] = bracketed ? [bracketed[1]!, bracketed[2]] : v4 ? [v4[1]!, v4[2]] : [value, undefined];
+  const family = net.isIP(address);
+  const portOk = port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+  return portOk && (bracketed ? family === 6 : v4 ? family === 4 : family === 6);
+}, 'not a DNS server address (an IP address, optionally with :port)');
 
 const endpointShape = Object.fromEntries(Object.keys(DEFAULT_ENDPOINTS).map((k) => [k, httpUrl.optional()])) as Record<EndpointName, z.ZodOptional<typeof httpUrl>>;
 

@@ -25,6 +25,14 @@ describe('config', () => {
     expect(message).toContain('(top level): unknown key "extra"');
   });
 
+  it('takes DNS servers as IP addresses with an optional port, as the resolver can use them', () => {
+    const good = ['1.1.1.1', '127.0.0.1:5353', '::1', '2606:4700:4700::1111', '[::1]:53', '[2001:db8::1]'];
+    expect(resolveConfig({ dns: { system: good, reference: good } }).dns).toEqual({ system: good, reference: good });
+    for (const bad of ['dns.google', 'localhost:53', '1.1.1.1:99999', '1.1.1.1:0', '1.1.1', '[1.1.1.1]:53', '::1:53x']) {
+      expect(() => resolveConfig({ dns: { reference: [bad] } }), bad).toThrow('dns.reference.0: not a DNS server address');
+    }
+  });
+
   it('rejects credentials in endpoint URLs', () => {
     expect(() => resolveConfig({ endpoints: { traktApi: 'https://user:pw@api.trakt.tv' } })).toThrow('endpoints.traktApi: must not carry credentials');
   });
