@@ -7,6 +7,7 @@ import type { EngineContext } from '../../electron/engine/context';
 import { diagnose } from '../../electron/engine/diagnose';
 import { startLoopbackServer } from '../../electron/engine/oauth/loopback-server';
 import type { OAuthMode, OAuthProgress } from '../../electron/engine/oauth/oauth-types';
+import { requestDeviceCode } from '../../electron/engine/oauth/trakt-oauth-client';
 import type { ConfigFile } from '../../electron/engine/config';
 import { contextFor } from '../kit/engine';
 import { installTraktApi, type TraktApiEmulator } from '../kit/emulators/trakt-api';
@@ -183,6 +184,20 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
     const { check } = await run({ mode: 'device' });
     expect(check.verdict).toBe(verdict);
     expect(check.problems).toEqual(problems);
+  });
+
+  it('device flow: an expires_in or interval no timer can hold is bounded, not a thrown date or a tight polling loop', async () => {
+    auth.deviceExpiresIn = 1e300;
+    auth.deviceInterval = 1e10;
+    const ctx = await contextFor(world, { trakt: { clientId: CLIENT_ID, redirectPort: port } });
+    const requested = await requestDeviceCode(ctx, { clientId: CLIENT_ID });
+    expect(requested.ok && { expiresIn: requested.device.expiresIn, interval: requested.device.interval }).toEqual({ expiresIn: 1800, interval: 60 });
+    auth.deviceInterval = 0.05;
+    auth.activateOnVisit = 'approve';
+    const { check, progress } = await run({ mode: 'device' });
+    expect(check.verdict).toBe('pass');
+    const waitUntil = Date.parse(progress.find((p) => p.phase === 'waiting-for-device')!.waitUntil!);
+    expect(waitUntil - Date.now()).toBeLessThanOrEqual(1800 * 1000);
   });
 
   it('runs past the run deadline (it waits for a person) but stops when cancelled', async () => {

@@ -48,6 +48,13 @@ const DeviceCodeSchema = z.object({
 });
 
 const TIMEOUT_MS = 15_000;
+/**
+ * Bounds on the device grant's numbers, which come from the network: Trakt gives 600 s / 5 s (trakt.md
+ * §1). An `expires_in` no date can hold would make the wait's end time throw, and a poll interval
+ * past Node's timer limit (2³¹ ms) fires at once — a tight polling loop.
+ */
+const MAX_DEVICE_EXPIRES_S = 1800;
+const MAX_DEVICE_INTERVAL_S = 60;
 
 /** The authorize URL the system browser opens (trakt.md §1 "GET /oauth/authorize"; pkce.md: S256 only). */
 export function authorizeUrl(ctx: Pick<EngineContext, 'config'>, params: { clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
@@ -141,7 +148,16 @@ export async function requestDeviceCode(ctx: OAuthContext, params: { clientId: s
     const parsed = DeviceCodeSchema.safeParse(value);
     if (parsed.success) {
       const d = parsed.data;
-      return { ok: true, device: { deviceCode: ctx.secrets.add(d.device_code, 'code'), userCode: d.user_code, verificationUrl: d.verification_url, expiresIn: d.expires_in, interval: d.interval } };
+      return {
+        ok: true,
+        device: {
+          deviceCode: ctx.secrets.add(d.device_code, 'code'),
+          userCode: d.user_code,
+          verificationUrl: d.verification_url,
+          expiresIn: Math.min(d.expires_in, MAX_DEVICE_EXPIRES_S),
+          interval: Math.min(d.interval, MAX_DEVICE_INTERVAL_S),
+        },
+      };
     }
     return { ok: false, status: 200, error: null, description: null, problem: null, evidence: 'POST /oauth/device/code → 200 without a readable device code' };
   }
