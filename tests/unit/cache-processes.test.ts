@@ -50,6 +50,13 @@ describe('listing processes', () => {
     expect(listing).toEqual({ ok: true, method: 'procfs', scanned: 3, processes: [{ pid: 4242, name: 'stremio' }, { pid: 4250, name: 'stremio-runtime' }] });
   });
 
+  it('says it cannot tell, never "not running", when the scan is stopped before the end', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
+    await plantProcess(root, 4242, 'stremio', ['/opt/stremio/stremio']);
+    const listing = await listStremioProcesses({ searchRoots: [root], platform: 'linux', env: {}, run: never }, AbortSignal.abort());
+    expect(listing).toMatchObject({ ok: false, method: 'procfs', reason: expect.stringContaining('was stopped') });
+  });
+
   it('reads a planted root without proc as an idle machine, and classifies an unlistable proc', async () => {
     const idle = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
     expect(await listStremioProcesses({ searchRoots: [idle], platform: 'linux', env: {}, run: never })).toEqual({ ok: true, method: 'procfs', scanned: 0, processes: [] });

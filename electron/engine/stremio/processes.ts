@@ -91,7 +91,10 @@ async function readProcfs(procDir: string, signal?: AbortSignal, missingIsEmpty 
   const processes: StremioProcess[] = [];
   let scanned = 0;
   for await (const entry of handle) {
-    if (signal?.aborted || scanned >= MAX_PROCESSES) break;
+    // A scan cut short proves nothing: "no Stremio among the first N" must not read as "not running"
+    // (the cache moves trust this answer).
+    if (signal?.aborted) return { ok: false, method: 'procfs', reason: `the scan of ${procDir} was stopped after ${scanned} processes` };
+    if (scanned >= MAX_PROCESSES) return { ok: false, method: 'procfs', reason: `${procDir} lists more than ${MAX_PROCESSES} processes` };
     if (!/^\d+$/.test(entry.name)) continue;
     scanned++;
     const pid = Number(entry.name);
