@@ -200,6 +200,20 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
     expect(waitUntil - Date.now()).toBeLessThanOrEqual(1800 * 1000);
   });
 
+  it.each(['https://trakt.tv.evil.example/activate', 'http://auth.trakt.tv/activate', 'javascript:alert(1)//auth.trakt.tv'])(
+    'device flow: a verification_url off the configured Trakt hosts (%s) is neither shown nor opened',
+    async (foreign) => {
+      world.traktAuth.route('POST', '/oauth/device/code', { status: 200, headers: TRAKT_ORIGIN_HEADERS, body: { device_code: 'device-code-0123456789', user_code: 'ABCD1234', verification_url: foreign, expires_in: 600, interval: 0.05 } });
+      world.traktAuth.route('POST', '/oauth/device/token', { status: 418, headers: TRAKT_ORIGIN_HEADERS, body: '' });
+      const { check, progress, pages } = await run({ mode: 'device' });
+      expect(check.problems).toEqual(['OAUTH_DENIED']);
+      const waiting = progress.find((p) => p.phase === 'waiting-for-device')!;
+      expect(waiting.userCode).toBe('ABCD1234');
+      expect(waiting).not.toHaveProperty('verificationUrl');
+      expect(pages).toEqual([]);
+    },
+  );
+
   it('runs past the run deadline (it waits for a person) but stops when cancelled', async () => {
     const slow = await run({ delayMs: 800, config: { timeouts: { overallMs: 300, probeMs: 200 } } });
     expect(slow.check.verdict).toBe('pass');

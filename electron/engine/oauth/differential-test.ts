@@ -109,30 +109,32 @@ async function deviceSignIn(ctx: EngineContext, args: DifferentialArgs, progress
     return { result: { kind: 'outcome', outcome: failedCall('Trakt did not give a device code', requested) }, details: {} };
   }
   const { device } = requested;
-  progress({ phase: 'waiting-for-device', mode: 'device', userCode: device.userCode, verificationUrl: device.verificationUrl, waitUntil: new Date(ctx.now() + device.expiresIn * 1000).toISOString() });
-  await openVerificationUrl(ctx, device.verificationUrl);
+  const verificationUrl = trustedVerificationUrl(ctx, device.verificationUrl);
+  progress({ phase: 'waiting-for-device', mode: 'device', userCode: device.userCode, ...(verificationUrl ? { verificationUrl } : {}), waitUntil: new Date(ctx.now() + device.expiresIn * 1000).toISOString() });
+  if (verificationUrl) await ctx.openUrl(verificationUrl).catch((error: Error) => ctx.log.log('warn', `oauth: could not open the activation page (${error.message})`));
   const polled = await pollDeviceFlow(ctx, { clientId: args.clientId, device, signal: args.signal, ...(args.slowDownMs !== undefined ? { slowDownMs: args.slowDownMs } : {}) });
   const details = { polls: polled.polls, interval: device.interval, expiresIn: device.expiresIn, ended: polled.kind };
   return { result: deviceResult(polled), details };
 }
 
 /**
- * Opens Trakt's activation page for the user, but only on a configured Trakt host over https: the
- * address comes from the network, and the opener must never be pointed anywhere else.
+ * Trakt's activation page address, or null unless it is https on a configured Trakt host: it comes from
+ * the network, and it is both opened and shown (CLI line, the wizard's "Open …" button), so a foreign
+ * address must reach neither.
  */
-async function openVerificationUrl(ctx: EngineContext, url: string): Promise<void> {
+function trustedVerificationUrl(ctx: EngineContext, url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return;
+    return null;
   }
   const hosts = [ctx.config.endpoints.traktAuth, ctx.config.endpoints.traktWeb].map((e) => new URL(e).hostname);
   if (parsed.protocol !== 'https:' || !hosts.includes(parsed.hostname)) {
-    ctx.log.log('warn', `oauth: not opening the device verification address on ${parsed.hostname} (not a configured Trakt host)`);
-    return;
+    ctx.log.log('warn', `oauth: not showing or opening the device verification address on ${parsed.hostname} (not a configured Trakt host)`);
+    return null;
   }
-  await ctx.openUrl(parsed.toString()).catch((error: Error) => ctx.log.log('warn', `oauth: could not open the activation page (${error.message})`));
+  return parsed.toString();
 }
 
 function deviceResult(polled: DeviceFlowResult): SignInResult {
