@@ -63,6 +63,8 @@ describe('listing processes', () => {
     const broken = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
     await writeFile(path.join(broken, 'proc'), 'not a folder');
     expect(await listStremioProcesses({ searchRoots: [broken], platform: 'linux', env: {}, run: never })).toMatchObject({ ok: false, method: 'procfs', reason: expect.stringContaining('ENOTDIR') });
+    // One unreadable root among readable ones still leaves the question open.
+    expect(await listStremioProcesses({ searchRoots: [idle, broken], platform: 'linux', env: {}, run: never })).toMatchObject({ ok: false, reason: expect.stringContaining('ENOTDIR') });
   });
 
   it('uses tasklist on Windows and reports its failure', async () => {

@@ -40,8 +40,9 @@ export async function listStremioProcesses(search: StremioSearch, signal?: Abort
     // A planted root without a `proc` folder is a machine where nothing runs (keeps test worlds healthy);
     // a `proc` that cannot be listed is still a failure.
     const all = await Promise.all(search.searchRoots.map((root) => readProcfs(path.join(root, 'proc'), signal, true)));
+    // Any root that cannot be read leaves "is Stremio running" unanswered, whatever the others say.
     const failed = all.find((l) => !l.ok);
-    if (failed && all.every((l) => !l.ok)) return failed;
+    if (failed) return failed;
     const ok = all.filter((l): l is Extract<ProcessListing, { ok: true }> => l.ok);
     return { ok: true, method: 'procfs', scanned: ok.reduce((n, l) => n + l.scanned, 0), processes: ok.flatMap((l) => l.processes) };
   }
