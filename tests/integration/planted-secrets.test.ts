@@ -65,6 +65,10 @@ describe('planted secrets never leave the Token and Revoked steps', () => {
     expectNoSecret('the log tail', ctx.log.tail().join('\n'));
     expectNoSecret('the network trace', JSON.stringify(ctx.trace.list()));
     expect(lines.length).toBeGreaterThan(0);
+    // Registered, not only caught by the `state=`/`code=` URL pattern: the bare values are scrubbed too.
+    for (const value of [SECRETS.state, SECRETS.code, SECRETS.authKey, SECRETS.traktToken, SECRETS.accountToken, SECRETS.password]) {
+      expect(ctx.secrets.redact(`bare ${value} value`)).toMatch(/^bare \[redacted [a-z-]+\] value$/);
+    }
   });
 
   it('CLI: JSON and text output, progress on stderr', async () => {
