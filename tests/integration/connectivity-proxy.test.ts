@@ -71,6 +71,20 @@ describe('connectivity step behind a proxy', () => {
     expect(report.findings.map((f) => f.problem)).toEqual(['PROXY_IN_USE']);
   });
 
+  it('blames no DNS failure and no OFFLINE when local DNS is dead but the proxy reaches every host', async () => {
+    proxy.credentials = null;
+    const isolated = await startWorld();
+    try {
+      for (const host of ['www.strem.io', 'api.strem.io', 'trakt.tv', 'api.trakt.tv', 'auth.trakt.tv', 'connectivitycheck.gstatic.com']) isolated.dns(host, { kind: 'drop' });
+      const env = { https_proxy: proxy.url, http_proxy: proxy.url };
+      const report = await diagnose(await contextFor(isolated, { timeouts: { probeMs: 600 } }, { env }), { steps: ['connectivity'] }, {}, CONNECTIVITY_CHECKS);
+      expect(report.findings.map((f) => f.problem)).toEqual(['PROXY_IN_USE']);
+      expect(report.checks.find((c) => c.id === 'connectivity.http')!.verdict).toBe('pass');
+    } finally {
+      await isolated.close();
+    }
+  });
+
   it("uses the app's system proxy (Electron session.resolveProxy) per endpoint", async () => {
     proxy.credentials = null;
     const asked: string[] = [];

@@ -54,7 +54,9 @@ export const connectivitySummaryCheck: CheckDefinition = {
 
     const dnsStages = dns.map((d) => d.value);
     const silent = noDnsAnywhere(dnsStages);
-    const unreachable = silent || nothingReachable(dns.map((d, i) => ({ dns: d.value, tcp: tcp[i]!.value })));
+    // PROBLEMS.md OFFLINE is no DNS answer *and* no connection: a proxy that resolves and connects for
+    // us (local DNS blocked, as on many corporate networks) reaches the services without any DNS here.
+    const unreachable = nothingReachable(dns.map((d, i) => ({ dns: d.value, tcp: tcp[i]!.value })));
     if (unreachable) {
       const portalAnswered = portal?.outcome.ok === true;
       const what = silent ? 'no DNS server answered for any host' : 'no host took a TCP connection and the reference resolver did not answer';
