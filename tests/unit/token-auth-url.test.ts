@@ -74,5 +74,7 @@ describe('sign-in address analysis (trakt-api#646, trakt.md §1)', () => {
   it('hands out the secret values (state, code) so the caller can register them', () => {
     expect(secretParameters('https://www.strem.io/trakt/auth_cb?code=c0de&state=st4te')).toEqual({ state: 'st4te', code: 'c0de' });
     expect(secretParameters('not a url')).toEqual({ state: null, code: null });
+    // A paste without its scheme, as the address bar shows it (the pasted-address check relies on this).
+    expect(secretParameters('www.strem.io/trakt/auth_cb?code=c0de&state=st4te')).toEqual({ state: 'st4te', code: 'c0de' });
   });
 });

@@ -17,7 +17,8 @@ export const pastedUrlCheck: CheckDefinition = {
   async run({ ctx, input }): Promise<CheckOutcome> {
     const raw = input.authUrl?.trim();
     if (!raw) return { verdict: 'skipped', summary: 'No address was pasted (optional: paste the address of the page that shows 400).' };
-    const { state, code } = secretParameters(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`);
+    // secretParameters reads a scheme-less paste as https, exactly as analyseAuthUrl does.
+    const { state, code } = secretParameters(raw);
     ctx.secrets.add(state, 'state');
     ctx.secrets.add(code, 'code');
     const analysis = analyseAuthUrl(raw, ctx.config.endpoints);
