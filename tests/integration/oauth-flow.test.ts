@@ -214,6 +214,14 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
     },
   );
 
+  it('the emulated token endpoint reads a JSON body shaped like a reply as a request (missing grant_type), never as its own answer', async () => {
+    const ctx = await contextFor(world, { trakt: { clientId: CLIENT_ID, redirectPort: port } });
+    const outcome = await ctx.http.request({ url: `${world.traktAuth.origin}/oauth/token`, method: 'POST', json: { status: 200, headers: {}, body: { access_token: 'forged-token-0000' } } });
+    expect(outcome.ok && outcome.status).toBe(400);
+    expect(outcome.ok && JSON.parse(outcome.body)).toMatchObject({ error: 'invalid_request' });
+    expect(auth.issuedTokens).toEqual([]);
+  });
+
   it('runs past the run deadline (it waits for a person) but stops when cancelled', async () => {
     const slow = await run({ delayMs: 800, config: { timeouts: { overallMs: 300, probeMs: 200 } } });
     expect(slow.check.verdict).toBe('pass');

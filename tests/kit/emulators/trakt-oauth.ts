@@ -107,7 +107,7 @@ function page(status: number, title: string, body: string): Reply {
 }
 
 /** Parses a JSON API body, or answers as Trakt does to anything else (trakt.md §2). */
-function jsonBody(request: RecordedRequest, checks: TraktOAuthChecks): Record<string, unknown> | Reply {
+function jsonBody(request: RecordedRequest, checks: TraktOAuthChecks): { readonly json: Record<string, unknown> } | { readonly reply: Reply } {
   const type = String(request.headers['content-type'] ?? '');
   let value: unknown;
   try {
@@ -117,13 +117,9 @@ function jsonBody(request: RecordedRequest, checks: TraktOAuthChecks): Record<st
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     checks.nonJsonRefused++;
-    return oauthError(400, 'invalid_request', 'client_id is required');
+    return { reply: oauthError(400, 'invalid_request', 'client_id is required') };
   }
-  return value as Record<string, unknown>;
-}
-
-function isReply(value: Record<string, unknown> | Reply): value is Reply {
-  return typeof (value as Reply).status === 'number' && !('client_id' in value);
+  return { json: value as Record<string, unknown> };
 }
 
 function str(value: unknown): string | null {
@@ -232,8 +228,9 @@ export function installTraktOAuth(host: HostEmulator, app: TraktOAuthApp, api: T
   });
 
   host.route('POST', '/oauth/token', (request) => {
-    const body = jsonBody(request, checks);
-    if (isReply(body)) return body;
+    const parsed = jsonBody(request, checks);
+    if ('reply' in parsed) return parsed.reply;
+    const body = parsed.json;
     const grantType = str(body.grant_type);
     if (!grantType) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type.');
     if (grantType !== 'authorization_code') return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
@@ -265,8 +262,9 @@ export function installTraktOAuth(host: HostEmulator, app: TraktOAuthApp, api: T
   });
 
   host.route('POST', '/oauth/revoke', (request) => {
-    const body = jsonBody(request, checks);
-    if (isReply(body)) return body;
+    const parsed = jsonBody(request, checks);
+    if ('reply' in parsed) return parsed.reply;
+    const body = parsed.json;
     if (str(body.client_id) !== app.clientId) return oauthError(401, 'invalid_client', INVALID_CLIENT);
     const value = str(body.token);
     if (!value) return oauthError(400, 'invalid_request', 'Missing required parameter: token.');
@@ -279,8 +277,9 @@ export function installTraktOAuth(host: HostEmulator, app: TraktOAuthApp, api: T
   });
 
   host.route('POST', '/oauth/device/code', (request) => {
-    const body = jsonBody(request, checks);
-    if (isReply(body)) return body;
+    const parsed = jsonBody(request, checks);
+    if ('reply' in parsed) return parsed.reply;
+    const body = parsed.json;
     if (str(body.client_id) !== app.clientId) return oauthError(401, 'invalid_client', INVALID_CLIENT);
     const deviceCode = token();
     const userCode = randomBytes(4).toString('hex').toUpperCase();
@@ -301,8 +300,9 @@ export function installTraktOAuth(host: HostEmulator, app: TraktOAuthApp, api: T
     return reply;
   });
   const deviceToken = (request: RecordedRequest): Reply => {
-    const body = jsonBody(request, checks);
-    if (isReply(body)) return body;
+    const parsed = jsonBody(request, checks);
+    if ('reply' in parsed) return parsed.reply;
+    const body = parsed.json;
     if (str(body.client_id) !== app.clientId) return oauthError(401, 'invalid_client', INVALID_CLIENT);
     // The field is `code` (deviceTokenRequestSchema.ts), not RFC 8628's `device_code`.
     const grant = devices.get(str(body.code) ?? '');
