@@ -21,6 +21,8 @@ describe("Stremio's data locations per OS (stremio.md §3)", () => {
     expect(paths).toContain('/Users/ann/Library/Application Support/stremio-server');
     expect(paths).toContain('/Users/ann/Library/Application Support/Smart Code ltd/Stremio/QtWebEngine/Default');
     expect(paths).toContain('/Users/ann/Library/Caches/Smart Code ltd/Stremio/QtWebEngine/Default');
+    // APFS and HFS+ ignore case by default: "Smart Code Ltd" is the same folder, never listed (or sized) twice.
+    expect(new Set(paths.map((p) => p.toLowerCase())).size).toBe(paths.length);
   });
 
   it('Linux: ~/.stremio-server, the Flatpak sandbox, XDG data and cache folders; Stremio 5 data is never offered', () => {

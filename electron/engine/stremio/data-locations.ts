@@ -44,12 +44,13 @@ const location = (label: string, shell: DataLocation['shell'], dir: string, item
 /**
  * Every place Stremio keeps data on the search's platform (stremio.md §3), whether or not it exists.
  * Qt names the org folder "Smart Code ltd" (main.cpp); the NSIS script writes "Smart Code Ltd": both are
- * listed where the file system is case-sensitive.
+ * listed where the file system is case-sensitive (Linux). Windows and macOS file systems are not by
+ * default, where both spellings are one folder: listing it twice would count its size twice.
  */
 export function candidateDataLocations(search: Pick<StremioSearch, 'searchRoots' | 'platform' | 'env'>): DataLocation[] {
   const out: DataLocation[] = [];
   for (const base of searchBases(search)) {
-    const orgs = search.platform === 'win32' ? ['Smart Code ltd'] : ['Smart Code ltd', 'Smart Code Ltd'];
+    const orgs = search.platform === 'linux' ? ['Smart Code ltd', 'Smart Code Ltd'] : ['Smart Code ltd'];
     if (search.platform === 'win32') {
       out.push(location('Streaming server data', 'streaming-server', path.join(base.appData, 'stremio', 'stremio-server'), SERVER_DATA));
       out.push(location('Stremio 4 web profile', 'stremio-4', path.join(base.localAppData, 'Smart Code ltd', 'Stremio', 'QtWebEngine', 'Default'), CHROMIUM_PROFILE));
