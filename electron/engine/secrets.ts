@@ -17,12 +17,16 @@ const MIN_SECRET_LENGTH = 4;
  * Secret fields by name, for values the registry never saw (an old log line, a pasted response): JSON
  * `"access_token": "…"` and `Authorization: Bearer …` (wizards.md §5 "two-layer redaction").
  */
+const SECRET_FIELD_NAMES: ReadonlyMap<string, RedactionClass> = new Map<string, RedactionClass>([
+  ['access_token', 'token'], ['refresh_token', 'token'],
+  ['authKey', 'auth-key'], ['auth_key', 'auth-key'],
+  ['password', 'password'],
+  ['client_secret', 'client-secret'],
+  ['code_verifier', 'code-verifier'],
+]);
+/** The same fields inside text (JSON `"name": "…"`), and bearer tokens. */
 const SECRET_FIELDS: readonly (readonly [RegExp, RedactionClass])[] = [
-  [/("(?:access_token|refresh_token)"\s*:\s*")(?!\[redacted)[^"]+/g, 'token'],
-  [/("(?:authKey|auth_key)"\s*:\s*")(?!\[redacted)[^"]+/g, 'auth-key'],
-  [/("password"\s*:\s*")(?!\[redacted)[^"]+/g, 'password'],
-  [/("client_secret"\s*:\s*")(?!\[redacted)[^"]+/g, 'client-secret'],
-  [/("code_verifier"\s*:\s*")(?!\[redacted)[^"]+/g, 'code-verifier'],
+  ...[...SECRET_FIELD_NAMES].map(([name, kind]) => [new RegExp(`("${name}"\\s*:\\s*")(?!\\[redacted)[^"]+`, 'g'), kind] as const),
   [/(\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, 'token'],
 ];
 
@@ -97,9 +101,24 @@ export class SecretRegistry {
     return out;
   }
 
-  /** Deep-redacts a JSON-safe value (strings anywhere inside it). */
+  /**
+   * Deep-redacts a JSON-safe value: every string and key inside it, and the string value of a secret
+   * field by name. It walks the value rather than redacting its JSON text, where a registered value
+   * such as the password "123456" would match inside a number (`91234567`) and leave invalid JSON.
+   */
   redactValue<T>(value: T): T {
-    return JSON.parse(this.redact(JSON.stringify(value))) as T;
+    const walk = (node: unknown, key?: string): unknown => {
+      if (typeof node === 'string') {
+        const kind = key === undefined ? undefined : SECRET_FIELD_NAMES.get(key);
+        if (!kind || node === '' || node.startsWith('[redacted')) return this.redact(node);
+        this.count(kind, 1);
+        return `[redacted ${kind}]`;
+      }
+      if (Array.isArray(node)) return node.map((child) => walk(child));
+      if (node === null || typeof node !== 'object') return node;
+      return Object.fromEntries(Object.entries(node).map(([k, child]) => [this.redact(k), walk(child, k)]));
+    };
+    return walk(JSON.parse(JSON.stringify(value))) as T;
   }
 
   /** How many replacements each class has had so far (for the bundle manifest). */

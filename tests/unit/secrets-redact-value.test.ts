@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { SecretRegistry } from '../../electron/engine/secrets';
+
+describe('SecretRegistry.redactValue', () => {
+  it('redacts strings, keys and secret fields, never digits inside numbers (a password "123456" left invalid JSON)', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('123456', 'password');
+    secrets.add('true', 'password');
+    const out = secrets.redactValue({ elapsedMs: 91234567, ok: true, note: 'typed 123456 then true', nested: [{ access_token: 'never-registered-token', password: '' }], ['key-123456']: 1 });
+    expect(out).toEqual({ elapsedMs: 91234567, ok: true, note: 'typed [redacted password] then [redacted password]', nested: [{ access_token: '[redacted token]', password: '' }], ['key-[redacted password]']: 1 });
+    expect(secrets.redactionCounts()).toEqual({ password: 3, token: 1 });
+  });
+
+  it('catches a registered value holding quotes and backslashes whole', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('p"a\\ss', 'password');
+    expect(secrets.redactValue({ s: 'x p"a\\ss y' })).toEqual({ s: 'x [redacted password] y' });
+  });
+
+  it('keeps the JSON round trip: dates become strings, undefined fields go', () => {
+    const secrets = new SecretRegistry();
+    expect(secrets.redactValue({ at: new Date(0), gone: undefined, n: null })).toEqual({ at: '1970-01-01T00:00:00.000Z', n: null });
+  });
+});
