@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTextCapped } from '../../electron/engine/stremio/installs-files';
 import { isStremioExecutable, listStremioProcesses, parsePs, parseTasklist } from '../../electron/engine/stremio/processes';
 import type { CommandRunner } from '../../electron/engine/stremio/processes-run';
 import { plantProcess } from '../fixtures/installs/plant';
@@ -36,6 +37,21 @@ describe('process list parsers', () => {
   });
 });
 
+describe('bounded reads of small files', () => {
+  it('refuses a file over the cap even when its size says 0 (procfs), and reads one under it', async () => {
+    // /proc files report a size of 0: the cap must hold while reading, not only at stat.
+    expect(await readTextCapped('/proc/self/status', 16)).toMatchObject({ ok: false, reason: 'is larger than 16 bytes' });
+    const status = await readTextCapped('/proc/self/status', 64 * 1024);
+    expect(status.ok && status.text).toMatch(/^Name:\t/);
+    const dir = await mkdtemp(path.join(tmpdir(), 'doctor-read-'));
+    await writeFile(path.join(dir, 'exact'), 'x'.repeat(16));
+    expect(await readTextCapped(path.join(dir, 'exact'), 16)).toEqual({ ok: true, text: 'x'.repeat(16) });
+    expect(await readTextCapped(path.join(dir, 'exact'), 15)).toMatchObject({ ok: false, reason: 'is larger than 15 bytes' });
+    expect(await readTextCapped(path.join(dir, 'exact'), 15, 'truncate')).toEqual({ ok: true, text: 'x'.repeat(15) });
+    expect(await readTextCapped('/proc/self/status', 6, 'truncate')).toEqual({ ok: true, text: 'Name:\t' });
+  });
+});
+
 describe('listing processes', () => {
   const never: CommandRunner = async () => {
     throw new Error('no OS command may run with search roots set');
@@ -55,6 +71,12 @@ describe('listing processes', () => {
     await plantProcess(root, 4242, 'stremio', ['/opt/stremio/stremio']);
     const listing = await listStremioProcesses({ searchRoots: [root], platform: 'linux', env: {}, run: never }, AbortSignal.abort());
     expect(listing).toMatchObject({ ok: false, method: 'procfs', reason: expect.stringContaining('was stopped') });
+  });
+
+  it('finds Stremio by argv[0] even behind a command line longer than the read cap', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-proc-'));
+    await plantProcess(root, 4300, 'node', ['/opt/stremio/stremio-runtime', '/opt/stremio/server.js', `--flags=${'x'.repeat(70 * 1024)}`]);
+    expect(await listStremioProcesses({ searchRoots: [root], platform: 'linux', env: {}, run: never })).toMatchObject({ ok: true, processes: [{ pid: 4300, name: 'stremio-runtime' }] });
   });
 
   it('reads a planted root without proc as an idle machine, and classifies an unlistable proc', async () => {

@@ -105,7 +105,8 @@ async function readProcfs(procDir: string, signal?: AbortSignal, missingIsEmpty 
       processes.push({ pid, name: comm.text.trim() });
       continue;
     }
-    const cmdline = await readTextCapped(path.join(procDir, entry.name, 'cmdline'), 64 * 1024);
+    // argv[0] comes first: a longer command line is cut, never refused (a refused read would hide Stremio).
+    const cmdline = await readTextCapped(path.join(procDir, entry.name, 'cmdline'), 64 * 1024, 'truncate');
     const argv0 = cmdline.ok ? cmdline.text.split('\0')[0] ?? '' : '';
     if (argv0 && isStremioExecutable(argv0)) processes.push({ pid, name: argv0.split('/').pop()! });
   }
