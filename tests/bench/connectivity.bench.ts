@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
 import type { ConfigFile } from '../../electron/engine/config';
-import type { EngineContext } from '../../electron/engine/context';
 import { diagnose } from '../../electron/engine/diagnose';
-import { probeTcp } from '../../electron/engine/net/tcp-probe';
-import { openTls } from '../../electron/engine/net/tls-probe';
+import { medianOf, timeHostChain } from '../kit/chain';
 import { contextFor } from '../kit/engine';
 import { startFullBacklogPort } from '../kit/emulators/full-backlog';
 import type { HostEmulator } from '../kit/http-host';
@@ -23,24 +21,6 @@ const BLACKHOLE_PROBE_MS = 3000;
 const RUNS = 5;
 const CHAIN_BUDGET = 1.3;
 const BLACKHOLE_BUDGET = 1.2;
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** One host's chain alone, with the engine's own probes one after the other (both resolvers, as the DNS layer asks them). */
-async function singleChain(ctx: EngineContext, host: HostEmulator): Promise<number> {
-  const started = performance.now();
-  const [a] = await Promise.all([ctx.resolvers.system.resolve(host.host, 4), ctx.resolvers.system.resolve(host.host, 6), ctx.resolvers.reference.resolve(host.host, 4), ctx.resolvers.reference.resolve(host.host, 6)]);
-  if (!a.ok) throw new Error(`chain: DNS failed (${a.code})`);
-  const address = a.addresses[0]!;
-  const tcp = await probeTcp({ address, port: host.port, timeoutMs: PROBE_MS });
-  if (tcp.kind !== 'connected') throw new Error(`chain: TCP ${tcp.kind}`);
-  const tls = await openTls({ address, port: host.port, servername: host.host, extraCa: ctx.extraCa, timeoutMs: PROBE_MS });
-  if (!tls.socket) throw new Error(`chain: TLS ${tls.result.kind}`);
-  // The HTTP request goes over the handshake's connection, as the step's chain does.
-  const http = await ctx.http.request({ url: `${host.origin}/`, socket: tls.socket });
-  if (!http.ok) throw new Error(`chain: HTTP ${http.kind}`);
-  return performance.now() - started;
-}
 
 describe('Connectivity step budgets', () => {
   let world: World;
@@ -69,14 +49,14 @@ describe('Connectivity step budgets', () => {
     for (let i = 0; i < RUNS; i++) {
       const ctx = await contextFor(world);
       const perHost: number[] = [];
-      for (const host of hosts) perHost.push(await singleChain(ctx, host));
+      for (const host of hosts) perHost.push((await timeHostChain(ctx, host)).ms);
       chains.push(Math.max(...perHost));
       const { ms, report } = await step();
       expect(report.findings).toEqual([]);
       walls.push(ms);
     }
-    const chain = median(chains);
-    const wall = median(walls);
+    const chain = medianOf(chains);
+    const wall = medianOf(walls);
     const ratio = wall / chain;
     console.log(`BENCH connectivity chain: step ${wall.toFixed(0)} ms for ${hosts.length} hosts; slowest single chain (DNS ${LATENCY_MS} → TCP → TLS → HTTP ${LATENCY_MS}) ${chain.toFixed(0)} ms (medians of ${RUNS})`);
     console.log(`BENCH connectivity chain ratio: ${ratio.toFixed(2)} × the slowest chain, +${(wall - chain).toFixed(0)} ms (budget ≤ ${CHAIN_BUDGET})`);

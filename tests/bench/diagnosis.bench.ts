@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../electron/engine/checks/registry';
 import type { EngineContext } from '../../electron/engine/context';
 import { diagnose } from '../../electron/engine/diagnose';
-import { probeTcp } from '../../electron/engine/net/tcp-probe';
-import { openTls } from '../../electron/engine/net/tls-probe';
 import { STEP_NAMES } from '../../shared/steps';
 import { installTokenWorld } from '../kit/emulators/stremio';
+import { medianOf, timeHostChain } from '../kit/chain';
 import { contextFor } from '../kit/engine';
 import { startWorld, type World } from '../kit/world';
 
@@ -24,8 +23,6 @@ const AUTH_KEY = 'bench-authkey-0123456789abcdef';
 const TRAKT_TOKEN = 'bench-trakt-token-0123456789';
 const USER_ID = '64a0b1c2d3e4f5a6b7c8d9ff';
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /**
  * The account chain, sequentially, as Token → Revoked depend on each other: getUser, then Stremio's
  * sign-in redirect (whose client_id the Trakt read uses), then Trakt's /users/settings.
@@ -41,25 +38,14 @@ async function runAccountChain(ctx: EngineContext, world: World, clientId: strin
   return performance.now() - started;
 }
 
-/** One sequential chain: resolve (A and AAAA together, as the DNS check does), connect, handshake, GET, then the redirect hop's GET. */
+/** The network chain, sequentially: www.strem.io's DNS → TCP → TLS → HTTP, then the redirect hop's GET. */
 async function runChain(ctx: EngineContext, world: World): Promise<number> {
-  const host = world.stremioWeb;
-  const probeMs = ctx.config.timeouts.probeMs;
+  const { ms, answer } = await timeHostChain(ctx, world.stremioWeb, '/trakt/auth/bench-user');
+  if (answer.status !== 302) throw new Error('chain: the first request did not redirect');
   const started = performance.now();
-  const [a] = await Promise.all([ctx.resolvers.system.resolve(host.host, 4), ctx.resolvers.system.resolve(host.host, 6)]);
-  if (!a.ok) throw new Error(`chain: DNS failed (${a.code})`);
-  const address = a.addresses[0]!;
-  const tcp = await probeTcp({ address, port: host.port, timeoutMs: probeMs });
-  if (tcp.kind !== 'connected') throw new Error(`chain: TCP ${tcp.kind}`);
-  const tls = await openTls({ address, port: host.port, servername: host.host, extraCa: ctx.extraCa, timeoutMs: probeMs });
-  if (!tls.socket) throw new Error(`chain: TLS ${tls.result.kind}`);
-  // Over the handshake's own connection: a fresh request would resolve, connect and handshake a second
-  // time and inflate the reference chain (loosening the budget) by one DNS answer and a handshake.
-  const first = await ctx.http.request({ url: `${host.origin}/trakt/auth/bench-user`, socket: tls.socket });
-  if (!first.ok || first.status !== 302) throw new Error('chain: the first request did not redirect');
-  const hop = await ctx.http.request({ url: String(first.headers.location) });
+  const hop = await ctx.http.request({ url: String(answer.headers.location) });
   if (!hop.ok) throw new Error(`chain: redirect hop failed (${hop.kind})`);
-  return performance.now() - started;
+  return ms + performance.now() - started;
 }
 
 describe('whole diagnosis vs. the slowest dependency chain', () => {
@@ -96,10 +82,10 @@ describe('whole diagnosis vs. the slowest dependency chain', () => {
       checks = report.checks.length;
       ran = report.checks.filter((c) => c.verdict !== 'skipped').length;
     }
-    const chain = Math.max(median(networkChains), median(accountChains));
-    const wall = median(walls);
+    const chain = Math.max(medianOf(networkChains), medianOf(accountChains));
+    const wall = medianOf(walls);
     const ratio = wall / chain;
-    console.log(`BENCH diagnosis: ${checks} checks (${ran} run, the rest skipped by design) in ${wall.toFixed(0)} ms; chains: network (DNS ${DNS_LATENCY_MS} ms → TCP → TLS → HTTP ${HTTP_LATENCY_MS} ms → redirect hop) ${median(networkChains).toFixed(0)} ms, account (getUser → sign-in redirect → /users/settings) ${median(accountChains).toFixed(0)} ms (medians of ${RUNS})`);
+    console.log(`BENCH diagnosis: ${checks} checks (${ran} run, the rest skipped by design) in ${wall.toFixed(0)} ms; chains: network (DNS ${DNS_LATENCY_MS} ms → TCP → TLS → HTTP ${HTTP_LATENCY_MS} ms → redirect hop) ${medianOf(networkChains).toFixed(0)} ms, account (getUser → sign-in redirect → /users/settings) ${medianOf(accountChains).toFixed(0)} ms (medians of ${RUNS})`);
     console.log(`BENCH diagnosis ratio: ${ratio.toFixed(2)} × the slowest chain (budget ≤ ${BUDGET})`);
     expect(checks).toBeGreaterThan(0);
     expect(ratio).toBeLessThanOrEqual(BUDGET);
