@@ -1,5 +1,6 @@
 import type { ProblemCode } from '../../../shared/problems';
 import type { HttpOutcome } from '../net/http-client';
+import { parseJson } from '../parse-json';
 import { traktResponder } from '../trakt/responder';
 
 /**
@@ -24,12 +25,7 @@ export interface OAuthFailure {
 
 /** The OAuth error body, if the answer carries one. */
 export function readOAuthError(body: string): { error: string; description: string | null } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return null;
-  }
+  const value = parseJson(body);
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.error !== 'string' || record.error === '') return null;

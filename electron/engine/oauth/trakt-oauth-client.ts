@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EngineContext } from '../context';
 import type { HttpOutcome } from '../net/http-client';
+import { parseJsonWith } from '../parse-json';
 import { classifyOAuthFailure, type OAuthFailure } from './oauth-errors';
 
 /**
@@ -85,15 +86,8 @@ function post(ctx: OAuthContext, path: string, clientId: string, json: Record<st
 }
 
 function readTokens(ctx: OAuthContext, body: string): TokenSet | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  const parsed = TokenSchema.safeParse(value);
-  if (!parsed.success) return null;
-  const t = parsed.data;
+  const t = parseJsonWith(TokenSchema, body);
+  if (!t) return null;
   return {
     accessToken: ctx.secrets.add(t.access_token, 'token'),
     refreshToken: ctx.secrets.add(t.refresh_token ?? null, 'token'),
@@ -139,15 +133,8 @@ export async function revokeToken(ctx: OAuthContext, params: { clientId: string;
 export async function requestDeviceCode(ctx: OAuthContext, params: { clientId: string; signal?: AbortSignal }): Promise<{ readonly ok: true; readonly device: DeviceCode } | OAuthFailure> {
   const outcome = await post(ctx, '/oauth/device/code', params.clientId, { client_id: params.clientId }, params.signal);
   if (outcome.ok && outcome.status === 200) {
-    let value: unknown;
-    try {
-      value = JSON.parse(outcome.body);
-    } catch {
-      value = undefined;
-    }
-    const parsed = DeviceCodeSchema.safeParse(value);
-    if (parsed.success) {
-      const d = parsed.data;
+    const d = parseJsonWith(DeviceCodeSchema, outcome.body);
+    if (d) {
       return {
         ok: true,
         device: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EngineContext } from '../context';
 import type { HttpOutcome } from '../net/http-client';
+import { parseJson } from '../parse-json';
 import { readStremioUser, type StremioUser } from './account';
 
 /**
@@ -72,10 +73,8 @@ async function call(ctx: StremioApiContext, method: string, body: object, signal
   const outcome = await ctx.http.request({ url, method: 'POST', json: body, maxBytes: MAX_BODY_BYTES, ...(signal ? { signal } : {}) });
   if (!outcome.ok) return { ok: false, kind: 'unreachable', outcome };
   if (outcome.truncated) return { ok: false, kind: 'malformed', reason: `the answer is larger than ${MAX_BODY_BYTES / 1024} KiB`, outcome };
-  let json: unknown;
-  try {
-    json = JSON.parse(outcome.body);
-  } catch {
+  const json = parseJson(outcome.body);
+  if (json === undefined) {
     // A non-JSON answer with an error status is an outage page, not a malformed API answer.
     if (outcome.status >= 400) return { ok: false, kind: 'http-status', status: outcome.status, outcome };
     return { ok: false, kind: 'malformed', reason: `the answer (HTTP ${outcome.status}) is not JSON`, outcome };

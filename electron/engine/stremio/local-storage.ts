@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonWith } from '../parse-json';
 import { readStremioUser, type StremioUser } from './account';
 
 /** One `localStorage` item as Chromium stores it in LevelDB. */
@@ -66,17 +67,11 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
     return { kind: 'unreadable', reason: origins.length > 0 ? `Stremio's storage (${origins.join(', ')}) holds no profile in the format the wizard knows` : 'no Stremio data in this local storage' };
   }
   for (const candidate of candidates) {
-    let json: unknown;
-    try {
-      json = JSON.parse(candidate.value);
-    } catch {
-      continue;
-    }
-    const profile = ProfileSchema.safeParse(json);
-    if (!profile.success) continue;
-    if (profile.data.auth === null) return { kind: 'signed-out', origin: candidate.origin };
-    const user = readStremioUser(profile.data.auth.user);
-    if (user) return { kind: 'signed-in', origin: candidate.origin, authKey: profile.data.auth.key, user };
+    const profile = parseJsonWith(ProfileSchema, candidate.value);
+    if (!profile) continue;
+    if (profile.auth === null) return { kind: 'signed-out', origin: candidate.origin };
+    const user = readStremioUser(profile.auth.user);
+    if (user) return { kind: 'signed-in', origin: candidate.origin, authKey: profile.auth.key, user };
   }
   return { kind: 'unreadable', reason: 'the stored profile is not in the format the wizard knows' };
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
+import { parseJsonWith } from '../parse-json';
 
 /** Trakt's `X-Ratelimit` header, a JSON object (trakt.md §5, docs.trakt.tv/docs/rate-limiting). */
 export interface TraktRateLimit {
@@ -63,14 +64,7 @@ function readRetryAfter(value: string | undefined, nowMs: number): number | null
 
 function readRateLimitHeader(value: string | undefined): TraktRateLimit | null {
   if (value === undefined || value.length > MAX_HEADER_CHARS) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  const result = RateLimitHeaderSchema.safeParse(parsed);
-  if (!result.success) return null;
-  const r = result.data;
+  const r = parseJsonWith(RateLimitHeaderSchema, value);
+  if (!r) return null;
   return { name: r.name ?? null, period: r.period ?? null, limit: r.limit ?? null, remaining: r.remaining ?? null, until: r.until ?? null };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProblemCode } from '../../../shared/problems';
 import type { EngineContext } from '../context';
 import type { HttpOutcome, NetFailureKind } from '../net/http-client';
+import { parseJsonWith } from '../parse-json';
 import { readRateLimit, type RateLimitInfo } from './rate-limit';
 import { traktResponder, type TraktResponder } from './responder';
 
@@ -204,18 +205,10 @@ export function classifyUsersSettings(outcome: HttpOutcome, nowMs: number): User
   return { ...base, kind: 'unexpected', problem: null, confidence: 0, evidence: evidence(' (not an answer this check knows)'), summary: `Trakt answered ${status}, which this check cannot interpret.` };
 }
 
-function readJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 function readAccount(body: string): TraktAccountSummary | null {
-  const parsed = SettingsSchema.safeParse(readJson(body));
-  if (!parsed.success) return null;
-  const { user, limits } = parsed.data;
+  const settings = parseJsonWith(SettingsSchema, body);
+  if (!settings) return null;
+  const { user, limits } = settings;
   return {
     username: user.username.slice(0, 100),
     vip: user.vip ?? false,
@@ -228,8 +221,7 @@ function readAccount(body: string): TraktAccountSummary | null {
 }
 
 function readAccountToken(body: string): string | null {
-  const parsed = SettingsSchema.safeParse(readJson(body));
-  return parsed.success ? (parsed.data.account?.token ?? null) : null;
+  return parseJsonWith(SettingsSchema, body)?.account?.token ?? null;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
