@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
 import type { ConfigFile } from '../../electron/engine/config';
@@ -85,6 +86,27 @@ describe('connectivity step: HTTP answers and the clock', () => {
     expect(evidence).toContain('Stremio and Trakt');
     expect(evidence).toContain('api.trakt.tv → 522 (Cloudflare cannot reach');
     expect(evidence).toContain('api.strem.io → 503');
+  });
+
+  it('does not pass a host whose answer is not HTTP at all', async () => {
+    // A plain-HTTP endpoint (a custom config) served by something that speaks no HTTP.
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      const report = await run({ endpoints: { stremioWeb: `http://www.strem.io:${port}` } });
+      const http = report.checks.find((c) => c.id === 'connectivity.http')!;
+      expect(http.verdict).toBe('fail');
+      expect(http.summary).toContain('www.strem.io gave no usable HTTP answer');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('finds PROXY_AUTH_REQUIRED when an intercepting proxy answers 407 in place of the service', async () => {

@@ -71,14 +71,20 @@ export const httpCheck: CheckDefinition = {
       // The TCP and TLS probes had just passed: a failure now is a connection cut mid-request.
       problems.push({ code: 'TCP_BLOCKED', evidence: `connectivity.http: ${broken.map((r) => `${r.chain.host.host}: ${r.outcome.message}`).join('; ')}`, confidence: 0.6, alsoPossible: ['TLS_INVALID'] });
     }
+    // Any other failure (an answer that is not HTTP, a proxy refusing a plain-HTTP host …) names no
+    // problem code, but it is not an answer either: the check must not pass over it.
+    const explained = new Set([...proxyAuth, ...timedOut, ...broken]);
+    const unexplained = failures.filter((r) => !explained.has(r));
     const ttfb = answers.map((r) => r.outcome.timings.firstByte).filter((v): v is number => v !== undefined);
     const medianTtfb = median(ttfb);
     if (medianTtfb !== null && medianTtfb > SLOW_TTFB_MS) {
       problems.push({ code: 'SLOW_NETWORK', evidence: `connectivity.http: median time to first byte ${Math.round(medianTtfb)} ms over ${ttfb.length} hosts (over ${SLOW_TTFB_MS} ms)`, confidence: 0.8 });
     }
     const fullDetails = { ...details, medianFirstByteMs: medianTtfb === null ? null : Math.round(medianTtfb) };
-    if (problems.length === 0) return { verdict: 'pass', summary: `All ${rows.length} hosts answered (median first byte ${Math.round(medianTtfb ?? 0)} ms).`, details: fullDetails, data };
-    const hard = problems.some((p) => p.code !== 'SLOW_NETWORK');
-    return { verdict: hard ? 'fail' : 'warn', summary: `${[...new Set(problems.map((p) => PROBLEMS[p.code].title))].join('; ')}.`, problems, details: fullDetails, data };
+    const unanswered = unexplained.map((r) => `${r.chain.host.host} gave no usable HTTP answer (${r.outcome.message})`);
+    if (problems.length === 0 && unanswered.length === 0) return { verdict: 'pass', summary: `All ${rows.length} hosts answered (median first byte ${Math.round(medianTtfb ?? 0)} ms).`, details: fullDetails, data };
+    const hard = unanswered.length > 0 || problems.some((p) => p.code !== 'SLOW_NETWORK');
+    const summary = [...new Set(problems.map((p) => PROBLEMS[p.code].title)), ...unanswered].join('; ');
+    return { verdict: hard ? 'fail' : 'warn', summary: `${summary}.`, problems, details: fullDetails, data };
   },
 };
