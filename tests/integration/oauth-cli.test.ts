@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReportSchema } from '../../shared/report';
+import { freePort } from '../kit/free-port';
 import { runCli } from '../kit/run-cli';
 import { installTraktApi } from '../kit/emulators/trakt-api';
 import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
@@ -10,14 +11,6 @@ import { startWorld, type World } from '../kit/world';
 
 const CLIENT_ID = 'doctor-cli-client-0123456789';
 const BROWSER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../kit/emulators/trakt-oauth-browser.mjs');
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('stremio-trakt-doctor diagnose --oauth (a script plays the browser)', () => {
   let world: World;

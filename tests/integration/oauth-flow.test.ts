@@ -10,6 +10,7 @@ import type { OAuthMode, OAuthProgress } from '../../electron/engine/oauth/oauth
 import { requestDeviceCode } from '../../electron/engine/oauth/trakt-oauth-client';
 import type { ConfigFile } from '../../electron/engine/config';
 import { contextFor } from '../kit/engine';
+import { freePort } from '../kit/free-port';
 import { installTraktApi, type TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
 import { playBrowser, type VisitedPage } from '../kit/emulators/trakt-oauth-browser.mjs';
@@ -17,15 +18,6 @@ import { startWorld, TRAKT_ORIGIN_HEADERS, type World } from '../kit/world';
 
 const CLIENT_ID = 'doctor-test-client-0123456789';
 const CHECKS: readonly CheckDefinition[] = [oauthDifferentialCheck];
-
-/** A free loopback port (Trakt matches the redirect URI's port exactly, so the test registers it). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('differential Trakt sign-in test against the emulated Trakt', () => {
   let world: World;
