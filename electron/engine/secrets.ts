@@ -9,8 +9,11 @@ export type RedactionClass =
   | 'email' | 'home-path' | 'user-name';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-/** Query parameters whose values are secret wherever they appear in a URL. */
-const SECRET_PARAMS = /([?&#](?:code|state|access_token|refresh_token|token|authKey|auth_key|code_verifier|client_secret|password)=)[^&#\s"']*/gi;
+/**
+ * Query parameters whose values are secret wherever they appear in a URL. A value already replaced by
+ * a registered secret's marker is left alone: matching it again left `state=[redacted] state]`.
+ */
+const SECRET_PARAMS = /([?&#](?:code|state|access_token|refresh_token|token|authKey|auth_key|code_verifier|client_secret|password)=)(?!\[redacted)[^&#\s"']*/gi;
 /** Shorter values are not registered: redacting "ab" everywhere would destroy the text, not protect it. */
 const MIN_SECRET_LENGTH = 4;
 /**

@@ -22,3 +22,17 @@ describe('SecretRegistry.redactValue', () => {
     expect(secrets.redactValue({ at: new Date(0), gone: undefined, n: null })).toEqual({ at: '1970-01-01T00:00:00.000Z', n: null });
   });
 });
+
+describe('SecretRegistry.redact on URLs', () => {
+  it('a registered state in a URL becomes one clean marker, counted once, not re-matched by the state= pattern', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('Xy12abcdEFGH', 'state');
+    expect(secrets.redact('https://auth.trakt.tv/oauth/authorize?client_id=c&state=Xy12abcdEFGH&x=1')).toBe('https://auth.trakt.tv/oauth/authorize?client_id=c&state=[redacted state]&x=1');
+    expect(secrets.redactionCounts()).toEqual({ state: 1 });
+  });
+
+  it('an unregistered state or code in a URL is still caught by name', () => {
+    const secrets = new SecretRegistry();
+    expect(secrets.redact('https://www.strem.io/trakt/auth_cb?code=never-seen&state=nor-this')).toBe('https://www.strem.io/trakt/auth_cb?code=[redacted]&state=[redacted]');
+  });
+});
