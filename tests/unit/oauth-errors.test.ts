@@ -29,7 +29,9 @@ describe('OAuth answers → problem codes (PROBLEMS.md token rows)', () => {
 
   it('tells Cloudflare blocks and outages from OAuth errors, and blames nothing without an answer', () => {
     expect(classifyOAuthFailure('POST /oauth/token', answer(400, '{"error":"invalid_grant","error_description":"x"}'))).toMatchObject({ status: 400, error: 'invalid_grant', problem: 'OAUTH_INVALID_GRANT', evidence: 'POST /oauth/token → 400 invalid_grant ("x")' });
-    expect(classifyOAuthFailure('POST /oauth/device/code', answer(403, '<html>Sorry, you have been blocked</html>', { server: 'cloudflare', 'cf-ray': '1-FRA' }))).toMatchObject({ problem: 'CLOUDFLARE_BLOCKED' });
+    expect(classifyOAuthFailure('POST /oauth/device/code', answer(403, '<html>Sorry, you have been blocked</html>', { server: 'cloudflare', 'cf-ray': '1-FRA', 'content-type': 'text/html; charset=UTF-8' }))).toMatchObject({ problem: 'CLOUDFLARE_BLOCKED' });
+    // A non-HTML 403 is not the WAF's block page (PROBLEMS.md: "403/1020-style HTML").
+    expect(classifyOAuthFailure('POST /oauth/token', answer(403, '{}', { server: 'cloudflare', 'cf-ray': '1-FRA', 'content-type': 'application/json' }))).toMatchObject({ problem: null });
     expect(classifyOAuthFailure('POST /oauth/token', answer(403, '', ORIGIN))).toMatchObject({ problem: null });
     expect(classifyOAuthFailure('POST /oauth/token', answer(522, '<html>', { server: 'cloudflare', 'cf-ray': '1' }))).toMatchObject({ problem: 'SERVICE_OUTAGE' });
     const unreachable: HttpOutcome = { ok: false, kind: 'dns', code: 'ENOTFOUND', message: 'ENOTFOUND', timings: {}, url: 'https://auth.trakt.tv/oauth/token' };

@@ -9,18 +9,20 @@ const answer = (status: number, headers: IncomingHttpHeaders, body = ''): HttpOu
 const classify = (status: number, headers: IncomingHttpHeaders) => classifyUsersSettings(answer(status, headers), NOW);
 
 describe('/users/settings answers by responder and headers (PROBLEMS.md revoked rows, trakt.md §2–§3)', () => {
-  it('403: the origin (x-runtime or x-request-id) is TRAKT_APP_UNAPPROVED; Cloudflare needs server + cf-ray and neither', () => {
-    expect(classify(403, ORIGIN)).toMatchObject({ problem: 'TRAKT_APP_UNAPPROVED', responder: 'origin', confidence: 0.9 });
-    expect(classify(403, { server: 'cloudflare', 'cf-ray': 'x', 'x-request-id': 'r' })).toMatchObject({ problem: 'TRAKT_APP_UNAPPROVED', responder: 'origin' });
-    expect(classify(403, { server: 'cloudflare', 'cf-ray': 'x' })).toMatchObject({ problem: 'CLOUDFLARE_BLOCKED', responder: 'cloudflare' });
+  it('403: the origin (x-runtime or x-request-id) is TRAKT_APP_UNAPPROVED; Cloudflare needs its HTML page with server + cf-ray and neither', () => {
+    const html = { 'content-type': 'text/html; charset=UTF-8' };
+    expect(classify(403, { ...ORIGIN, ...html })).toMatchObject({ problem: 'TRAKT_APP_UNAPPROVED', responder: 'origin', confidence: 0.9 });
+    expect(classify(403, { server: 'cloudflare', 'cf-ray': 'x', 'x-request-id': 'r', ...html })).toMatchObject({ problem: 'TRAKT_APP_UNAPPROVED', responder: 'origin' });
+    expect(classify(403, { server: 'cloudflare', 'cf-ray': 'x', ...html })).toMatchObject({ problem: 'CLOUDFLARE_BLOCKED', responder: 'cloudflare' });
   });
 
   it.each([
     ['no headers at all', {}],
     ['server: cloudflare without cf-ray', { server: 'cloudflare' }],
     ['cf-ray from another server', { server: 'nginx', 'cf-ray': 'x' }],
+    ["Cloudflare's headers on a body that is not its HTML block page", { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'application/json' }],
   ])('403 with %s: unproven origin — TRAKT_APP_UNAPPROVED, lower confidence, Cloudflare also possible', (_what, headers) => {
-    expect(classify(403, headers)).toMatchObject({ problem: 'TRAKT_APP_UNAPPROVED', responder: 'unknown', confidence: 0.6, alsoPossible: ['CLOUDFLARE_BLOCKED'] });
+    expect(classify(403, headers)).toMatchObject({ problem: 'TRAKT_APP_UNAPPROVED', confidence: 0.6, alsoPossible: ['CLOUDFLARE_BLOCKED'] });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type { ProblemCode } from '../../../shared/problems';
+import { isCloudflareBlock } from '../checks/connectivity/http-rules';
 import type { HttpOutcome } from '../net/http-client';
 import { parseJson } from '../parse-json';
 import { traktResponder } from '../trakt/responder';
@@ -59,7 +60,7 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
     return { ok: false, status, error: body.error, description: body.description, problem: problemOfOAuthError(body.error, body.description), evidence: `${call} → ${status} ${body.error}${text}` };
   }
   const responder = traktResponder(outcome.headers);
-  if (status === 403 && responder === 'cloudflare') {
+  if (responder === 'cloudflare' && isCloudflareBlock(status, outcome.headers)) {
     return { ok: false, status, error: null, description: null, problem: 'CLOUDFLARE_BLOCKED', evidence: `${call} → 403 from Cloudflare's edge (no Trakt server headers)` };
   }
   if (OUTAGE.has(status)) return { ok: false, status, error: null, description: null, problem: 'SERVICE_OUTAGE', evidence: `${call} → ${status} (server error)` };

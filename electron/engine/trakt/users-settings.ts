@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProblemCode } from '../../../shared/problems';
+import { isCloudflareBlock } from '../checks/connectivity/http-rules';
 import type { EngineContext } from '../context';
 import type { HttpOutcome, NetFailureKind } from '../net/http-client';
 import { parseJsonWith } from '../parse-json';
@@ -166,10 +167,11 @@ export function classifyUsersSettings(outcome: HttpOutcome, nowMs: number): User
     };
   }
   if (status === 403) {
-    if (responder === 'cloudflare') {
+    // PROBLEMS.md CLOUDFLARE_BLOCKED is the WAF's HTML page from the edge (the Connectivity step's rule).
+    if (responder === 'cloudflare' && isCloudflareBlock(status, headers)) {
       return { ...base, kind: 'cloudflare-blocked', problem: 'CLOUDFLARE_BLOCKED', confidence: 0.9, evidence: evidence(rayOf(headers)), summary: "Cloudflare, in front of Trakt, blocked the request before Trakt saw it." };
     }
-    const unsure = responder === 'unknown';
+    const unsure = responder !== 'origin';
     return {
       ...base, kind: 'app-unapproved', problem: 'TRAKT_APP_UNAPPROVED', confidence: unsure ? 0.6 : 0.9,
       ...(unsure ? { alsoPossible: ['CLOUDFLARE_BLOCKED'] as const } : {}),
