@@ -8,7 +8,7 @@ import { dispatchIpc } from '../../electron/engine/service/dispatch';
 import { createMemorySecretStore, createMemorySettings } from '../../electron/engine/service/platform';
 import type { BundlePreview, BundleSaveResult, IpcResult } from '../../shared/ipc';
 import type { Report } from '../../shared/report';
-import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import { plantSignedInAccount } from '../kit/emulators/planted-account';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { readZip } from '../kit/read-zip';
 import { startWorld, type World } from '../kit/world';
@@ -40,7 +40,6 @@ function value<T>(answer: IpcResult<unknown>): T {
 
 describe('the window exports the diagnostic bundle of its session (bundle:preview, bundle:save)', () => {
   let world: World;
-  let stremio: StremioEmulator;
   let trakt: TraktApiEmulator;
   let dir: string;
   let logFile: string;
@@ -50,13 +49,7 @@ describe('the window exports the diagnostic bundle of its session (bundle:previe
 
   beforeAll(async () => {
     world = await startWorld({ probeMs: 1500 });
-    ({ stremio, trakt } = installTokenWorld(world));
-    stremio.addAccount({
-      id: '64a0b1c2d3e4f5a6b7c8d9e1', email: SECRETS.email, password: SECRETS.password, authKey: SECRETS.authKey,
-      trakt: { access_token: SECRETS.traktToken, created_at: NOW / 1000 - 3600, expires_in: 7 * 86400 },
-    });
-    stremio.authRedirect = { kind: 'location', location: `${world.traktApi.origin}/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb&state=${SECRETS.state}` };
-    trakt.grant(SECRETS.traktToken, { username: 'bundle_user', accountToken: SECRETS.accountToken });
+    ({ trakt } = plantSignedInAccount(world, SECRETS, NOW, 'bundle_user'));
     dir = await mkdtemp(path.join(tmpdir(), 'doctor-bundle-'));
     logFile = path.join(dir, 'app.log');
     // An older line of the app's log that carried a secret raw: the export must scrub it once more.

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { writeBundle, type BundleManifest } from '../../electron/engine/bundle';
 import { diagnose } from '../../electron/engine/diagnose';
 import { STEP_NAMES } from '../../shared/steps';
-import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
-import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
+import { plantSignedInAccount } from '../kit/emulators/planted-account';
 import { contextFor } from '../kit/engine';
 import { readZip } from '../kit/read-zip';
 import { startWorld, type World } from '../kit/world';
@@ -29,17 +28,9 @@ const NOW = Date.parse('2026-11-25T10:00:00Z');
 
 describe('the bundle of a real run carries no planted secret', () => {
   let world: World;
-  let stremio: StremioEmulator;
-  let trakt: TraktApiEmulator;
   beforeAll(async () => {
     world = await startWorld({ probeMs: 1500 });
-    ({ stremio, trakt } = installTokenWorld(world));
-    stremio.addAccount({
-      id: '64a0b1c2d3e4f5a6b7c8d9e1', email: SECRETS.email, password: SECRETS.password, authKey: SECRETS.authKey,
-      trakt: { access_token: SECRETS.traktToken, created_at: NOW / 1000 - 3600, expires_in: 7 * 86400 },
-    });
-    stremio.authRedirect = { kind: 'location', location: `${world.traktApi.origin}/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb&state=${SECRETS.state}` };
-    trakt.grant(SECRETS.traktToken, { username: 'bundle_trakt_user', accountToken: SECRETS.accountToken });
+    plantSignedInAccount(world, SECRETS, NOW, 'bundle_trakt_user');
   });
   afterAll(() => world.close());
 
