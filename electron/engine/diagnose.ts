@@ -9,7 +9,7 @@ import { runChecks, selectChecks, type ScheduleOptions } from './scheduler';
  * Runs a diagnosis: the asked steps' checks (and their dependencies) concurrently, streaming results,
  * and returns the report of PRODUCT.md §7. Both the window and the CLI call this.
  */
-export async function diagnose(ctx: EngineContext, input: DiagnosisInput, options: ScheduleOptions = {}, checks: readonly CheckDefinition[] = CHECKS): Promise<Report> {
+export async function diagnose(ctx: EngineContext, input: DiagnosisInput, options: DiagnoseOptions = {}, checks: readonly CheckDefinition[] = CHECKS): Promise<Report> {
   const startedAt = new Date(ctx.now()).toISOString();
   const started = performance.now();
   ctx.secrets.add(input.credentials?.kind === 'password' ? input.credentials.password : undefined, 'password');
@@ -30,5 +30,21 @@ export async function diagnose(ctx: EngineContext, input: DiagnosisInput, option
       .map((c) => ({ check: c.result.id, reason: c.result.summary })),
   };
   // The report leaves the engine only in this shape: validated, and scrubbed of every secret seen.
-  return ReportSchema.parse(ctx.secrets.redactValue(report));
+  const redacted = ReportSchema.parse(ctx.secrets.redactValue(report));
+  report.findings.forEach((finding, i) => {
+    const real = finding.fix.action;
+    const shown = redacted.findings[i]?.fix.action;
+    if (real?.kind === 'open-url' && shown?.kind === 'open-url' && real.url !== shown.url) options.onRedactedLink?.(shown.url, real.url);
+  });
+  return redacted;
+}
+
+/** Options of a diagnosis: the scheduler's, plus where fix links that redaction changed are handed. */
+export interface DiagnoseOptions extends ScheduleOptions {
+  /**
+   * Receives each fix link the report shows redacted (e.g. a corrected sign-in link carrying Stremio's
+   * `state`) with its real value, so the app can open the real link on the user's click while the
+   * report, IPC and bundle only ever carry the redacted one.
+   */
+  readonly onRedactedLink?: (shown: string, real: string) => void;
 }

@@ -43,6 +43,10 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
   // One registry for the whole session: a secret seen in one run stays redacted in every later log line.
   const secrets = new SecretRegistry();
   const running = new Map<string, AbortController>();
+  // Fix links the reports show redacted (a corrected sign-in link carrying Stremio's `state`), with their
+  // real value: held in this process only, opened in the system browser on the user's click, never sent.
+  const heldLinks = new Map<string, string>();
+  const holdLink = (shown: string, real: string) => void heldLinks.set(shown, real);
   // The latest run of each step, so the window can export the bundle of what its Summary shows.
   const bundles = createBundleSession(secrets);
   const hosts = allowedHosts(options.config);
@@ -101,7 +105,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       const report = await diagnose(
         ctx,
         { steps: ['token'], oauth: { mode, onProgress: (progress) => options.onRunEvent({ type: 'oauth-progress', runId, progress: ctx.secrets.redactValue(progress) }) } },
-        { signal: controller.signal },
+        { signal: controller.signal, onRedactedLink: holdLink },
         [oauthDifferentialCheck],
       );
       const result = report.checks.find((c) => c.id === oauthDifferentialCheck.id);
@@ -138,6 +142,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
         },
         {
           signal: controller.signal,
+          onRedactedLink: holdLink,
           onEvent: (event) => options.onRunEvent(event.type === 'check-started' ? { ...event, runId: request.runId } : { type: 'check-finished', runId: request.runId, result: event.result }),
         },
         rememberLogin ? checksRememberingLogin((authKey) => (signedIn.authKey = authKey)) : undefined,
@@ -151,10 +156,17 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
     }
   };
 
+  /** Opens an allow-listed https URL — a held real link in place of its redacted form; returns the refusal, if any. */
+  const openAllowed = async (url: string): Promise<string | null> => {
+    const target = heldLinks.get(url) ?? url;
+    const refusal = refuseToOpen(target, hosts);
+    if (!refusal) await platform.openExternal(target);
+    return refusal;
+  };
+
   const openChecked = async (url: string) => {
-    const refusal = refuseToOpen(url, hosts);
+    const refusal = await openAllowed(url);
     if (refusal) throw new HandlerError('NOT_ALLOWED', refusal);
-    await platform.openExternal(url);
   };
 
   const handlers: DoctorHandlers = {
@@ -175,10 +187,8 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       return { cancelled: Boolean(controller) };
     },
     'fix:open-url': async ({ url }) => {
-      const refusal = refuseToOpen(url, hosts);
-      if (refusal) return { opened: false, reason: refusal };
-      await platform.openExternal(url);
-      return { opened: true };
+      const refusal = await openAllowed(url);
+      return refusal ? { opened: false, reason: refusal } : { opened: true };
     },
     'profiles:discover': async () => ({ profiles: await discoverLocalProfiles(profileSearch()) }),
     'credentials:forget': async () => ({ forgotten: await platform.secretStore.forgetAuthKey() }),
