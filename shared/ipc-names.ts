@@ -11,6 +11,9 @@ export const IPC_CHANNEL_NAMES = [
   'oauth:cancel',
   'bundle:preview',
   'bundle:save',
+  'cache:list-backups',
+  'cache:move-to-backup',
+  'cache:restore',
 ] as const;
 
 /** An invoke channel name. */

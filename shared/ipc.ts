@@ -114,6 +114,32 @@ export const BundleSaveResultSchema = z.object({
 /** A bundle save outcome. */
 export type BundleSaveResult = z.infer<typeof BundleSaveResultSchema>;
 
+/** One cache folder a move or restore handled, with the home path shown as `~` (PRODUCT.md §4). */
+export const CacheFolderOutcomeSchema = z.object({
+  kind: z.string(),
+  /** Where Stremio keeps the folder. */
+  path: z.string(),
+  outcome: z.enum(['moved', 'restored', 'absent', 'refused', 'failed']),
+  /** Size of the folder moved (or moved back); absent when it was not moved. */
+  bytes: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+});
+/** One folder's outcome. */
+export type CacheFolderOutcome = z.infer<typeof CacheFolderOutcomeSchema>;
+
+/** A backup the service found: `id` is its folder name, the only thing `cache:restore` accepts back. */
+export const CacheBackupSchema = z.object({ id: z.string(), location: z.string(), createdAt: z.string(), folders: z.number().int().nonnegative() });
+/** A cache backup. */
+export type CacheBackup = z.infer<typeof CacheBackupSchema>;
+
+/** The answer of a cache move or restore: what happened to each folder, or why nothing was touched. */
+export const CacheFixResultSchema = z.discriminatedUnion('done', [
+  z.object({ done: z.literal(true), action: z.enum(['moved', 'restored']), backup: CacheBackupSchema.pick({ id: true, location: true }), folders: z.array(CacheFolderOutcomeSchema) }),
+  z.object({ done: z.literal(false), refusal: z.enum(['stremio-running', 'cannot-tell', 'nothing-to-move', 'no-backup', 'failed']), reason: z.string() }),
+]);
+/** A cache fix outcome. */
+export type CacheFixResult = z.infer<typeof CacheFixResultSchema>;
+
 const empty = z.object({}).strict();
 
 /** The invoke channels: name → request and response schemas (every name in ipc-names.ts, no other). */
@@ -136,6 +162,11 @@ export const IPC_CHANNELS = {
   // the host for a path and, with `overwrite`, replaces only the file the previous save refused as existing.
   'bundle:preview': { request: empty, response: BundlePreviewSchema },
   'bundle:save': { request: z.object({ overwrite: z.boolean().optional() }).strict(), response: BundleSaveResultSchema },
+  // The safe cache fix (PRODUCT.md §4): the service derives every path itself; the renderer only names
+  // a backup by the id `cache:list-backups` gave (absent = the latest).
+  'cache:list-backups': { request: empty, response: z.object({ backups: z.array(CacheBackupSchema) }) },
+  'cache:move-to-backup': { request: empty, response: CacheFixResultSchema },
+  'cache:restore': { request: z.object({ backup: z.string().max(128).optional() }).strict(), response: CacheFixResultSchema },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 /** A channel's request type. */
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['request']>;

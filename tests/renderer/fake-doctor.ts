@@ -91,6 +91,9 @@ export function createFakeDoctor(handlers: FakeHandlers = {}): FakeDoctor {
       maxTotalBytes: 5 * 1024 * 1024,
     }),
     'bundle:save': answer('bundle:save', { saved: true, path: '/home/user/Downloads/stremio-trakt-doctor-2026-11-25.zip', bytes: 3100 }),
+    'cache:list-backups': answer('cache:list-backups', { backups: [] }),
+    'cache:move-to-backup': answer('cache:move-to-backup', { done: false, refusal: 'nothing-to-move', reason: 'no cache folder that is safe to move exists now' }),
+    'cache:restore': answer('cache:restore', { done: false, refusal: 'no-backup', reason: 'there is no cache backup to restore' }),
     onRunEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

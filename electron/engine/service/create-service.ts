@@ -7,9 +7,11 @@ import { diagnose } from '../diagnose';
 import type { LogSink } from '../log';
 import { SecretRegistry } from '../secrets';
 import { discoverLocalProfiles, readLocalProfileCredentials } from '../stremio/local-profiles';
+import { stremioSearchOf } from '../stremio/installs-search';
 import { checksRememberingLogin } from '../checks/token/remember-login';
 import { TOOL_VERSION } from '../version';
 import { bundleHandlers } from './bundle-handlers';
+import { cacheHandlers } from './cache-handlers';
 import { createBundleSession } from './bundle-session';
 import { HandlerError } from './dispatch';
 import type { DoctorHandlers, RunEventSink } from './handlers';
@@ -210,6 +212,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       now: options.contextOptions?.now ?? Date.now,
       ...(options.bundleLogFile ? { logFile: options.bundleLogFile } : {}),
     }),
+    ...cacheHandlers({ search: () => stremioSearchOf(profileSearch()), now: options.contextOptions?.now ?? Date.now }),
   };
   return { handlers, secrets };
 }
