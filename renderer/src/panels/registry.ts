@@ -25,6 +25,7 @@
  * Steps auto-run without extras when first entered; the Token step therefore runs without credentials
  * and its sign-in panel calls `runStep('token', { credentials })`.
  */
+import { CacheBackupPanel } from './cache-backup';
 import { ConnectivityChains } from './connectivity-chains';
 import { ConnectivityHelp } from './connectivity-help';
 import { OAuthSignInTestCard } from './oauth-sign-in-test';
@@ -36,7 +37,7 @@ import { TokenSignInPanel } from './token-sign-in';
 /** The panels of each page, in display order. */
 export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   version: [],
-  cache: [],
+  cache: [{ id: 'cache-backup', placement: 'after-checks', component: CacheBackupPanel }],
   connectivity: [{ id: 'connectivity-chains', placement: 'after-checks', component: ConnectivityChains }, { id: 'connectivity-help', placement: 'after-checks', component: ConnectivityHelp }],
   token: [{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel }, { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard }],
   revoked: [{ id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote }],

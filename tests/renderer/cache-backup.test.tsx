@@ -1,0 +1,130 @@
+/** @vitest-environment jsdom */
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CacheBackup, CacheFixResult } from '../../shared/ipc';
+import { checkResult, createFakeDoctor, report, type FakeDoctor, type FakeHandlers } from './fake-doctor';
+import { renderWizard } from './render-wizard';
+
+afterEach(cleanup);
+
+/** Panels reach channels through `window.doctor` (lib/doctor-api.ts), as the preload exposes it in the app. */
+function exposed(fake: FakeDoctor): FakeDoctor {
+  Object.defineProperty(window, 'doctor', { value: fake.api, configurable: true });
+  return fake;
+}
+
+const SAFE = {
+  folders: 2,
+  bytes: 320_000,
+  items: [
+    { label: 'Stremio 4 web profile', kind: 'gpu-cache', path: '[redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache', bytes: 20_000 },
+    { label: 'Stremio 4 HTTP cache', kind: 'http-cache', path: '[redacted home-path]/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache', bytes: 300_000 },
+  ],
+};
+const BACKUP: CacheBackup = { id: 'stremio-cache-backup-2026-11-25T09-15-00Z', location: '~/stremio-trakt-doctor-backups/stremio-cache-backup-2026-11-25T09-15-00Z', createdAt: '2026-11-25T09:15:00.000Z', folders: 2 };
+const MOVED: CacheFixResult = {
+  done: true,
+  action: 'moved',
+  backup: { id: BACKUP.id, location: BACKUP.location },
+  folders: [
+    { kind: 'gpu-cache', path: '~/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache', outcome: 'moved', bytes: 20_000 },
+    { kind: 'http-cache', path: '~/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache', outcome: 'moved', bytes: 300_000 },
+  ],
+};
+
+/** The Cache step after its first run finished with `cache.locations` reporting SAFE. */
+async function cachePage(handlers: FakeHandlers) {
+  const fake = exposed(createFakeDoctor(handlers));
+  renderWizard({ fake, page: 'cache' });
+  const run = await fake.nextRun();
+  expect(run.request.steps).toEqual(['cache']);
+  act(() => run.finish(report(['cache'], [checkResult('cache.locations', { details: { safeToClear: SAFE } })])));
+  const panel = await screen.findByTestId('cache-backup');
+  return { fake, panel };
+}
+
+const count = (fake: FakeDoctor, channel: string) => fake.calls.filter((c) => c.channel === channel).length;
+
+describe('Cache step: move safe caches to a backup', () => {
+  it('lists what will move, asks to confirm, moves, shows the outcome, re-runs the step, then restores that backup', async () => {
+    let backups: CacheBackup[] = [];
+    const { fake, panel } = await cachePage({
+      'cache:list-backups': async () => ({ ok: true, value: { backups } }),
+      'cache:move-to-backup': async () => {
+        backups = [BACKUP];
+        return { ok: true, value: MOVED };
+      },
+      'cache:restore': async () => {
+        backups = [];
+        return { ok: true, value: { ...MOVED, action: 'restored', folders: MOVED.folders.map((f) => ({ ...f, outcome: 'restored' as const })) } };
+      },
+    });
+    const items = within(panel).getByRole('list', { name: 'Folders that would be moved' });
+    expect(within(items).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'GPU cache of Stremio 4 web profile (19.5 KiB): [redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
+      'HTTP cache of Stremio 4 HTTP cache (293.0 KiB): [redacted home-path]/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
+    ]);
+    expect(within(panel).getByTestId('cache-backup-reversible').textContent).toMatch(/Nothing is deleted.*Restore moves them back/);
+    expect(within(panel).queryByRole('button', { name: 'Restore' })).toBeNull();
+
+    // The first click only asks; nothing moves before the confirmation.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    const confirm = within(panel).getByRole('group', { name: 'Confirm the move' });
+    expect(confirm.textContent).toContain('Move 2 folders (312.5 KiB) to a backup?');
+    expect(document.activeElement?.textContent).toMatch(/^Move 2 folders/);
+    expect(count(fake, 'cache:move-to-backup')).toBe(0);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(within(panel).queryByRole('group', { name: 'Confirm the move' })).toBeNull();
+    expect(count(fake, 'cache:move-to-backup')).toBe(0);
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
+    const rerun = await fake.nextRun();
+    expect(rerun.request.steps).toEqual(['cache']);
+    expect(fake.calls.find((c) => c.channel === 'cache:move-to-backup')?.request).toEqual({});
+    const outcome = await within(panel).findByTestId('cache-backup-outcome');
+    expect(within(outcome).getByRole('status').textContent).toBe(`Moved 2 folders (312.5 KiB) to ${BACKUP.location}. Start Stremio again: it rebuilds the caches.`);
+    expect(document.activeElement).toBe(within(outcome).getByRole('status'));
+
+    const restore = await within(panel).findByRole('button', { name: 'Restore' });
+    expect(within(panel).getByTestId('cache-backup-latest').textContent).toContain(BACKUP.location);
+    act(() => rerun.finish(report(['cache'], [checkResult('cache.locations', { details: { safeToClear: { folders: 0, bytes: 0, items: [] } } })])));
+    expect(within(panel).getByTestId('cache-backup-items').textContent).toBe('No cache folder to move right now.');
+    fireEvent.click(restore);
+    const second = await fake.nextRun();
+    expect(second.request.steps).toEqual(['cache']);
+    expect(fake.calls.find((c) => c.channel === 'cache:restore')?.request).toEqual({ backup: BACKUP.id });
+    await within(panel).findByText(/Moved back 2 folders/);
+    expect(within(panel).queryByRole('button', { name: 'Restore' })).toBeNull();
+  });
+
+  it('shows a refusal (Stremio running) and does not re-run the step', async () => {
+    const { fake, panel } = await cachePage({
+      'cache:move-to-backup': async () => ({ ok: true, value: { done: false, refusal: 'stremio-running', reason: 'Stremio is running: close it (also from the system tray) and try again' } }),
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
+    const outcome = await within(panel).findByTestId('cache-backup-outcome');
+    expect(outcome.getAttribute('data-refusal')).toBe('stremio-running');
+    expect(outcome.textContent).toMatch(/^Stremio is running\. Quit it/);
+    expect(fake.runs).toHaveLength(1);
+  });
+
+  it('turns a typed IPC error into a message, never an exception', async () => {
+    const { panel } = await cachePage({
+      'cache:move-to-backup': async () => ({ ok: false, error: { code: 'BUSY', message: 'a cache move or restore is already in progress' } }),
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
+    expect((await within(panel).findByRole('alert')).textContent).toBe('Nothing was changed: a cache move or restore is already in progress');
+  });
+
+  it('is absent before the Cache step reported and when no backup exists', async () => {
+    const fake = exposed(createFakeDoctor());
+    renderWizard({ fake, page: 'cache' });
+    await fake.nextRun();
+    await screen.findByRole('heading', { name: /Cache/ });
+    expect(screen.queryByTestId('cache-backup')).toBeNull();
+    expect(count(fake, 'cache:list-backups')).toBeGreaterThan(0);
+  });
+});
