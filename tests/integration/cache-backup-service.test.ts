@@ -8,7 +8,7 @@ import { resolveConfig } from '../../electron/engine/config';
 import { createDoctorService } from '../../electron/engine/service/create-service';
 import { dispatchIpc } from '../../electron/engine/service/dispatch';
 import { createMemorySecretStore, createMemorySettings } from '../../electron/engine/service/platform';
-import { QT_PROFILE_BYTES, plantProcess, plantQtProfileLinux } from '../fixtures/installs/plant';
+import { QT_PROFILE_BYTES, plantFile, plantProcess, plantQtProfileLinux } from '../fixtures/installs/plant';
 
 const NOW = Date.parse('2026-11-25T09:15:00.000Z');
 const BACKUP_ID = 'stremio-cache-backup-2026-11-25T09-15-00Z';
@@ -108,6 +108,18 @@ describe('the cache fix through the IPC service (PRODUCT.md §4)', () => {
     expect(await call('cache:move-to-backup', { paths: [planted.localStorage] })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     await expect(readdir(planted.gpuCache)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await readdir(planted.localStorage)).toEqual(['leveldb']);
+  });
+
+  it('never overwrites a cache Stremio rebuilt since: that folder stays in the backup, offered again', async () => {
+    const { root, planted, call } = await plantedService();
+    expect(valueOf(await call('cache:move-to-backup', {})).done).toBe(true);
+    await plantFile(path.join(planted.gpuCache, 'data_0'), 77);
+    const restored = valueOf(await call('cache:restore', { backup: BACKUP_ID }));
+    if (!restored.done) throw new Error(restored.reason);
+    expect(restored.folders.find((f) => f.kind === 'gpu-cache')).toEqual({ kind: 'gpu-cache', path: '~/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache', outcome: 'refused', reason: expect.stringContaining('nothing was overwritten') });
+    expect(JSON.stringify(restored)).not.toContain(root);
+    expect((await readFile(path.join(planted.gpuCache, 'data_0'))).length).toBe(77);
+    expect(await call('cache:list-backups', {})).toMatchObject({ ok: true, value: { backups: [{ id: BACKUP_ID, folders: 1 }] } });
   });
 
   it('says there is nothing to move when no safe cache exists', async () => {

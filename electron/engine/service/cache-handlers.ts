@@ -28,6 +28,11 @@ function shownPath(search: StremioSearch, target: string): string {
   return target;
 }
 
+/** A message with every searched home shown as `~` (an engine reason may name a folder). */
+function shownText(search: StremioSearch, text: string): string {
+  return searchBases(search).reduce((out, { home }) => out.split(home).join('~'), text);
+}
+
 async function exists(target: string): Promise<boolean> {
   try {
     await lstat(target);
@@ -70,7 +75,7 @@ export function cacheHandlers(options: CacheHandlerOptions): Pick<DoctorHandlers
   const answer = async (search: StremioSearch, result: BackupResult, action: 'moved' | 'restored', seen: boolean | null | undefined): Promise<CacheFixResult> => {
     if (!result.ok) {
       const refusal = seen === true ? 'stremio-running' : seen === null ? 'cannot-tell' : 'failed';
-      return { done: false, refusal, reason: result.reason };
+      return { done: false, refusal, reason: shownText(search, result.reason) };
     }
     const budget = walkBudget(SIZE_ENTRIES, SIZE_MS);
     const folders: CacheFolderOutcome[] = [];
@@ -87,7 +92,7 @@ export function cacheHandlers(options: CacheHandlerOptions): Pick<DoctorHandlers
       path: shownPath(search, stremioPath),
       outcome: entry.outcome,
       ...(size?.exists ? { bytes: size.bytes } : {}),
-      ...(entry.reason ? { reason: entry.reason } : {}),
+      ...(entry.reason ? { reason: shownText(search, entry.reason) } : {}),
     };
   };
 
