@@ -55,6 +55,8 @@ export const FindingSchema = z.object({
   confidence: z.number().min(0).max(1),
   evidence: z.array(z.string()).min(1),
   alsoPossible: z.array(z.string()).optional(),
+  /** The ids of the checks that observed it (a step's page shows the findings of its own checks). */
+  checks: z.array(z.string()).optional(),
   fix: FixSchema,
 });
 /** A finding. */

@@ -11,15 +11,16 @@ const DEFAULT_CONFIDENCE = 0.9;
  * from all the checks that saw it), ranked by severity then confidence (PRODUCT.md §3 Summary).
  */
 export function buildFindings(completed: readonly CompletedCheck[], secrets: SecretRegistry): Finding[] {
-  const byCode = new Map<ProblemCode, { severity: Severity; confidence: number; evidence: string[]; also: Set<ProblemCode>; action?: Finding['fix']['action'] }>();
+  const byCode = new Map<ProblemCode, { severity: Severity; confidence: number; evidence: string[]; checks: Set<string>; also: Set<ProblemCode>; action?: Finding['fix']['action'] }>();
   for (const check of completed) {
     for (const obs of check.observations) {
       const info = PROBLEMS[obs.code];
-      const entry = byCode.get(obs.code) ?? { severity: info.severity, confidence: 0, evidence: [], also: new Set<ProblemCode>() };
+      const entry = byCode.get(obs.code) ?? { severity: info.severity, confidence: 0, evidence: [], checks: new Set<string>(), also: new Set<ProblemCode>() };
       const severity = obs.severity ?? info.severity;
       if (SEVERITY_RANK[severity] < SEVERITY_RANK[entry.severity]) entry.severity = severity;
       entry.confidence = Math.max(entry.confidence, obs.confidence ?? DEFAULT_CONFIDENCE);
       entry.evidence.push(secrets.redact(obs.evidence));
+      entry.checks.add(check.result.id);
       for (const other of obs.alsoPossible ?? []) entry.also.add(other);
       entry.action ??= obs.action;
       byCode.set(obs.code, entry);
@@ -36,6 +37,7 @@ export function buildFindings(completed: readonly CompletedCheck[], secrets: Sec
       severity: entry.severity,
       confidence: Math.round(entry.confidence * 100) / 100,
       evidence: [...new Set(entry.evidence)],
+      checks: [...entry.checks],
       ...(entry.also.size > 0 ? { alsoPossible: [...entry.also] } : {}),
       fix: { title: info.fix.title, steps: [...info.fix.steps], ...(action ? { action } : {}) },
     };

@@ -1,5 +1,5 @@
 import { WIZARD_PAGES, isStepPage, pageTitle, type WizardPage } from '../lib/pages';
-import { stepOutcome, type StepOutcome } from '../store/step-run';
+import { ownStepView, stepOutcome, type StepOutcome } from '../store/step-run';
 import { useWizard } from '../store/use-wizard';
 
 const OUTCOME_TEXT: Readonly<Record<StepOutcome, string>> = {
@@ -15,7 +15,7 @@ export function Stepper() {
   const page = useWizard((s) => s.page);
   const steps = useWizard((s) => s.steps);
   const goTo = useWizard((s) => s.goTo);
-  const outcomeOf = (p: WizardPage): StepOutcome | null => (isStepPage(p) ? stepOutcome(steps[p]) : null);
+  const outcomeOf = (p: WizardPage): StepOutcome | null => (isStepPage(p) ? stepOutcome(ownStepView(steps[p], p)) : null);
   return (
     <nav className="stepper" aria-label="Wizard steps">
       <ol>

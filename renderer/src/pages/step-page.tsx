@@ -6,12 +6,13 @@ import { PanelSlot } from '../components/panel-slot';
 import { RunStatus } from '../components/run-status';
 import { STEP_INFO } from '../lib/step-info';
 import { STEP_NAMES, STEP_TITLES } from '../../../shared/steps';
+import { ownStepView } from '../store/step-run';
 import { useStepRun, useWizard } from '../store/use-wizard';
 import { NavBar } from '../components/nav-bar';
 
 /** A diagnostic step: intro, live check rows, the step's findings with their fixes, its panels, and navigation. */
 export function StepPage({ step }: { readonly step: StepName }) {
-  const run = useStepRun(step);
+  const run = ownStepView(useStepRun(step), step);
   const rerunStep = useWizard((s) => s.rerunStep);
   const cancelStep = useWizard((s) => s.cancelStep);
   const busy = run.status === 'running' || run.status === 'waiting';

@@ -1,5 +1,6 @@
 import type { IpcError } from '../../../shared/ipc';
 import type { CheckResult, Report, Verdict } from '../../../shared/report';
+import type { StepName } from '../../../shared/steps';
 
 /** One live row of a step: a check that started (no result yet) or finished (its result). */
 export type CheckRow =
@@ -59,4 +60,24 @@ export function rowsFromReport(rows: readonly CheckRow[], report: Report): Check
   return next
     .filter((r) => r.state === 'done' || order.has(r.id))
     .sort((a, b) => (order.get(a.id) ?? order.size) - (order.get(b.id) ?? order.size));
+}
+
+/** True when a check id (`step.name`) belongs to `step`. */
+function isOwnCheck(step: StepName, id: string): boolean {
+  return id.startsWith(`${step}.`);
+}
+
+/**
+ * The part of a run that a step's page and stepper show: its own checks, and the findings its own checks
+ * observed. A step's run also re-runs the checks it depends on (Revoked access re-reads the Stremio
+ * account; Cache looks at the installs), but those belong to their own step; the Summary shows everything.
+ */
+export function ownStepView(run: StepRun, step: StepName): StepRun {
+  const report = run.report && {
+    ...run.report,
+    checks: run.report.checks.filter((c) => c.step === step),
+    findings: run.report.findings.filter((f) => !f.checks || f.checks.some((id) => isOwnCheck(step, id))),
+    untested: run.report.untested.filter((u) => isOwnCheck(step, u.check)),
+  };
+  return { ...run, rows: run.rows.filter((r) => isOwnCheck(step, r.id)), report };
 }
