@@ -80,7 +80,7 @@ export interface LoopbackUnavailable {
 }
 
 /** The path of the registered redirect URI (PRODUCT.md §7: `http://127.0.0.1:41287/callback`). */
-export const CALLBACK_PATH = '/callback';
+const CALLBACK_PATH = '/callback';
 const HOST = '127.0.0.1';
 
 /** Starts the loopback server, or says why it could not (a value, never a throw). */

@@ -109,7 +109,7 @@ const OUTAGE = new Set([500, 502, 503, 504, 520, 521, 522]);
  * `trakt-api-version: 2`, the bearer token. The User-Agent is added by the HTTP client (a request
  * without one gets Cloudflare's WAF 403, trakt-api#670).
  */
-export function usersSettingsHeaders(clientId: string, accessToken: string): Record<string, string> {
+function usersSettingsHeaders(clientId: string, accessToken: string): Record<string, string> {
   return {
     'content-type': 'application/json',
     'trakt-api-key': clientId,

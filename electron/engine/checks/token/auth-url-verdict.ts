@@ -2,7 +2,7 @@ import type { ProblemObservation } from '../check';
 import type { AuthUrlAnalysis } from '../../stremio/auth-url';
 
 /** The label of the one-click fix for `AUTH_URL_WRONG_HOST` (PRODUCT.md §4). */
-export const CORRECTED_LINK_LABEL = 'Open the corrected sign-in link';
+const CORRECTED_LINK_LABEL = 'Open the corrected sign-in link';
 
 /** The `AUTH_URL_WRONG_HOST` observation for an analysed address, with the corrected link as its action. */
 export function wrongHostObservation(checkId: string, what: string, analysis: AuthUrlAnalysis): ProblemObservation {

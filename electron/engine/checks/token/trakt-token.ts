@@ -7,7 +7,7 @@ import { TOKEN_CHECK_IDS, type StremioAccountData, type TraktTokenData, type Tra
 export const EXPIRING_WITHIN_MS = 24 * 60 * 60 * 1000;
 
 /** Why links keep expiring, with the sources a support helper can check (trakt.md §4, stremio.md §4). */
-export const TOKEN_LIFETIME_NOTE = {
+const TOKEN_LIFETIME_NOTE = {
   text: "Trakt access tokens now last between 24 hours and 7 days (Trakt's docs say 7 days; in 2025 Stremio staff saw 24 hours), and Stremio does not refresh them: when the token expires, scrobbling stops until you authenticate again.",
   sources: [
     'trakt/trakt-api projects/developer/src/lib/guides/authentication-oauth.md ("The access_token is valid for 7 days")',
