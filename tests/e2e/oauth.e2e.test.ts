@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { installTraktApi } from '../kit/emulators/trakt-api';
-import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
+import { installTraktSignIn, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
 import { startWorld, type World } from '../kit/world';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { openWizard, type WizardHarness } from './harness';
@@ -52,7 +51,7 @@ describe('differential sign-in test card (Chromium + real engine, a second brows
     await world?.close();
   });
   beforeEach(() => {
-    auth = installTraktOAuth(world.traktAuth, { clientId: CLIENT_ID, redirectUris: [`http://127.0.0.1:${port}/callback`] }, installTraktApi(world.traktApi, []));
+    ({ auth } = installTraktSignIn(world, CLIENT_ID, port));
   });
 
   const card = () => wizard.page.locator('[data-testid="oauth-test"]');

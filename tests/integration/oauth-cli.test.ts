@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ReportSchema } from '../../shared/report';
 import { freePort } from '../kit/free-port';
 import { runCli } from '../kit/run-cli';
-import { installTraktApi } from '../kit/emulators/trakt-api';
-import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
+import { installTraktSignIn, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
 import { startWorld, type World } from '../kit/world';
 
 const CLIENT_ID = 'doctor-cli-client-0123456789';
@@ -22,8 +21,7 @@ describe('stremio-trakt-doctor diagnose --oauth (a script plays the browser)', (
   afterAll(() => world.close());
   beforeEach(async () => {
     port = await freePort();
-    const api = installTraktApi(world.traktApi, []);
-    auth = installTraktOAuth(world.traktAuth, { clientId: CLIENT_ID, redirectUris: [`http://127.0.0.1:${port}/callback`] }, api);
+    ({ auth } = installTraktSignIn(world, CLIENT_ID, port));
   });
 
   const openWith = (decision: string, forge = 0) => `${process.execPath} ${BROWSER} ${world.ca.caFile} ${decision} ${forge}`;

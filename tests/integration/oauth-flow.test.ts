@@ -11,8 +11,8 @@ import { requestDeviceCode } from '../../electron/engine/oauth/trakt-oauth-clien
 import type { ConfigFile } from '../../electron/engine/config';
 import { contextFor } from '../kit/engine';
 import { freePort } from '../kit/free-port';
-import { installTraktApi, type TraktApiEmulator } from '../kit/emulators/trakt-api';
-import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
+import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
+import { installTraktOAuth, installTraktSignIn, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
 import { playBrowser, type VisitedPage } from '../kit/emulators/trakt-oauth-browser.mjs';
 import { startWorld, TRAKT_ORIGIN_HEADERS, type World } from '../kit/world';
 
@@ -31,8 +31,7 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
   afterAll(() => world.close());
   beforeEach(async () => {
     port = await freePort();
-    api = installTraktApi(world.traktApi, []);
-    auth = installTraktOAuth(world.traktAuth, { clientId: CLIENT_ID, redirectUris: [`http://127.0.0.1:${port}/callback`] }, api);
+    ({ api, auth } = installTraktSignIn(world, CLIENT_ID, port));
     world.traktAuth.requests.length = 0;
   });
 

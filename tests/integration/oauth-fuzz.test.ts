@@ -5,8 +5,7 @@ import { oauthDifferentialCheck } from '../../electron/engine/checks/token/oauth
 import { diagnose } from '../../electron/engine/diagnose';
 import { startLoopbackServer } from '../../electron/engine/oauth/loopback-server';
 import { contextFor } from '../kit/engine';
-import { installTraktApi } from '../kit/emulators/trakt-api';
-import { installTraktOAuth } from '../kit/emulators/trakt-oauth';
+import { installTraktSignIn } from '../kit/emulators/trakt-oauth';
 import { playBrowser } from '../kit/emulators/trakt-oauth-browser.mjs';
 import { startWorld, type World } from '../kit/world';
 
@@ -130,8 +129,7 @@ describe('loopback server under hostile traffic during a sign-in', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as net.AddressInfo).port;
     await new Promise((r) => probe.close(r));
-    const api = installTraktApi(world.traktApi, []);
-    const auth = installTraktOAuth(world.traktAuth, { clientId: CLIENT_ID, redirectUris: [`http://127.0.0.1:${port}/callback`] }, api);
+    const { auth } = installTraktSignIn(world, CLIENT_ID, port);
 
     let authorizeUrl = '';
     let opened: () => void = () => undefined;

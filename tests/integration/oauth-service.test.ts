@@ -5,8 +5,7 @@ import { resolveConfig } from '../../electron/engine/config';
 import { createDoctorService, type DoctorService } from '../../electron/engine/service/create-service';
 import { dispatchIpc } from '../../electron/engine/service/dispatch';
 import { createMemorySecretStore, createMemorySettings } from '../../electron/engine/service/platform';
-import { installTraktApi } from '../kit/emulators/trakt-api';
-import { installTraktOAuth, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
+import { installTraktSignIn, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
 import { playBrowser } from '../kit/emulators/trakt-oauth-browser.mjs';
 import { startWorld, type World } from '../kit/world';
 
@@ -30,7 +29,7 @@ describe('oauth:start / oauth:cancel over the IPC contract', () => {
     await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
     port = (s.address() as net.AddressInfo).port;
     await new Promise((r) => s.close(r));
-    auth = installTraktOAuth(world.traktAuth, { clientId: CLIENT_ID, redirectUris: [`http://127.0.0.1:${port}/callback`] }, installTraktApi(world.traktApi, []));
+    ({ auth } = installTraktSignIn(world, CLIENT_ID, port));
     events = [];
     opened = [];
     browse = (url) => void playBrowser(url, { ca: world.ca.caPem });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { HostEmulator, RecordedRequest, Reply } from '../http-host';
-import { TRAKT_ORIGIN_HEADERS } from '../world';
-import type { TraktAccountFixture, TraktApiEmulator } from './trakt-api';
+import { TRAKT_ORIGIN_HEADERS, type World } from '../world';
+import { installTraktApi, type TraktAccountFixture, type TraktApiEmulator } from './trakt-api';
 
 /**
  * auth.trakt.tv's OAuth endpoints as the research files record them (trakt.md §1–§4): the authorize
@@ -332,4 +332,10 @@ export function installTraktOAuth(host: HostEmulator, app: TraktOAuthApp, api: T
   });
 
   return emulator;
+}
+
+/** Installs Trakt's API and OAuth emulators on a world for the wizard's app, whose loopback redirect is on `port`. */
+export function installTraktSignIn(world: Pick<World, 'traktApi' | 'traktAuth'>, clientId: string, port: number): { readonly api: TraktApiEmulator; readonly auth: TraktOAuthEmulator } {
+  const api = installTraktApi(world.traktApi, []);
+  return { api, auth: installTraktOAuth(world.traktAuth, { clientId, redirectUris: [`http://127.0.0.1:${port}/callback`] }, api) };
 }
