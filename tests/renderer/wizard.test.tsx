@@ -26,12 +26,12 @@ describe('stepper navigation', () => {
   it('starts on Welcome with the privacy promise and walks Start → Version → Back → any step', async () => {
     const { fake } = renderWizard();
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Trakt/);
-    expect(screen.getByText(/Nothing is uploaded, ever/)).toBeTruthy();
+    expect(screen.getByText(/Nothing is uploaded, ever/)).toBeInstanceOf(HTMLElement);
     expect(current().dataset.page).toBe('welcome');
 
     fireEvent.click(screen.getByRole('button', { name: /Start the checks/ }));
     expect(current().dataset.page).toBe('version');
-    expect(screen.getByRole('heading', { level: 2, name: 'Version' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Version' })).toBeInstanceOf(HTMLElement);
     const run = await fake.nextRun();
     expect(run.request.steps).toEqual(['version']);
     expect(run.request.runId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
@@ -79,20 +79,20 @@ describe('live check rows', () => {
   it('streams rows as checks start and finish, with progress and a live status', async () => {
     const { fake } = renderWizard({ page: 'connectivity' });
     const run = await fake.nextRun();
-    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toBeInstanceOf(HTMLElement);
     act(() => {
       run.started('connectivity.dns', 'Name resolution');
       run.started('connectivity.captive-portal', 'Network sign-in page');
     });
     const rows = () => screen.getAllByRole('listitem').filter((li) => li.dataset.check);
     expect(rows().map((r) => r.dataset.check)).toEqual(['connectivity.dns', 'connectivity.captive-portal']);
-    expect(within(rows()[0]!).getByText('Checking…')).toBeTruthy();
+    expect(within(rows()[0]!).getByText('Checking…')).toBeInstanceOf(HTMLElement);
     expect(screen.getByRole('status').textContent).toBe('Checking… 0 of 2 checks finished.');
 
     act(() => run.finished(checkResult('connectivity.captive-portal', { title: 'Network sign-in page', verdict: 'fail', problems: ['CAPTIVE_PORTAL'], summary: 'A sign-in page answered instead of the internet.' })));
     expect(rows()[1]!.dataset.verdict).toBe('fail');
-    expect(within(rows()[1]!).getByText('Problem')).toBeTruthy();
-    expect(within(rows()[1]!).getByText(PROBLEMS.CAPTIVE_PORTAL.explanation, { exact: false })).toBeTruthy();
+    expect(within(rows()[1]!).getByText('Problem')).toBeInstanceOf(HTMLElement);
+    expect(within(rows()[1]!).getByText(PROBLEMS.CAPTIVE_PORTAL.explanation, { exact: false })).toBeInstanceOf(HTMLElement);
     expect(rows()[0]!.getAttribute('aria-busy')).toBe('true');
     expect(screen.getByRole('status').textContent).toBe('Checking… 1 of 2 checks finished.');
 
@@ -100,7 +100,7 @@ describe('live check rows', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     expect(rows().map((r) => r.dataset.verdict)).toEqual(['pass', 'fail']);
     expect(screen.getByRole('status').textContent).toMatch(/one problem found/);
-    expect(screen.getByRole('heading', { name: PROBLEMS.CAPTIVE_PORTAL.title })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: PROBLEMS.CAPTIVE_PORTAL.title })).toBeInstanceOf(HTMLElement);
   });
 
   it('ignores events of other runs', async () => {
@@ -151,7 +151,7 @@ describe('fixes', () => {
     expect(fake.calls.filter((c) => c.channel === 'fix:open-url').map((c) => c.request)).toEqual([{ url: 'https://www.stremio.com/downloads' }]);
     refuse = true;
     fireEvent.click(within(card).getByRole('button', { name: /Stremio downloads/ }));
-    expect(await within(card).findByText(/Not opened: evil.example is not on the list/)).toBeTruthy();
+    expect(await within(card).findByText(/Not opened: evil.example is not on the list/)).toBeInstanceOf(HTMLElement);
   });
 
   it('re-runs the step from a rerun-step fix', async () => {
@@ -177,7 +177,7 @@ describe('cancel', () => {
     expect(screen.getByRole('status').textContent).toBe('Cancelling…');
     act(() => run.finish(report(['connectivity'], [checkResult('connectivity.dns', { verdict: 'skipped', summary: 'Skipped: the run was cancelled.' })])));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Cancelled/));
-    expect(screen.getByRole('button', { name: 'Re-run' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Re-run' })).toBeInstanceOf(HTMLElement);
   });
 
   it('cancels a queued step without running it', async () => {
@@ -197,12 +197,12 @@ describe('errors from the API are shown, never thrown', () => {
     const { fake } = renderWizard({ page: 'version' });
     const run = await fake.nextRun();
     act(() => run.fail({ code: 'BUSY', message: 'a diagnosis is already running' }));
-    expect(await screen.findByText(/Another diagnosis is still running/)).toBeTruthy();
+    expect(await screen.findByText(/Another diagnosis is still running/)).toBeInstanceOf(HTMLElement);
     expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('failed');
     fireEvent.click(screen.getByRole('button', { name: 'Re-run' }));
     const again = await fake.nextRun();
     act(() => again.reject(new Error('bridge gone')));
-    expect(await screen.findByText(/Version could not run: bridge gone/)).toBeTruthy();
+    expect(await screen.findByText(/Version could not run: bridge gone/)).toBeInstanceOf(HTMLElement);
   });
 
   it('shows a failing fix:open-url as a refusal, and survives an onRunEvent that throws', async () => {
@@ -210,7 +210,7 @@ describe('errors from the API are shown, never thrown', () => {
     const run = await fake.nextRun();
     act(() => run.finish(report(['version'], [checkResult('version.stremio-installs', { problems: ['STREMIO_OUTDATED'] })], [outdatedFinding])));
     fireEvent.click(await screen.findByRole('button', { name: /Stremio downloads/ }));
-    expect(await screen.findByText('Not opened: ipc closed')).toBeTruthy();
+    expect(await screen.findByText('Not opened: ipc closed')).toBeInstanceOf(HTMLElement);
   });
 });
 
@@ -232,15 +232,15 @@ describe('summary', () => {
 
     const cards = await screen.findAllByRole('article');
     expect(cards.map((c) => c.dataset.finding)).toEqual(['CAPTIVE_PORTAL', 'STREMIO_OUTDATED']);
-    expect(within(cards[0]!).getByText(portalFinding.evidence[0]!)).toBeTruthy();
-    expect(within(cards[0]!).getByText(/How to fix: Sign in to the network/)).toBeTruthy();
-    expect(screen.getByText(/2 findings, 1 critical/)).toBeTruthy();
+    expect(within(cards[0]!).getByText(portalFinding.evidence[0]!)).toBeInstanceOf(HTMLElement);
+    expect(within(cards[0]!).getByText(/How to fix: Sign in to the network/)).toBeInstanceOf(HTMLElement);
+    expect(screen.getByText(/2 findings, 1 critical/)).toBeInstanceOf(HTMLElement);
     const untested = screen.getByTestId('untested');
     expect(untested.textContent).toMatch(/connectivity.clock — no server answered with a Date header/);
     expect(untested.textContent).toMatch(/cache — this step was not run/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
-    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+    expect(await screen.findByText('Copied to the clipboard.')).toBeInstanceOf(HTMLElement);
     const copied = writeText.mock.calls[0]![0];
     const combined = store.getState().steps;
     expect(copied).toContain(PROBLEMS.CAPTIVE_PORTAL.title);
@@ -251,12 +251,12 @@ describe('summary', () => {
   it('says what it will do when no step ran, and offers the manual copy when the clipboard is refused', async () => {
     writeText.mockRejectedValue(new Error('denied'));
     const { fake, store } = renderWizard({ page: 'summary' });
-    expect(await screen.findByText(/No step has run yet/)).toBeTruthy();
+    expect(await screen.findByText(/No step has run yet/)).toBeInstanceOf(HTMLElement);
     act(() => store.getState().goTo('revoked'));
     const run = await fake.nextRun();
     act(() => run.finish(report(['revoked'], [checkResult('revoked.users-settings', { verdict: 'skipped' })])));
     act(() => store.getState().goTo('summary'));
-    expect(await screen.findByText(/No problems found in the steps that ran/)).toBeTruthy();
+    expect(await screen.findByText(/No problems found in the steps that ran/)).toBeInstanceOf(HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
     const manual = await screen.findByRole('textbox', { name: 'Summary as Markdown' });
     expect((manual as HTMLTextAreaElement).value).toMatch(/Stremio Trakt Doctor/);
