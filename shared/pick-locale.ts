@@ -23,7 +23,8 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
   return Intl.DateTimeFormat().resolvedOptions().locale;
 }
 
-function normalizeTag(tag: string): string {
+/** A language tag in one spelling: `pt_br` → `pt-BR`, `EN` → `en`. */
+export function normalizeTag(tag: string): string {
   const [language = '', region] = tag.replace(/_/g, '-').split('-');
   return region ? `${language.toLowerCase()}-${region.toUpperCase()}` : language.toLowerCase();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StepSchema } from './steps-schema';
 import { SEVERITIES, type Severity } from './severity';
 import { VERDICTS, type Verdict } from './verdicts';
+import type { Message, MessageParam } from './i18n/message';
 
 export type { Severity, Verdict };
 
@@ -14,6 +15,19 @@ export const SeveritySchema = z.enum(SEVERITIES);
 /** JSON-safe details of a check: shown under "details" and written to report.json. */
 export const DetailsSchema = z.record(z.string(), z.unknown());
 
+/** A parameter of a translatable message (docs/i18n.md): a value or a nested message. */
+const MessageParamSchema: z.ZodType<MessageParam> = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.lazy(() => MessageSchema),
+]);
+/** A translatable text: locale key and parameters, so each surface says it in its own language (docs/i18n.md). */
+export const MessageSchema: z.ZodType<Message> = z.object({
+  key: z.string(),
+  params: z.record(z.string(), MessageParamSchema).optional(),
+});
+
 /** One check's result as reported (docs/architecture.md "Interfaces"). */
 export const CheckResultSchema = z.object({
   id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
@@ -21,7 +35,10 @@ export const CheckResultSchema = z.object({
   title: z.string(),
   verdict: VerdictSchema,
   problems: z.array(z.string()),
+  /** The summary in the run's language. */
   summary: z.string(),
+  /** The summary as a message, so the window and the bundle can say it in their own language (added field). */
+  message: MessageSchema.optional(),
   details: DetailsSchema,
   durationMs: z.number().nonnegative(),
 });

@@ -2,6 +2,7 @@ import type { FixAction, Severity, Verdict, CheckResult } from '../../../shared/
 import type { DetailsSchema } from '../../../shared/check-details/details-schema';
 import type { ProblemCode } from '../../../shared/problems';
 import type { StepName } from '../../../shared/steps';
+import type { Message } from '../../../shared/i18n/message';
 import type { EngineContext } from './context';
 import type { OAuthRunOptions } from './oauth-types';
 
@@ -43,8 +44,8 @@ export type CheckDetails = Readonly<Record<string, unknown>>;
 /** What a check's run returns. */
 export interface CheckOutcome<Data = undefined, Details extends object = CheckDetails> {
   readonly verdict: Verdict;
-  /** One plain-language sentence. */
-  readonly summary: string;
+  /** One plain-language sentence: a locale message (docs/i18n.md); plain text only while a check is being moved. */
+  readonly summary: Message | string;
   readonly problems?: readonly ProblemObservation[];
   /** JSON-safe facts shown under "details" and written to the report (redacted there). */
   readonly details?: Details;
@@ -88,8 +89,8 @@ export interface CheckSpec<Data, Details extends object> {
   /** `step.name`, e.g. `connectivity.captive-portal`. */
   readonly id: string;
   readonly step: StepName;
-  /** Short title shown in the wizard's row. */
-  readonly title: string;
+  /** Short title shown in the wizard's row; absent = the locale's `checks-<step>:<name>.title` (docs/i18n.md). */
+  readonly title?: string;
   /** The checks whose results this one reads (`deps.get(handle)`); it runs after them. */
   readonly dependsOn: readonly AnyCheck[];
   /** Every problem code its run may raise: raising another is a programmer error (the run ends in `error`). */

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { localeFromEnv } from '../../../shared/pick-locale';
+import { createTranslator, type Translator } from '../../../shared/i18n/translator';
+import { resolveLocale } from '../../../shared/i18n/locales';
 import { ConfigError, type Config } from '../core/config';
 import { createHttpClient, type HttpClient } from '../net/http-client';
 import { createProxyLookup, type ProxyLookup } from '../net/proxy';
@@ -57,6 +59,8 @@ export interface EngineContext {
   readonly incidentCache: IncidentFeedCache | null;
   /** The user's language (BCP 47, e.g. `pt-BR`) for texts that come localised (the incidents feed). */
   readonly locale: string;
+  /** Says the engine's messages (check summaries, findings) in the shipped language nearest `locale` (docs/i18n.md). */
+  readonly translator: Translator;
 }
 
 /** What a caller may supply besides the config. */
@@ -89,6 +93,7 @@ export async function createEngineContext(config: Config, options: EngineContext
     ? createServerResolver(config.dns.system, config.timeouts.probeMs)
     : createOsResolver();
   const reference = createServerResolver(config.dns.reference, config.timeouts.probeMs);
+  const locale = options.locale ?? localeFromEnv(env);
   const proxyFor = createProxyLookup(env, options.resolveProxy ?? null, secrets);
   return {
     config,
@@ -115,7 +120,8 @@ export async function createEngineContext(config: Config, options: EngineContext
     resolveProxy: options.resolveProxy ?? null,
     proxyFor,
     incidentCache: options.incidentCache ?? null,
-    locale: options.locale ?? localeFromEnv(env),
+    locale,
+    translator: await createTranslator(resolveLocale([locale])),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { CheckResult } from '../../../shared/report';
 import type { AnyCheck, CheckDeps, CheckOutcome, CompletedCheck, DiagnosisInput } from './check';
 import type { EngineContext } from './context';
+import { isMessage, mapMessageStrings, msg, type Message } from '../../../shared/i18n/message';
+import { checkTitleKey } from '../../../shared/i18n/check-keys';
 
 /** Progress of a run, streamed as checks start and finish (the window and the CLI consume the same events). */
 export type SchedulerEvent =
@@ -29,11 +31,17 @@ export interface ScheduleOptions {
 /** How long a background check may take to answer from what it has once the run no longer waits for it. */
 const BACKGROUND_WRAP_UP_MS = 250;
 
+/** Why a run stopped its checks: a message (docs/i18n.md) and whether the user cancelled. */
 class Deadline extends Error {
-  constructor(readonly why: string) {
-    super(why);
+  constructor(
+    readonly why: Message,
+    readonly cancelled = false,
+  ) {
+    super(why.key);
   }
 }
+
+const CANCELLED = () => new Deadline(msg('engine:stopped.cancelled'), true);
 
 /**
  * Runs the checks concurrently: each starts as soon as its dependencies are done, each under its own
@@ -48,15 +56,15 @@ export async function runChecks(
 ): Promise<CompletedCheck[]> {
   const runAbort = new AbortController();
   const overall = setTimeout(
-    () => runAbort.abort(new Deadline(`the run's deadline of ${ctx.config.timeouts.overallMs} ms was reached`)),
+    () => runAbort.abort(new Deadline(msg('engine:stopped.deadline', { ms: ctx.config.timeouts.overallMs }))),
     ctx.config.timeouts.overallMs,
   );
   // Interactive checks (the OAuth test waits minutes for the user) answer to cancellation only: the
   // run's deadline bounds the network probes, not a person in a browser (their own budget bounds them).
   const cancelAbort = new AbortController();
   const onCancel = () => {
-    runAbort.abort(new Deadline('the run was cancelled'));
-    cancelAbort.abort(new Deadline('the run was cancelled'));
+    runAbort.abort(CANCELLED());
+    cancelAbort.abort(CANCELLED());
   };
   options.signal?.addEventListener('abort', onCancel, { once: true });
   if (options.signal?.aborted) onCancel();
@@ -86,7 +94,7 @@ export async function runChecks(
   try {
     const background = checks.filter((c) => c.background).map(start);
     await Promise.all(checks.filter((c) => !c.background).map(start));
-    foregroundDone.abort(new Deadline('the diagnosis finished first'));
+    foregroundDone.abort(new Deadline(msg('engine:stopped.finishedFirst')));
     await Promise.all(background);
     return await Promise.all(checks.map(start));
   } finally {
@@ -126,13 +134,16 @@ async function runOne(
 ): Promise<CompletedCheck> {
   const started = performance.now();
   const finish = (outcome: CheckOutcome<unknown, object>, blockedBy?: CheckResult): CompletedCheck => {
+    const redact = (text: string) => ctx.secrets.redact(text);
+    const message = isMessage(outcome.summary) ? mapMessageStrings(outcome.summary, redact) : null;
     const result: CheckResult = {
       id: check.id,
       step: check.step,
-      title: check.title,
+      title: checkTitle(ctx, check),
       verdict: outcome.verdict,
       problems: [...new Set((outcome.problems ?? []).map((p) => p.code))],
-      summary: ctx.secrets.redact(outcome.summary),
+      summary: redact(ctx.translator.text(message ?? outcome.summary)),
+      ...(message ? { message } : {}),
       details: ctx.secrets.redactValue({ ...outcome.details }),
       durationMs: Math.round(performance.now() - started),
     };
@@ -150,18 +161,19 @@ async function runOne(
     // Name the root of a chain of skips ("it needs Stremio account, which was skipped: not signed in"),
     // never a reason nested in a reason nested in a reason.
     const root = blocked.blockedBy ?? blocked.result;
-    const why = root.verdict === 'error' ? 'could not complete' : 'was skipped';
+    const key = root.verdict === 'error' ? 'engine:outcome.needsFailed' : 'engine:outcome.needsSkipped';
     return finish(
       {
         verdict: 'skipped',
-        summary: `Skipped: it needs "${root.title}", which ${why} (${root.summary.replace(/\.$/, '')}).`,
+        summary: msg(key, { check: titleParam(ctx, root), reason: root.message ?? root.summary }),
       },
       root,
     );
   }
-  if (runSignal.aborted) return finish({ verdict: 'skipped', summary: `Skipped: ${reasonOf(runSignal)}.` });
+  if (runSignal.aborted)
+    return finish({ verdict: 'skipped', summary: msg('engine:outcome.skipped', { why: reasonOf(runSignal) }) });
 
-  onEvent?.({ type: 'check-started', id: check.id, step: check.step, title: check.title });
+  onEvent?.({ type: 'check-started', id: check.id, step: check.step, title: checkTitle(ctx, check) });
   const budgetMs = check.budgetMs(ctx);
   const budget = new AbortController();
   // A timer of the event loop (not AbortSignal.timeout) so fake timers drive budgets in tests too.
@@ -169,10 +181,11 @@ async function runOne(
   const signal = AbortSignal.any([runSignal, budget.signal]);
   const stopped = new Promise<CheckOutcome<unknown, object>>((resolve) => {
     const onAbort = () => {
-      const why = runSignal.aborted ? reasonOf(runSignal) : `it did not finish within its ${budgetMs} ms budget`;
+      const why = runSignal.aborted ? reasonOf(runSignal) : msg('engine:stopped.budget', { ms: budgetMs });
+      const cancelled = runSignal.aborted && runSignal.reason instanceof Deadline && runSignal.reason.cancelled;
       const outcome: CheckOutcome = {
-        verdict: runSignal.aborted && /cancelled/.test(why) ? 'skipped' : 'error',
-        summary: `Stopped: ${why}.`,
+        verdict: cancelled ? 'skipped' : 'error',
+        summary: msg('engine:outcome.stopped', { why }),
       };
       // A background check answers from what it has when stopped; this only bounds one that does not.
       if (check.background) setTimeout(() => resolve(outcome), BACKGROUND_WRAP_UP_MS).unref();
@@ -187,7 +200,7 @@ async function runOne(
   } catch (error) {
     // A thrown exception is a bug in the check; it becomes a value here so the run goes on.
     ctx.log.log('error', `${check.id} threw: ${(error as Error).stack ?? String(error)}`);
-    outcome = { verdict: 'error', summary: `The check failed unexpectedly: ${(error as Error).message}` };
+    outcome = { verdict: 'error', summary: msg('engine:outcome.threw', { error: (error as Error).message }) };
   } finally {
     clearTimeout(budgetTimer);
   }
@@ -195,11 +208,22 @@ async function runOne(
   if (breach) {
     // Also a bug in the check: reported, never passed on as findings the catalog did not promise.
     ctx.log.log('error', `${check.id} broke its contract: ${breach}`);
-    outcome = { verdict: 'error', summary: `The check broke its contract: ${breach}.` };
+    outcome = { verdict: 'error', summary: msg('engine:outcome.breach', { breach }) };
   }
   return finish(outcome);
 }
 
-function reasonOf(signal: AbortSignal): string {
-  return signal.reason instanceof Deadline ? signal.reason.why : 'the run was stopped';
+function reasonOf(signal: AbortSignal): Message {
+  return signal.reason instanceof Deadline ? signal.reason.why : msg('engine:stopped.stopped');
+}
+
+/** A finished check's title as a message parameter: its locale key when it has one, so the window can re-say it. */
+function titleParam(ctx: EngineContext, result: CheckResult): Message | string {
+  const key = checkTitleKey(result.id);
+  return ctx.translator.i18n.exists(key) ? msg(key) : result.title;
+}
+
+/** A check's title in the run's language: its own (while it is being moved to the locales), else its locale key. */
+function checkTitle(ctx: EngineContext, check: AnyCheck): string {
+  return check.title ?? ctx.translator.t(checkTitleKey(check.id));
 }

@@ -1,0 +1,89 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { DEFAULT_LOCALE, type Locale } from './locales';
+import { NAMESPACES, loadLocaleResources, ENGLISH_RESOURCES } from './resources';
+import { isMessage, type Message, type MessageParam } from './message';
+import { addFormatters } from './formatters';
+
+/** Translates keys and messages in one language (English where a text is missing). */
+export interface Translator {
+  readonly locale: Locale;
+  /** The i18next instance (react-i18next's provider takes it). */
+  readonly i18n: I18n;
+  /** The text of `key` (`namespace:path`) with `params`. */
+  t(key: string, params?: Readonly<Record<string, MessageParam>>): string;
+  /** The list of texts under `key` (a fix's steps). */
+  list(key: string): string[];
+  /** A message's text (nested messages first); plain text passes through. */
+  text(message: Message | string): string;
+}
+
+/** The i18next options every surface shares (window, CLI, engine). */
+export function i18nextOptions(locale: Locale) {
+  return {
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: false as const,
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    // Plain text everywhere: React escapes what it renders, and the CLI and Markdown are not HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+    showSupportNotice: false,
+  };
+}
+
+/** Wraps an initialised i18next instance as a Translator. */
+export function translatorOf(i18n: I18n): Translator {
+  const translator: Translator = {
+    get locale() {
+      return i18n.language as Locale;
+    },
+    i18n,
+    t: (key, params) => String(i18n.t(key, resolveParams(translator, params) ?? {})),
+    list: (key) => {
+      const value: unknown = i18n.t(key, { returnObjects: true });
+      return Array.isArray(value) ? value.map(String) : [];
+    },
+    text: (message) => (isMessage(message) ? translator.t(message.key, message.params) : message),
+  };
+  return translator;
+}
+
+function resolveParams(
+  translator: Translator,
+  params: Readonly<Record<string, MessageParam>> | undefined,
+): Record<string, unknown> | undefined {
+  if (!params) return undefined;
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, isMessage(value) ? translator.text(value) : value]),
+  );
+}
+
+/** A translator for `locale`, its texts loaded (English always, as the fallback). */
+export async function createTranslator(locale: Locale = DEFAULT_LOCALE): Promise<Translator> {
+  const resources: Record<string, Record<string, Record<string, unknown>>> = { en: ENGLISH_RESOURCES };
+  if (locale !== DEFAULT_LOCALE) resources[locale] = await loadLocaleResources(locale);
+  const i18n = i18next.createInstance();
+  void i18n.init({ ...i18nextOptions(locale), resources });
+  addFormatters(i18n);
+  return translatorOf(i18n);
+}
+
+/** An English translator, synchronously (tests, and code that runs before a language is known). */
+export function englishTranslator(): Translator {
+  const i18n = i18next.createInstance();
+  void i18n.init({ ...i18nextOptions(DEFAULT_LOCALE), resources: { en: ENGLISH_RESOURCES } });
+  addFormatters(i18n);
+  return translatorOf(i18n);
+}
+
+/** Makes `locale`'s texts available to `i18n` and switches to it (the window's language menu). */
+export async function switchLanguage(i18n: I18n, locale: Locale): Promise<void> {
+  if (!i18n.hasResourceBundle(locale, 'common')) {
+    const resources = await loadLocaleResources(locale);
+    for (const [namespace, texts] of Object.entries(resources)) i18n.addResourceBundle(locale, namespace, texts);
+  }
+  await i18n.changeLanguage(locale);
+}
