@@ -1,0 +1,46 @@
+import type { CheckResult, Finding, Fix } from '../report';
+import { checkTitleKey } from './check-keys';
+import type { Translator } from './translator';
+
+/**
+ * The texts of a report said again in another language than the run's (docs/i18n.md): the window after a
+ * language switch, the copy summary, the bundle's `summary.md`. Each falls back to the report's own text
+ * when the key is unknown (a check or code this build does not ship).
+ */
+
+/** A check's title in `tr`'s language. */
+export function checkTitleText(result: Pick<CheckResult, 'id' | 'title'>, tr: Translator): string {
+  const key = checkTitleKey(result.id);
+  return tr.i18n.exists(key) ? tr.t(key) : result.title;
+}
+
+/** A check's summary in `tr`'s language. */
+export function checkSummaryText(result: Pick<CheckResult, 'summary' | 'message'>, tr: Translator): string {
+  return result.message && tr.i18n.exists(result.message.key) ? tr.text(result.message) : result.summary;
+}
+
+/** The catalog key of one of a problem's texts: `problems:STREMIO_OUTDATED.fix.title`. */
+export function problemKey(code: string, path: string): string {
+  return `problems:${code}.${path}`;
+}
+
+/** A finding's title, explanation and fix in `tr`'s language; a known incident keeps the feed's own words. */
+export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'title' | 'explanation' | 'fix'> {
+  const has = (path: string) => tr.i18n.exists(problemKey(finding.problem, path));
+  const text = (path: string, fallback: string) => (has(path) ? tr.t(problemKey(finding.problem, path)) : fallback);
+  const action = finding.fix.action;
+  const fix: Fix = {
+    title: text('fix.title', finding.fix.title),
+    steps: has('fix.steps') ? tr.list(problemKey(finding.problem, 'fix.steps')) : finding.fix.steps,
+    ...(action
+      ? {
+          action: {
+            ...action,
+            ...(has('fix.action') ? { label: tr.t(problemKey(finding.problem, 'fix.action')) } : {}),
+          },
+        }
+      : {}),
+  };
+  if (finding.incident) return { title: finding.title, explanation: finding.explanation, fix };
+  return { title: text('title', finding.title), explanation: text('explanation', finding.explanation), fix };
+}
