@@ -7,6 +7,8 @@ export const IPC_CHANNEL_NAMES = [
   'profiles:discover',
   'credentials:forget',
   'settings:set-trakt-client-id',
+  'settings:get-preferences',
+  'settings:set-preferences',
   'bundle:preview',
   'bundle:save',
   'cache:list-backups',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales';
 import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
 import type { IpcChannel } from './ipc-names';
@@ -198,6 +199,18 @@ export type CacheFixResult = z.infer<typeof CacheFixResultSchema>;
 
 const empty = z.object({}).strict();
 
+/** The window's colour theme: the OS's (`prefers-color-scheme`) unless the user chose one. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+/** A theme choice. */
+export type Theme = (typeof THEMES)[number];
+
+/** The wizard's remembered choices: its language (absent = the OS's) and theme (docs/i18n.md). */
+export const PreferencesSchema = z
+  .object({ locale: z.enum(LOCALES).optional(), theme: z.enum(THEMES).optional() })
+  .strict();
+/** The remembered choices. */
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
 /** The invoke channels: name → request and response schemas (every name in ipc-names.ts, no other). */
 export const IPC_CHANNELS = {
   'app:get-info': { request: empty, response: AppInfoSchema },
@@ -218,11 +231,18 @@ export const IPC_CHANNELS = {
     request: z.object({ clientId: z.string().max(128) }).strict(),
     response: z.object({ configured: z.boolean() }),
   },
+  'settings:get-preferences': { request: empty, response: PreferencesSchema },
+  // Saves the given choices (absent fields stay as they were) and answers all of them.
+  'settings:set-preferences': { request: PreferencesSchema, response: PreferencesSchema },
   // The bundle is built from the session's combined report (what the Summary shows); saving asks
   // the host for a path and, with `overwrite`, replaces only the file the previous save refused as existing.
-  'bundle:preview': { request: empty, response: BundlePreviewSchema },
+  // `locale`: the language of the bundle's summary.md (the window's; absent = the service's).
+  'bundle:preview': {
+    request: z.object({ locale: z.enum(LOCALES).optional() }).strict(),
+    response: BundlePreviewSchema,
+  },
   'bundle:save': {
-    request: z.object({ overwrite: z.boolean().optional() }).strict(),
+    request: z.object({ overwrite: z.boolean().optional(), locale: z.enum(LOCALES).optional() }).strict(),
     response: BundleSaveResultSchema,
   },
   // The safe cache fix (docs/architecture.md "Fixes"): the service derives every path itself; the renderer only names

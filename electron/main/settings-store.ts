@@ -3,10 +3,14 @@ import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { TRAKT_CLIENT_ID_PATTERN } from '../../shared/trakt-client-id';
 import type { SettingsStore } from '../hosts/service/platform';
+import { LOCALES, type Locale } from '../../shared/i18n/locales';
+import { THEMES, type Theme } from '../../shared/ipc';
 
 /** The settings file's content. */
 interface SettingsFile {
   traktClientId: string | null;
+  locale?: Locale;
+  theme?: Theme;
 }
 
 const SETTINGS_NAME = 'settings';
@@ -26,7 +30,11 @@ export function openSettingsStore(
     new Store<SettingsFile>({
       name: SETTINGS_NAME,
       cwd: dir,
-      schema: { traktClientId: { type: ['string', 'null'], pattern: TRAKT_CLIENT_ID_PATTERN.source, default: null } },
+      schema: {
+        traktClientId: { type: ['string', 'null'], pattern: TRAKT_CLIENT_ID_PATTERN.source, default: null },
+        locale: { type: 'string', enum: [...LOCALES] },
+        theme: { type: 'string', enum: [...THEMES] },
+      },
     });
   const setAside = (error: unknown): Store<SettingsFile> => {
     const file = path.join(dir, `${SETTINGS_NAME}.json`);
@@ -65,6 +73,17 @@ export function openSettingsStore(
   return {
     getTraktClientId: () => guarded(() => store.get('traktClientId')),
     setTraktClientId: (clientId) => guarded(() => store.set('traktClientId', clientId)),
+    getPreferences: () =>
+      guarded(() => {
+        const locale = store.get('locale');
+        const theme = store.get('theme');
+        return { ...(locale ? { locale } : {}), ...(theme ? { theme } : {}) };
+      }),
+    setPreferences: (changes) =>
+      guarded(() => {
+        if (changes.locale) store.set('locale', changes.locale);
+        if (changes.theme) store.set('theme', changes.theme);
+      }),
   };
 }
 

@@ -24,6 +24,21 @@ describe('the settings store', () => {
     expect(reports).toEqual([]);
   });
 
+  it('keeps the language and theme choices across restarts; a language outside the shipped ones is refused', async () => {
+    const first = openSettingsStore(app.userData, () => undefined, NOW);
+    expect(first.getPreferences()).toEqual({});
+    first.setPreferences({ locale: 'pt-BR' });
+    first.setPreferences({ theme: 'light' });
+    expect(openSettingsStore(app.userData, () => undefined, NOW).getPreferences()).toEqual({
+      locale: 'pt-BR',
+      theme: 'light',
+    });
+    await writeFile(settingsFile(), JSON.stringify({ traktClientId: null, locale: 'xx' }));
+    const reports: string[] = [];
+    expect(openSettingsStore(app.userData, (line) => reports.push(line), NOW).getPreferences()).toEqual({});
+    expect(reports[0]).toMatch(/outside the settings schema/);
+  });
+
   it.each([
     ['not JSON', '{"traktClientId": "abcdefgh1234"', /not valid JSON/],
     ['a value outside the schema', JSON.stringify({ traktClientId: 42 }), /outside the settings schema/],

@@ -98,6 +98,8 @@ export function createFakeDoctor(handlers: FakeHandlers = {}): FakeDoctor {
     'diagnosis:cancel': answer('diagnosis:cancel', { cancelled: true }),
     'fix:open-url': answer('fix:open-url', { opened: true }),
     'profiles:discover': answer('profiles:discover', { profiles: [] }),
+    'settings:get-preferences': answer('settings:get-preferences', {}),
+    'settings:set-preferences': answer('settings:set-preferences', {}),
     'credentials:forget': answer('credentials:forget', { forgotten: false }),
     'settings:set-trakt-client-id': answer('settings:set-trakt-client-id', { configured: true }),
     'bundle:preview': answer('bundle:preview', {

@@ -172,6 +172,11 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       platform.settings.setTraktClientId(trimmed || null);
       return { configured: Boolean(clientId()) };
     },
+    'settings:get-preferences': async () => platform.settings.getPreferences(),
+    'settings:set-preferences': async (changes) => {
+      platform.settings.setPreferences(changes);
+      return platform.settings.getPreferences();
+    },
     ...bundleHandlers({
       session,
       platform,

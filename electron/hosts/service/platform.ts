@@ -1,3 +1,4 @@
+import type { Preferences } from '../../../shared/ipc';
 import type { IncidentFeedCache } from '../../engine/runtime/context';
 
 /** Whether secrets can be kept encrypted on this machine (Electron docs: api/safe-storage). */
@@ -23,6 +24,10 @@ export interface SecretStore {
 export interface SettingsStore {
   getTraktClientId(): string | null;
   setTraktClientId(clientId: string | null): void;
+  /** The window's language and theme choices (docs/i18n.md). */
+  getPreferences(): Preferences;
+  /** Saves the given choices; absent fields stay as they were. */
+  setPreferences(preferences: Preferences): void;
 }
 
 /** A sign-in the user did not type: the auth key the wizard remembered, or the profile Stremio stored on this computer. */
@@ -76,5 +81,11 @@ export function createMemorySecretStore(
 /** Settings kept in memory. */
 export function createMemorySettings(): SettingsStore {
   let clientId: string | null = null;
-  return { getTraktClientId: () => clientId, setTraktClientId: (id) => void (clientId = id) };
+  let preferences: Preferences = {};
+  return {
+    getTraktClientId: () => clientId,
+    setTraktClientId: (id) => void (clientId = id),
+    getPreferences: () => ({ ...preferences }),
+    setPreferences: (changes) => void (preferences = { ...preferences, ...changes }),
+  };
 }
