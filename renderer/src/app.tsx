@@ -1,5 +1,8 @@
 import { Suspense, lazy } from 'react';
+import { LiveRegion } from './components/live-region';
 import { Stepper } from './components/stepper';
+import { WindowSettings } from './components/window-settings';
+import { useTr } from './i18n/use-tr';
 import { StepPage } from './pages/step-page';
 import { WelcomePage } from './pages/welcome-page';
 import { isStepPage } from './lib/pages';
@@ -14,14 +17,15 @@ export function prefetchSummary(): void {
   void import('./pages/summary-page');
 }
 
-/** The wizard: a header, the stepper and the current page. */
-export function App() {
+/** The wizard: a header (name, language and theme), the stepper, the current page and the one live region. */
+export function App({ announceDelayMs }: { readonly announceDelayMs?: number } = {}) {
+  const { t } = useTr();
   const page = useWizard((s) => s.page);
   const version = useWizard((s) => s.appInfo?.version);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('wizard:app.skip')}
       </a>
       <header className="topbar">
         <span className="logo" aria-hidden="true">
@@ -29,6 +33,7 @@ export function App() {
         </span>
         <h1 className="app-name">Stremio Trakt Doctor</h1>
         {version && <span className="muted small app-version">v{version}</span>}
+        <WindowSettings />
       </header>
       <div className="layout">
         <Stepper />
@@ -36,7 +41,7 @@ export function App() {
           {page === 'welcome' ? (
             <WelcomePage />
           ) : page === 'summary' ? (
-            <Suspense fallback={<p className="muted">Loading the summary…</p>}>
+            <Suspense fallback={<p className="muted">{t('wizard:app.loadingSummary')}</p>}>
               <SummaryPage />
             </Suspense>
           ) : isStepPage(page) ? (
@@ -44,6 +49,7 @@ export function App() {
           ) : null}
         </main>
       </div>
+      <LiveRegion {...(announceDelayMs === undefined ? {} : { delayMs: announceDelayMs })} />
     </div>
   );
 }

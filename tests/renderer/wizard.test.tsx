@@ -69,7 +69,7 @@ describe('stepper navigation', () => {
     const { fake } = renderWizard({ page: 'version' });
     const version = await fake.nextRun();
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
-    expect(screen.getByRole('status').textContent).toMatch(/Waiting for the previous step/);
+    expect(screen.getByTestId('run-status-text').textContent).toMatch(/Waiting for the previous step/);
     expect(fake.runs).toHaveLength(1);
     const installs = checkResult('version.stremio-installs', { verdict: 'warn' });
     act(() => version.finish(report(['version'], [installs])));
@@ -77,7 +77,7 @@ describe('stepper navigation', () => {
     expect(cache.request.steps).toEqual(['cache']);
     // The service answers with its session's combined report: the Version result stays in it.
     act(() => cache.finish(report(['version', 'cache'], [installs, checkResult('cache.streaming-server')])));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: the check looks fine.'));
+    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toBe('Done: the check looks fine.'));
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
     expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warn');
     expect(within(nav).getByText('Cache').closest('button')?.dataset.outcome).toBe('pass');
@@ -85,7 +85,7 @@ describe('stepper navigation', () => {
     expect(fake.runs).toHaveLength(2);
   });
 
-  it('runs the Token step without credentials and says when nothing could be checked', async () => {
+  it('runs the Token step without credentials and invites a sign-in instead of a wall of skipped checks', async () => {
     const { fake } = renderWizard({ page: 'token' });
     const run = await fake.nextRun();
     expect(run.request).toEqual({ runId: run.request.runId, steps: ['token'] });
@@ -108,11 +108,18 @@ describe('stepper navigation', () => {
       ),
     );
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe(
-        'Nothing could be checked: all 2 checks were skipped. There is a note below.',
+      expect(screen.getByTestId('run-status-text').textContent).toBe(
+        'Sign in below to read the Trakt link on your Stremio account: whether it expired, was revoked, or is fine.',
       ),
     );
     expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('skipped');
+    // The skipped rows wait behind a disclosure, not as the page's opening.
+    const skipped = screen.getByTestId('skipped-checks');
+    const toggle = within(skipped).getByRole('button', { name: /2 checks wait for a sign-in/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.querySelector('.check-row')).toBeNull();
+    fireEvent.click(toggle);
+    expect(document.querySelectorAll('.check-row')).toHaveLength(2);
   });
 });
 
@@ -128,7 +135,7 @@ describe('live check rows', () => {
     const rows = () => screen.getAllByRole('listitem').filter((li) => li.dataset.check);
     expect(rows().map((r) => r.dataset.check)).toEqual(['connectivity.dns', 'connectivity.captive-portal']);
     expect(within(rows()[0]!).getByText('Checking…')).toBeInstanceOf(HTMLElement);
-    expect(screen.getByRole('status').textContent).toBe('Checking… 0 of 2 checks finished.');
+    expect(screen.getByTestId('run-status-text').textContent).toBe('Checking… 0 of 2 checks finished.');
 
     act(() =>
       run.finished(
@@ -146,7 +153,7 @@ describe('live check rows', () => {
       HTMLElement,
     );
     expect(rows()[0]!.getAttribute('aria-busy')).toBe('true');
-    expect(screen.getByRole('status').textContent).toBe('Checking… 1 of 2 checks finished.');
+    expect(screen.getByTestId('run-status-text').textContent).toBe('Checking… 1 of 2 checks finished.');
 
     act(() =>
       run.finish(
@@ -162,7 +169,7 @@ describe('live check rows', () => {
     );
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     expect(rows().map((r) => r.dataset.verdict)).toEqual(['pass', 'fail']);
-    expect(screen.getByRole('status').textContent).toMatch(/one problem found/);
+    expect(screen.getByTestId('run-status-text').textContent).toMatch(/one problem found/);
     expect(screen.getByRole('heading', { name: PROBLEMS.CAPTIVE_PORTAL.title })).toBeInstanceOf(HTMLElement);
   });
 
@@ -190,7 +197,9 @@ describe('live check rows', () => {
     await waitFor(() => expect(screen.getAllByRole('listitem').filter((li) => li.dataset.check)).toHaveLength(5));
     const words = verdicts.map((v) => document.querySelector(`.check-row[data-verdict="${v}"] .badge`)?.textContent);
     expect(words).toEqual(['✓Pass', '!Warning', '✕Problem', '?Could not test', '–Skipped']);
-    expect(screen.getByRole('status').textContent).toBe('Done: no problem found, but one check could not finish.');
+    expect(screen.getByTestId('run-status-text').textContent).toBe(
+      'Done: no problem found, but one check could not finish.',
+    );
   });
 
   it('expands Details into readable key/values', async () => {
@@ -291,7 +300,7 @@ describe('fixes', () => {
     const second = await fake.nextRun();
     expect(second.request.steps).toEqual(['connectivity']);
     expect(second.request.runId).not.toBe(first.request.runId);
-    expect(screen.getByRole('status').textContent).toMatch(/Checking/);
+    expect(screen.getByTestId('run-status-text').textContent).toMatch(/Checking/);
   });
 });
 
@@ -303,7 +312,7 @@ describe('cancel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'diagnosis:cancel')).toBe(true));
     expect(fake.calls.find((c) => c.channel === 'diagnosis:cancel')?.request).toEqual({ runId: run.request.runId });
-    expect(screen.getByRole('status').textContent).toBe('Cancelling…');
+    expect(screen.getByTestId('run-status-text').textContent).toBe('Cancelling…');
     act(() =>
       run.finish(
         report(
@@ -312,7 +321,7 @@ describe('cancel', () => {
         ),
       ),
     );
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Cancelled/));
+    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toMatch(/^Cancelled/));
     expect(screen.getByRole('button', { name: 'Re-run' })).toBeInstanceOf(HTMLElement);
   });
 
@@ -322,7 +331,9 @@ describe('cancel', () => {
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     act(() => version.finish(report(['version'], [])));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Cancelled before it started/));
+    await waitFor(() =>
+      expect(screen.getByTestId('run-status-text').textContent).toMatch(/Cancelled before it started/),
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(fake.runs).toHaveLength(1);
   });
@@ -404,8 +415,10 @@ describe('summary', () => {
 
     const cards = await screen.findAllByRole('article');
     expect(cards.map((c) => c.dataset.finding)).toEqual(['CAPTIVE_PORTAL', 'STREMIO_OUTDATED']);
-    expect(within(cards[0]!).getByText(portalFinding.evidence[0]!)).toBeInstanceOf(HTMLElement);
     expect(within(cards[0]!).getByText(/How to fix: Sign in to the network/)).toBeInstanceOf(HTMLElement);
+    expect(within(cards[0]!).queryByText(portalFinding.evidence[0]!)).toBeNull();
+    fireEvent.click(within(cards[0]!).getByRole('button', { name: /Details/ }));
+    expect(within(cards[0]!).getByText(portalFinding.evidence[0]!)).toBeInstanceOf(HTMLElement);
     expect(screen.getByText(/2 findings, 1 critical/)).toBeInstanceOf(HTMLElement);
     const untested = screen.getByTestId('untested');
     expect(untested.textContent).toMatch(/connectivity.clock — no server answered with a Date header/);

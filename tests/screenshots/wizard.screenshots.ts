@@ -1,7 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIZARD_PAGES, pageTitle } from '../../renderer/src/lib/pages';
+import { englishWindowI18n } from '../../renderer/src/i18n/window-i18n';
+import { WIZARD_PAGES, pageTitleKey } from '../../renderer/src/lib/pages';
+
+const english = englishWindowI18n();
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from '../e2e/harness';
 
@@ -40,7 +43,7 @@ describe('wizard screenshots', () => {
       await page.mouse.move(0, 0);
       const file = path.join(
         OUT_DIR,
-        `${String(index + 1).padStart(2, '0')}-${pageTitle(wizardPage).toLowerCase().replace(/\s+/g, '-')}.png`,
+        `${String(index + 1).padStart(2, '0')}-${english.t(pageTitleKey(wizardPage)).toLowerCase().replace(/\s+/g, '-')}.png`,
       );
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
       written.push(file);

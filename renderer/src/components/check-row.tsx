@@ -1,63 +1,51 @@
-import { useId, useState } from 'react';
-import { PROBLEMS, isProblemCode } from '../../../shared/problems';
+import { isProblemCode } from '../../../shared/problems';
+import { checkSummaryText, checkTitleText } from '../../../shared/i18n/report-text';
+import { useTr } from '../i18n/use-tr';
+import { problemText } from '../lib/problem-text';
 import type { CheckRow } from '../store/step-run';
 import { DetailsView } from './details-view';
+import { Disclosure } from './disclosure';
 import { RunningBadge, VerdictBadge } from './verdict-badge';
 
-/** One live check row: running, or its verdict, plain summary, problem explanations and expandable details. */
+/**
+ * One live check row: running, or its verdict, plain summary, problem explanations and expandable details.
+ * Title, summary and problems are said from their keys (docs/i18n.md), so a language switch re-says them.
+ */
 export function CheckRowView({ row }: { readonly row: CheckRow }) {
-  const [open, setOpen] = useState(false);
-  const detailsId = useId();
+  const { t, tr } = useTr();
   if (row.state === 'running') {
     return (
       <li className="check-row running" data-check={row.id} aria-busy="true">
         <div className="check-head">
           <RunningBadge />
-          <span className="check-title">{row.title}</span>
+          <span className="check-title">{checkTitleText({ id: row.id, title: row.title }, tr)}</span>
         </div>
       </li>
     );
   }
   const { result } = row;
-  const problems = result.problems.filter(isProblemCode).map((code) => ({ code, info: PROBLEMS[code] }));
+  const problems = result.problems.filter(isProblemCode).map((code) => ({ code, text: problemText(code, tr) }));
   return (
     <li className={`check-row verdict-${result.verdict}`} data-check={row.id} data-verdict={result.verdict}>
       <div className="check-head">
         <VerdictBadge verdict={result.verdict} />
-        <span className="check-title">{result.title}</span>
-        <span className="check-duration muted">{formatDuration(result.durationMs)}</span>
+        <span className="check-title">{checkTitleText(result, tr)}</span>
+        <span className="check-duration muted">{t('wizard:check.duration', { ms: result.durationMs })}</span>
       </div>
-      <p className="check-summary">{result.summary}</p>
-      {problems.map(({ code, info }) => (
+      <p className="check-summary">{checkSummaryText(result, tr)}</p>
+      {problems.map(({ code, text }) => (
         <div className="problem" key={code} data-problem={code}>
-          <strong>{info.title}.</strong> {info.explanation}
+          <strong>{t('wizard:check.problemTitle', { title: text.title })}</strong> {text.explanation}
         </div>
       ))}
-      <button
-        type="button"
-        className="link-button"
-        aria-expanded={open}
-        aria-controls={detailsId}
-        onClick={() => setOpen(!open)}
-      >
-        <span aria-hidden="true" className="chevron">
-          {open ? '▾' : '▸'}
-        </span>{' '}
-        Details
-      </button>
-      {open && (
-        <div id={detailsId} className="check-details">
+      <Disclosure label={t('wizard:check.details')} className="check-details-toggle">
+        <div className="check-details">
           <DetailsView details={result.details} />
           <p className="muted small">
-            Check id: <code>{result.id}</code>
+            {t('wizard:check.id')} <code>{result.id}</code>
           </p>
         </div>
-      )}
+      </Disclosure>
     </li>
   );
-}
-
-/** Milliseconds as a short human duration. */
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

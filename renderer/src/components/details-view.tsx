@@ -1,4 +1,6 @@
 import { Fragment } from 'react';
+import type { TFunction } from 'i18next';
+import { useTr } from '../i18n/use-tr';
 
 /** Turns a details key (`failedLayer`, `http_status`) into words ("Failed layer"). */
 export function humanKey(key: string): string {
@@ -10,10 +12,12 @@ export function humanKey(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function scalar(value: unknown): string {
+// Keys and values stay as the check recorded them (technical support text, docs/i18n.md); only the words
+// the window adds (yes/no, empty, none) follow the language.
+function scalar(value: unknown, t: TFunction): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return value === '' ? '(empty)' : value;
+  if (typeof value === 'boolean') return value ? t('wizard:details.yes') : t('wizard:details.no');
+  if (typeof value === 'string') return value === '' ? t('wizard:details.empty') : value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value);
 }
@@ -24,9 +28,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** One value: scalars as text, arrays as lists, objects as nested key/value lists. */
 function DetailValue({ value, depth }: { readonly value: unknown; readonly depth: number }) {
+  const { t } = useTr();
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="muted">none</span>;
-    if (value.every((v) => !isPlainObject(v) && !Array.isArray(v))) return <span>{value.map(scalar).join(', ')}</span>;
+    if (value.length === 0) return <span className="muted">{t('wizard:details.none')}</span>;
+    if (value.every((v) => !isPlainObject(v) && !Array.isArray(v)))
+      return <span>{value.map((v) => scalar(v, t)).join(', ')}</span>;
     return (
       <ol className="details-list">
         {value.map((item, i) => (
@@ -39,7 +45,7 @@ function DetailValue({ value, depth }: { readonly value: unknown; readonly depth
   }
   if (isPlainObject(value))
     return depth > 4 ? <code>{JSON.stringify(value)}</code> : <DetailsView details={value} depth={depth + 1} />;
-  return <span className="details-scalar">{scalar(value)}</span>;
+  return <span className="details-scalar">{scalar(value, t)}</span>;
 }
 
 /** A check's `details` as readable key/value pairs, whatever their shape (data-driven, no per-check code). */
@@ -50,8 +56,9 @@ export function DetailsView({
   readonly details: Readonly<Record<string, unknown>>;
   readonly depth?: number;
 }) {
+  const { t } = useTr();
   const entries = Object.entries(details);
-  if (entries.length === 0) return <p className="muted">This check recorded no details.</p>;
+  if (entries.length === 0) return <p className="muted">{t('wizard:details.noDetails')}</p>;
   return (
     <dl className={depth === 0 ? 'details' : 'details details-nested'}>
       {entries.map(([key, value]) => (

@@ -1,12 +1,20 @@
 import { useId } from 'react';
 import type { Finding } from '../../../shared/report';
+import { findingText } from '../../../shared/i18n/report-text';
+import { useTr } from '../i18n/use-tr';
+import { Disclosure } from './disclosure';
 import { FixView } from './fix-view';
 import { IncidentNote } from './incident-note';
 import { SeverityBadge } from './verdict-badge';
 
-/** One finding: what is wrong in plain words, the evidence, and its fix. */
+/**
+ * One finding, in the order a reader needs it: what it means (explanation), what to do (fix steps and its
+ * action), then the evidence, confidence and check ids behind "Details" (support material, English by design).
+ */
 export function FindingCard({ finding, rank }: { readonly finding: Finding; readonly rank?: number }) {
+  const { t, tr } = useTr();
   const titleId = useId();
+  const text = findingText(finding, tr);
   return (
     <article
       className={`finding severity-border-${finding.severity}`}
@@ -16,27 +24,43 @@ export function FindingCard({ finding, rank }: { readonly finding: Finding; read
       <header className="finding-head">
         <SeverityBadge severity={finding.severity} />
         <h3 id={titleId} className="finding-title">
-          {rank !== undefined ? `${rank}. ` : ''}
-          {finding.title}
+          {rank !== undefined ? t('wizard:finding.rank', { rank }) : ''}
+          {text.title}
         </h3>
       </header>
-      <p>{finding.explanation}</p>
+      <p className="finding-explanation">{text.explanation}</p>
       {finding.incident && (
         // An announcement's text is already its explanation; a matched finding shows the incident's own.
         <IncidentNote incident={finding.incident} showBody={finding.problem !== 'KNOWN_INCIDENT'} />
       )}
-      <div className="evidence">
-        <h4>What we saw</h4>
-        <ul>
-          {finding.evidence.map((line, i) => (
-            <li key={i}>
-              <code>{line}</code>
-            </li>
-          ))}
-        </ul>
-        <p className="muted small">Confidence {Math.round(finding.confidence * 100)}%</p>
-      </div>
-      <FixView fix={finding.fix} />
+      <FixView fix={text.fix} />
+      <Disclosure label={t('wizard:finding.details')} className="finding-details" testId="finding-details">
+        <div className="evidence">
+          <h4>{t('wizard:finding.evidence')}</h4>
+          <ul>
+            {finding.evidence.map((line, i) => (
+              <li key={i}>
+                <code>{line}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">{t('wizard:finding.confidence', { value: finding.confidence })}</p>
+          {finding.checks && finding.checks.length > 0 && (
+            <p className="muted small">
+              {t('wizard:finding.checks')}{' '}
+              {finding.checks.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ', '}
+                  <code>{id}</code>
+                </span>
+              ))}
+            </p>
+          )}
+          <p className="muted small">
+            {t('wizard:finding.code')} <code>{finding.problem}</code>
+          </p>
+        </div>
+      </Disclosure>
     </article>
   );
 }

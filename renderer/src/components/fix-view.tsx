@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { Fix } from '../../../shared/report';
-import { pageTitle } from '../lib/pages';
+import { useTr } from '../i18n/use-tr';
+import { pageTitleKey } from '../lib/pages';
 import { useWizard } from '../store/use-wizard';
 
 /** A fix: its title, numbered steps, and the one safe action as a button (open an allow-listed URL, or re-run a step). */
 export function FixView({ fix }: { readonly fix: Fix }) {
+  const { t } = useTr();
   const openUrl = useWizard((s) => s.openUrl);
   const rerunStep = useWizard((s) => s.rerunStep);
   const goTo = useWizard((s) => s.goTo);
@@ -19,8 +21,8 @@ export function FixView({ fix }: { readonly fix: Fix }) {
       const outcome = await openUrl(action.url);
       setFeedback(
         outcome.opened
-          ? { ok: true, text: 'Opened in your browser.' }
-          : { ok: false, text: `Not opened: ${outcome.reason}` },
+          ? { ok: true, text: t('wizard:fix.opened') }
+          : { ok: false, text: t('wizard:fix.notOpened', { reason: outcome.reason }) },
       );
     } else {
       if (page !== action.step) goTo(action.step);
@@ -31,10 +33,12 @@ export function FixView({ fix }: { readonly fix: Fix }) {
   const label = !action
     ? null
     : (action.label ??
-      (action.kind === 'open-url' ? `Open ${hostOf(action.url)}` : `Run ${pageTitle(action.step)} again`));
+      (action.kind === 'open-url'
+        ? t('wizard:fix.open', { host: hostOf(action.url) ?? t('wizard:fix.thePage') })
+        : t('wizard:fix.rerun', { step: t(pageTitleKey(action.step)) })));
   return (
     <div className="fix">
-      <h4 className="fix-title">How to fix: {fix.title}</h4>
+      <h4 className="fix-title">{t('wizard:fix.howTo', { title: fix.title })}</h4>
       {fix.steps.length > 0 && (
         <ol className="fix-steps">
           {fix.steps.map((step, i) => (
@@ -64,10 +68,10 @@ export function FixView({ fix }: { readonly fix: Fix }) {
   );
 }
 
-function hostOf(url: string): string {
+function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname;
   } catch {
-    return 'the page';
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { IncidentRef } from '../../../shared/report';
-import { knownSince } from '../../../shared/incident-text';
+import { useTr } from '../i18n/use-tr';
+import { knownSinceText } from '../lib/known-since';
 import { useWizard } from '../store/use-wizard';
 
 /**
@@ -8,15 +9,16 @@ import { useWizard } from '../store/use-wizard';
  * Everything is rendered as plain text; a source opens only through the allow-listed `fix:open-url`.
  */
 export function IncidentNote({ incident, showBody }: { readonly incident: IncidentRef; readonly showBody: boolean }) {
+  const { t } = useTr();
   const openUrl = useWizard((s) => s.openUrl);
   const [refused, setRefused] = useState<string | null>(null);
   const open = async (link: string) => {
     const outcome = await openUrl(link);
-    setRefused(outcome.opened ? null : `Not opened: ${outcome.reason}`);
+    setRefused(outcome.opened ? null : t('wizard:fix.notOpened', { reason: outcome.reason }));
   };
   return (
-    <aside className="incident-note" data-incident={incident.id} aria-label="Known incident">
-      <p className="incident-since">{knownSince(incident)}</p>
+    <aside className="incident-note" data-incident={incident.id} aria-label={t('wizard:incident.label')}>
+      <p className="incident-since">{knownSinceText(incident, t)}</p>
       <p className="incident-title">{incident.title}</p>
       {showBody && incident.body && <p className="incident-body">{incident.body}</p>}
       {incident.links.length > 0 && (

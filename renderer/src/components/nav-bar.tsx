@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
-import { WIZARD_PAGES, pageTitle } from '../lib/pages';
+import { useTr } from '../i18n/use-tr';
+import { WIZARD_PAGES, pageTitleKey } from '../lib/pages';
 import { useWizard } from '../store/use-wizard';
 
-/** Back / (middle actions) / Next, in focus order; Next names the page it leads to. */
-export function NavBar({ children }: { readonly children?: ReactNode }) {
+/** Back / (middle actions) / Next, in focus order; Next names the page it leads to and is the page's one primary action. */
+export function NavBar({
+  children,
+  primaryNext = true,
+}: {
+  readonly children?: ReactNode;
+  readonly primaryNext?: boolean;
+}) {
+  const { t } = useTr();
   const page = useWizard((s) => s.page);
   const back = useWizard((s) => s.back);
   const next = useWizard((s) => s.next);
@@ -14,7 +22,7 @@ export function NavBar({ children }: { readonly children?: ReactNode }) {
     <div className="nav-bar">
       {previous ? (
         <button type="button" className="button button-ghost" data-testid="back" onClick={back}>
-          <span aria-hidden="true">←</span> Back
+          <span aria-hidden="true">←</span> {t('wizard:nav.back')}
         </button>
       ) : (
         <span />
@@ -22,8 +30,13 @@ export function NavBar({ children }: { readonly children?: ReactNode }) {
       <div className="nav-actions">
         {children}
         {following && (
-          <button type="button" className="button button-primary" data-testid="next" onClick={next}>
-            Next: {pageTitle(following)} <span aria-hidden="true">→</span>
+          <button
+            type="button"
+            className={primaryNext ? 'button button-primary' : 'button button-secondary'}
+            data-testid="next"
+            onClick={next}
+          >
+            {t('wizard:nav.next', { page: t(pageTitleKey(following)) })} <span aria-hidden="true">→</span>
           </button>
         )}
       </div>

@@ -1,8 +1,8 @@
 import type { StepName } from '../../../shared/steps';
+import { useTr } from '../i18n/use-tr';
 import { STEP_INFO } from '../lib/step-info';
-import { pageTitle } from '../lib/pages';
+import { runErrorText } from '../lib/run-error';
 import type { StepRun } from '../store/step-run';
-import { describeRunError } from '../store/wizard-store';
 
 /** Counts of a run's finished rows by verdict. */
 function tally(run: StepRun) {
@@ -18,61 +18,72 @@ function tally(run: StepRun) {
   };
 }
 
-/** The step's status line: progress while running, a plain verdict when done. A polite live region. */
+/**
+ * The step's status line: progress while running, a plain verdict when done. Not a live region itself: the
+ * window's one live region (live-region.tsx) announces finished checks and steps.
+ */
 export function RunStatus({ step, run }: { readonly step: StepName; readonly run: StepRun }) {
-  const t = tally(run);
+  const { t } = useTr();
+  const c = tally(run);
+  const stepName = t(`common:step.${step}`);
   let text: string;
   let tone = 'neutral';
   if (run.status === 'idle')
     text = run.cancelled
-      ? 'Cancelled before it started. Press Run to check again.'
-      : `This step checks ${STEP_INFO[step].checks} when you open it.`;
-  else if (run.status === 'waiting') text = 'Waiting for the previous step to finish…';
+      ? t('wizard:run.cancelledBeforeStart')
+      : t('wizard:run.idle', { checks: t(STEP_INFO[step].checks) });
+  else if (run.status === 'waiting') text = t('wizard:run.waiting');
   else if (run.status === 'running')
-    text = run.cancelled ? 'Cancelling…' : `Checking… ${t.done} of ${t.total} checks finished.`;
+    text = run.cancelled ? t('wizard:run.cancelling') : t('wizard:run.progress', { done: c.done, count: c.total });
   else if (run.status === 'failed') {
     tone = 'bad';
-    text = `${pageTitle(step)} could not run: ${run.error ? describeRunError(run.error) : 'unknown error'}`;
+    text = t('wizard:run.failed', {
+      step: stepName,
+      error: run.error ? runErrorText(run.error, t) : t('wizard:run.unknownError'),
+    });
   } else {
     const findings = run.report?.findings ?? [];
     const problems = findings.filter((f) => f.severity !== 'info').length;
     const notes = findings.length - problems;
-    const ran = t.done - t.skipped;
-    const noteText = notes > 0 ? ` ${notes === 1 ? 'There is a note' : `There are ${notes} notes`} below.` : '';
-    if (run.cancelled) text = `Cancelled. ${t.done} checks finished before you stopped it.`;
+    const ran = c.done - c.skipped;
+    const noteText = notes > 0 ? ` ${t('wizard:run.notes', { count: notes })}` : '';
+    if (run.cancelled) text = t('wizard:run.cancelled', { count: c.done });
     else if (problems > 0) {
       tone = 'bad';
-      text = `Done: ${problems === 1 ? 'one problem' : `${problems} problems`} found. The fix is below.`;
+      text = t('wizard:run.problems', { count: problems });
+    } else if (ran === 0 && step === 'token') {
+      // Nothing ran because nothing is signed in: an invitation, not a grey wall of "skipped".
+      tone = 'neutral';
+      text = t('wizard:run.tokenInvite');
     } else if (ran === 0) {
       tone = 'warn';
-      text = `Nothing could be checked: ${t.done === 1 ? 'the check was' : `all ${t.done} checks were`} skipped.${noteText || ' Each row says why.'}`;
-    } else if (t.error > 0 || t.warn > 0) {
+      text = `${t('wizard:run.allSkipped', { count: c.done })}${noteText || ` ${t('wizard:run.eachRowSaysWhy')}`}`;
+    } else if (c.error > 0) {
       tone = 'warn';
-      const caveat =
-        t.error > 0
-          ? `${t.error === 1 ? 'one check' : `${t.error} checks`} could not finish`
-          : `${t.warn === 1 ? 'one check has a warning' : `${t.warn} checks have warnings`}`;
-      text = `Done: no problem found, but ${caveat}.${noteText}`;
+      text = `${t('wizard:run.doneButErrors', { count: c.error })}${noteText}`;
+    } else if (c.warn > 0) {
+      tone = 'warn';
+      text = `${t('wizard:run.doneButWarnings', { count: c.warn })}${noteText}`;
     } else {
       tone = 'good';
-      text = `${t.skipped > 0 ? `Done: the ${ran} check${ran === 1 ? '' : 's'} that ran look fine; ${t.skipped} skipped.` : `Done: ${ran === 1 ? 'the check looks' : `all ${ran} checks look`} fine.`}${noteText}`;
+      text = `${c.skipped > 0 ? t('wizard:run.fineSomeSkipped', { count: ran, skipped: c.skipped }) : t('wizard:run.allFine', { count: ran })}${noteText}`;
     }
   }
   const running = run.status === 'running' || run.status === 'waiting';
   return (
     <div className={`run-status tone-${tone}`} data-status={run.status}>
-      <p role="status" aria-live="polite" className="run-status-text">
+      <p className="run-status-text" data-testid="run-status-text">
         {text}
       </p>
       {running && (
         <div
           className="progress"
           role="progressbar"
-          aria-label={`${pageTitle(step)} checks`}
+          aria-label={t('wizard:run.progressLabel', { step: stepName })}
           aria-valuemin={0}
-          aria-valuemax={Math.max(t.total, 1)}
-          aria-valuenow={t.done}
-          aria-valuetext={`${t.done} of ${t.total} checks finished`}
+          aria-valuemax={Math.max(c.total, 1)}
+          aria-valuenow={c.done}
+          aria-valuetext={t('wizard:run.progressValue', { done: c.done, count: c.total })}
         >
           <div className="progress-bar indeterminate" />
         </div>

@@ -1,17 +1,18 @@
-import { WIZARD_PAGES, isStepPage, pageTitle, type WizardPage } from '../lib/pages';
+import { useTr } from '../i18n/use-tr';
+import { WIZARD_PAGES, isStepPage, pageTitleKey, type WizardPage } from '../lib/pages';
 import { ownStepView, stepOutcome, type StepOutcome } from '../store/step-run';
 import { useWizard } from '../store/use-wizard';
 
-const OUTCOME_TEXT: Readonly<Record<StepOutcome, string>> = {
-  'not-run': 'not run yet',
-  waiting: 'waiting',
-  running: 'checking',
-  failed: 'could not run',
-  pass: 'all good',
-  warn: 'warnings',
-  fail: 'problems found',
-  error: 'could not test everything',
-  skipped: 'skipped',
+const OUTCOME_KEYS: Readonly<Record<StepOutcome, string>> = {
+  'not-run': 'wizard:outcome.notRun',
+  waiting: 'wizard:outcome.waiting',
+  running: 'wizard:outcome.running',
+  failed: 'wizard:outcome.failed',
+  pass: 'wizard:outcome.pass',
+  warn: 'wizard:outcome.warn',
+  fail: 'wizard:outcome.fail',
+  error: 'wizard:outcome.error',
+  skipped: 'wizard:outcome.skipped',
 };
 const OUTCOME_ICON: Readonly<Record<StepOutcome, string>> = {
   'not-run': '',
@@ -27,13 +28,14 @@ const OUTCOME_ICON: Readonly<Record<StepOutcome, string>> = {
 
 /** The stepper: every page, where you are (aria-current) and each step's state; any page can be opened. */
 export function Stepper() {
+  const { t } = useTr();
   const page = useWizard((s) => s.page);
   const steps = useWizard((s) => s.steps);
   const goTo = useWizard((s) => s.goTo);
   const outcomeOf = (p: WizardPage): StepOutcome | null =>
     isStepPage(p) ? stepOutcome(ownStepView(steps[p], p)) : null;
   return (
-    <nav className="stepper" aria-label="Wizard steps">
+    <nav className="stepper" aria-label={t('wizard:nav.steps')}>
       <ol>
         {WIZARD_PAGES.map((p, index) => {
           const outcome = outcomeOf(p);
@@ -56,8 +58,8 @@ export function Stepper() {
                   )}
                 </span>
                 <span className="stepper-label">
-                  {pageTitle(p)}
-                  {outcome && <span className="stepper-state">{OUTCOME_TEXT[outcome]}</span>}
+                  {t(pageTitleKey(p))}
+                  {outcome && <span className="stepper-state">{t(OUTCOME_KEYS[outcome])}</span>}
                 </span>
               </button>
             </li>

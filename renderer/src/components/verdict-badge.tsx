@@ -1,43 +1,52 @@
 import type { Severity, Verdict } from '../../../shared/report';
+import { useTr } from '../i18n/use-tr';
 
-const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
-  pass: 'Pass',
-  warn: 'Warning',
-  fail: 'Problem',
-  error: 'Could not test',
-  skipped: 'Skipped',
+/** The common-namespace key of each verdict's word (shared/locales/<locale>/common.json). */
+export const VERDICT_KEYS: Readonly<Record<Verdict, string>> = {
+  pass: 'common:verdict.pass',
+  warn: 'common:verdict.warn',
+  fail: 'common:verdict.fail',
+  error: 'common:verdict.error',
+  skipped: 'common:verdict.skipped',
 };
 const VERDICT_ICON: Readonly<Record<Verdict, string>> = { pass: '✓', warn: '!', fail: '✕', error: '?', skipped: '–' };
 
 /** A check's verdict as a coloured badge with an icon and a word (never colour alone). */
 export function VerdictBadge({ verdict }: { readonly verdict: Verdict }) {
+  const { t } = useTr();
   return (
     <span className={`badge badge-${verdict}`} data-verdict={verdict}>
       <span aria-hidden="true" className="badge-icon">
         {VERDICT_ICON[verdict]}
       </span>
-      {VERDICT_TEXT[verdict]}
+      {t(VERDICT_KEYS[verdict])}
     </span>
   );
 }
 
-const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { critical: 'Critical', warning: 'Warning', info: 'Note' };
+const SEVERITY_KEYS: Readonly<Record<Severity, string>> = {
+  critical: 'common:severity.critical',
+  warning: 'common:severity.warning',
+  info: 'common:severity.info',
+};
 
 /** A finding's severity as a badge. */
 export function SeverityBadge({ severity }: { readonly severity: Severity }) {
+  const { t } = useTr();
   return (
     <span className={`badge severity-${severity}`} data-severity={severity}>
-      {SEVERITY_TEXT[severity]}
+      {t(SEVERITY_KEYS[severity])}
     </span>
   );
 }
 
 /** A spinner badge for a check still running. */
 export function RunningBadge() {
+  const { t } = useTr();
   return (
     <span className="badge badge-running" data-verdict="running">
       <span aria-hidden="true" className="spinner" />
-      Checking…
+      {t('wizard:check.running')}
     </span>
   );
 }

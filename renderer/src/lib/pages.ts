@@ -1,4 +1,4 @@
-import { STEP_NAMES, STEP_TITLES, type StepName } from '../../../shared/steps';
+import { STEP_NAMES, type StepName } from '../../../shared/steps';
 
 /** A page of the wizard: the welcome, one per diagnostic step (shared/steps.ts), and the summary. */
 export type WizardPage = 'welcome' | StepName | 'summary';
@@ -6,11 +6,11 @@ export type WizardPage = 'welcome' | StepName | 'summary';
 /** Every page in order (docs/architecture.md "Surfaces"). */
 export const WIZARD_PAGES: readonly WizardPage[] = ['welcome', ...STEP_NAMES, 'summary'];
 
-/** The title shown in the stepper and the page heading. */
-export function pageTitle(page: WizardPage): string {
-  if (page === 'welcome') return 'Welcome';
-  if (page === 'summary') return 'Summary';
-  return STEP_TITLES[page];
+/** The key of the title shown in the stepper and the page heading (steps: `common:step.*`). */
+export function pageTitleKey(page: WizardPage): string {
+  if (page === 'welcome') return 'wizard:page.welcome';
+  if (page === 'summary') return 'wizard:page.summary';
+  return `common:step.${page}`;
 }
 
 /** True when the page is a diagnostic step (it runs checks). */

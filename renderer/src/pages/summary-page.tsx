@@ -1,36 +1,40 @@
 import { useState } from 'react';
-import type { Report } from '../../../shared/report';
+import type { Finding, Report } from '../../../shared/report';
 import { VERDICTS } from '../../../shared/verdicts';
-import { STEP_NAMES, STEP_TITLES } from '../../../shared/steps';
+import { STEP_NAMES } from '../../../shared/steps';
 import { renderSummaryMarkdown } from '../../../shared/summary-markdown';
-import { knownSince } from '../../../shared/incident-text';
+import { checkTitleText, findingText } from '../../../shared/i18n/report-text';
 import { FindingCard } from '../components/finding-card';
+import { FixView } from '../components/fix-view';
 import { NavBar } from '../components/nav-bar';
 import { PageHeading } from '../components/page-heading';
 import { PanelSlot } from '../components/panel-slot';
 import { VerdictBadge } from '../components/verdict-badge';
+import { useTr } from '../i18n/use-tr';
 import { copyText } from '../lib/copy-text';
+import { knownSinceText } from '../lib/known-since';
 import { useSessionReport, useWizard } from '../store/use-wizard';
 
-/** The Summary: ranked findings with evidence and fix, what could not be tested, and Copy summary. */
+/** The Summary: the most likely cause and the one thing to do next, then every finding, what could not be tested, and Copy summary. */
 export function SummaryPage() {
+  const { t } = useTr();
   const report = useSessionReport();
   const steps = useWizard((s) => s.steps);
   const goTo = useWizard((s) => s.goTo);
   const pending = STEP_NAMES.filter((step) => steps[step].status === 'running' || steps[step].status === 'waiting');
   return (
     <section className="page summary" aria-labelledby="page-title">
-      <PageHeading>Summary</PageHeading>
+      <PageHeading>{t('wizard:page.summary')}</PageHeading>
       {pending.length > 0 && (
-        <p role="status" className="notice">
-          Still checking: {pending.map((s) => STEP_TITLES[s]).join(', ')}. This summary updates when they finish.
+        <p className="notice" data-testid="summary-pending">
+          {t('wizard:summary.pending', { steps: pending.map((s) => t(`common:step.${s}`)) })}
         </p>
       )}
       {!report ? (
         <div className="empty-state">
-          <p>The summary collects what every step found. No step has run yet.</p>
+          <p>{t('wizard:summary.empty')}</p>
           <button type="button" className="button button-primary" onClick={() => goTo('version')}>
-            Start with Version
+            {t('wizard:summary.startWithVersion')}
           </button>
         </div>
       ) : (
@@ -43,12 +47,30 @@ export function SummaryPage() {
   );
 }
 
+/** The top-ranked finding and its first fix step (or its action): the one thing to read and do first. */
+function LikelyCause({ finding }: { readonly finding: Finding }) {
+  const { t, tr } = useTr();
+  const text = findingText(finding, tr);
+  const [first] = text.fix.steps;
+  return (
+    <div className="likely-cause" data-testid="likely-cause" data-likely-cause={finding.problem}>
+      <h3 className="section-title">{t('wizard:summary.likelyCause')}</h3>
+      <p className="likely-cause-title">{text.title}</p>
+      <p>{text.explanation}</p>
+      <h4>{t('wizard:summary.doNext')}</h4>
+      <FixView fix={{ ...text.fix, steps: first ? [first] : [] }} />
+    </div>
+  );
+}
+
 function SummaryBody({ report }: { readonly report: Report }) {
+  const { t, tr } = useTr();
   const [copied, setCopied] = useState<{ readonly ok: boolean; readonly markdown: string } | null>(null);
   const critical = report.findings.filter((f) => f.severity === 'critical').length;
   // The most important finding a known incident explains: the first thing the user should read.
   const known = report.findings.find((f) => f.incident)?.incident;
-  const titles = new Map(report.checks.map((c) => [c.id, c.title]));
+  const top = report.findings.find((f) => f.severity !== 'info') ?? report.findings[0];
+  const titles = new Map(report.checks.map((c) => [c.id, checkTitleText(c, tr)]));
   const counts = VERDICTS.map((v) => [v, report.checks.filter((c) => c.verdict === v).length] as const).filter(
     ([, n]) => n > 0,
   );
@@ -60,24 +82,27 @@ function SummaryBody({ report }: { readonly report: Report }) {
 
   return (
     <>
+      {known && (
+        <p className="verdict-banner-incident" data-testid="known-incident-headline">
+          {t('wizard:summary.incidentHeadline', { since: knownSinceText(known, t), title: known.title })}
+        </p>
+      )}
+      {top && <LikelyCause finding={top} />}
       <div
         className={`verdict-banner ${critical > 0 ? 'tone-bad' : report.findings.length > 0 ? 'tone-warn' : 'tone-good'}`}
       >
-        {known && (
-          <p className="verdict-banner-incident" data-testid="known-incident-headline">
-            {knownSince(known)}: {known.title}
-          </p>
-        )}
         <p className="verdict-banner-title">
           {report.findings.length === 0
-            ? 'No problems found in the steps that ran.'
-            : `${report.findings.length === 1 ? 'One finding' : `${report.findings.length} findings`}${critical > 0 ? `, ${critical} critical` : ''} — most important first.`}
+            ? t('wizard:summary.noProblems')
+            : critical > 0
+              ? t('wizard:summary.findingsCritical', { count: report.findings.length, critical })
+              : t('wizard:summary.findings', { count: report.findings.length })}
         </p>
-        <p className="verdict-counts" aria-label="Checks by verdict">
-          <span className="muted">{report.checks.length} checks:</span>
+        <p className="verdict-counts" aria-label={t('wizard:summary.byVerdict')}>
+          <span className="muted">{t('wizard:summary.checkCount', { count: report.checks.length })}</span>
           {counts.map(([verdict, n]) => (
             <span key={verdict} className="count">
-              <VerdictBadge verdict={verdict} /> × {n}
+              <VerdictBadge verdict={verdict} /> {t('wizard:summary.times', { n })}
             </span>
           ))}
         </p>
@@ -85,27 +110,31 @@ function SummaryBody({ report }: { readonly report: Report }) {
       <div className="copy-row">
         <button
           type="button"
-          className="button button-primary"
+          className={top ? 'button button-secondary' : 'button button-primary'}
           data-testid="copy-summary"
           onClick={() => void onCopy()}
         >
-          Copy summary
+          {t('wizard:summary.copy')}
         </button>
-        <span className="muted small">Markdown for a forum post or bug report. Secrets are never included.</span>
+        <span className="muted small">{t('wizard:summary.copyHint')}</span>
         {copied && (
           <span role="status" className={copied.ok ? 'fix-feedback ok' : 'fix-feedback refused'}>
-            {copied.ok
-              ? 'Copied to the clipboard.'
-              : 'Could not reach the clipboard: select the text below and copy it.'}
+            {copied.ok ? t('wizard:summary.copied') : t('wizard:summary.copyFailed')}
           </span>
         )}
       </div>
       {copied && !copied.ok && (
-        <textarea className="manual-copy" readOnly value={copied.markdown} aria-label="Summary as Markdown" rows={8} />
+        <textarea
+          className="manual-copy"
+          readOnly
+          value={copied.markdown}
+          aria-label={t('wizard:summary.markdownLabel')}
+          rows={8}
+        />
       )}
       {report.findings.length > 0 && (
         <>
-          <h3 className="section-title">Findings</h3>
+          <h3 className="section-title">{t('wizard:summary.allFindings')}</h3>
           <div className="findings">
             {report.findings.map((finding, i) => (
               <FindingCard key={finding.problem} finding={finding} rank={i + 1} />
@@ -113,9 +142,9 @@ function SummaryBody({ report }: { readonly report: Report }) {
           </div>
         </>
       )}
-      <h3 className="section-title">What we could not test, and why</h3>
+      <h3 className="section-title">{t('wizard:summary.untested')}</h3>
       {report.untested.length === 0 ? (
-        <p className="muted">Everything in the steps that ran could be tested.</p>
+        <p className="muted">{t('wizard:summary.allTested')}</p>
       ) : (
         <ul className="untested" data-testid="untested">
           {report.untested.map((u, i) => (

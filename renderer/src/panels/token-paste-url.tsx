@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTr } from '../i18n/use-tr';
 
 /** The paste field: the address of the page that shows "400 Bad Request", analysed like Stremio's redirect. */
 export function TokenPasteUrl({
@@ -8,19 +9,20 @@ export function TokenPasteUrl({
   readonly busy: boolean;
   readonly onAnalyse: (url: string) => void;
 }) {
+  const { t } = useTr();
   const [url, setUrl] = useState('');
   return (
     <form
-      className="card"
+      className="fast-path"
       data-testid="token-paste-url"
       onSubmit={(event) => {
         event.preventDefault();
         if (url.trim()) onAnalyse(url.trim());
       }}
     >
-      <label htmlFor="token-auth-url">Paste the address of the page that shows 400</label>
-      <p className="small muted">
-        Copy it from the browser's address bar after pressing Authenticate in Stremio. No account needed.
+      <label htmlFor="token-auth-url">{t('wizard:token.pasteLabel')}</label>
+      <p className="small muted" id="token-auth-url-hint">
+        {t('wizard:token.pasteHint')}
       </p>
       <input
         id="token-auth-url"
@@ -28,13 +30,14 @@ export function TokenPasteUrl({
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
+        aria-describedby="token-auth-url-hint"
         value={url}
         maxLength={8192}
         onChange={(event) => setUrl(event.target.value)}
         placeholder="https://api.trakt.tv/oauth/authorize?…"
       />
-      <button type="submit" className="button button-secondary" disabled={busy || url.trim() === ''}>
-        Analyse this address
+      <button type="submit" className="button button-primary" disabled={busy || url.trim() === ''}>
+        {t('wizard:token.analyse')}
       </button>
     </form>
   );

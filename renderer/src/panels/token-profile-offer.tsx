@@ -1,4 +1,5 @@
 import type { LocalProfile } from '../../../shared/ipc';
+import { useTr } from '../i18n/use-tr';
 
 /** The Stremio profiles found on this computer: offers "use the account Stremio is signed in with", says plainly which cannot be read. */
 export function TokenProfileOffer({
@@ -10,27 +11,29 @@ export function TokenProfileOffer({
   readonly busy: boolean;
   readonly onUse: (profile: LocalProfile) => void;
 }) {
+  const { t } = useTr();
   if (profiles.length === 0) return null;
   return (
-    <div className="card" data-testid="token-profiles">
-      <h4>Stremio on this computer</h4>
+    <div data-testid="token-profiles">
       <ul className="plain-steps">
         {profiles.map((profile) => (
           <li key={profile.id}>
             <strong>{profile.shell}</strong>{' '}
             {profile.readable && profile.signedIn && (
               <button type="button" className="button button-secondary" disabled={busy} onClick={() => onUse(profile)}>
-                Use the account Stremio is signed in with
+                {t('wizard:token.useProfile')}
               </button>
             )}
-            {profile.readable && !profile.signedIn && <span className="muted">signed out</span>}
-            {!profile.readable && <span className="muted">cannot be read: {profile.reason ?? 'unknown format'}</span>}
+            {profile.readable && !profile.signedIn && <span className="muted">{t('wizard:token.signedOut')}</span>}
+            {!profile.readable && (
+              <span className="muted">
+                {t('wizard:token.unreadable', { reason: profile.reason ?? t('wizard:token.unknownFormat') })}
+              </span>
+            )}
           </li>
         ))}
       </ul>
-      <p className="small muted">
-        Read from Stremio's files without changing them; nothing is copied or changed on this computer.
-      </p>
+      <p className="small muted">{t('wizard:token.profileReadOnly')}</p>
     </div>
   );
 }

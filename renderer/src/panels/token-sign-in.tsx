@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Credentials, LocalProfile } from '../../../shared/ipc';
+import { Disclosure } from '../components/disclosure';
+import { useTr } from '../i18n/use-tr';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { useStepRun, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
@@ -11,11 +13,13 @@ import { TokenProfileOffer } from './token-profile-offer';
 type StoredSignIn = Extract<Credentials, { kind: 'remembered' } | { kind: 'local-profile' }>;
 
 /**
- * The Token step's sign-in: consent first (the exact requests), then the account Stremio is signed in
- * with, a remembered sign-in, or e-mail + password / auth key; plus the paste field for the 400 page.
- * The password lives only in this form until it is sent, and is cleared at once.
+ * The Token step's sign-in, fastest path first: paste the address of the 400 page (no account needed), or
+ * (after consent to the exact requests) use the profile Stremio keeps on this computer or a remembered
+ * sign-in. E-mail + password / auth key and the request list wait behind disclosures. The password lives
+ * only in this form until it is sent, and is cleared at once.
  */
 export function TokenSignInPanel(_props: PanelProps) {
+  const { t } = useTr();
   const appInfo = useWizard((s) => s.appInfo);
   const refreshAppInfo = useWizard((s) => s.refreshAppInfo);
   const runStep = useWizard((s) => s.runStep);
@@ -77,53 +81,62 @@ export function TokenSignInPanel(_props: PanelProps) {
     consent && (mode === 'password' ? email.trim().length >= 3 && password.length > 0 : authKey.trim().length >= 8);
   return (
     <div data-testid="token-sign-in">
-      <TokenPasteUrl
-        busy={busy}
-        onAnalyse={(url) => void runStep('token', { authUrl: url, ...(stored ? { credentials: stored } : {}) })}
-      />
+      <div className="card token-lead">
+        <h3>{t('wizard:token.leadTitle')}</h3>
+        <p>{t('wizard:token.leadText')}</p>
+        <TokenPasteUrl
+          busy={busy}
+          onAnalyse={(url) => void runStep('token', { authUrl: url, ...(stored ? { credentials: stored } : {}) })}
+        />
+        <div className="fast-path" data-testid="token-local">
+          <h4>{t('wizard:token.localTitle')}</h4>
+          <p className="small muted">{t('wizard:token.localHint')}</p>
+          <label>
+            <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} />{' '}
+            {t('wizard:token.agree')}
+          </label>
+          <Disclosure label={t('wizard:token.whichRequests')} keepMounted>
+            <TokenConsentText method={mode} />
+          </Disclosure>
 
-      <div className="card">
-        <h4>Read the Trakt link on your Stremio account</h4>
-        <TokenConsentText method={mode} />
-        <label>
-          <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} /> I agree to
-          these requests
-        </label>
+          {consent && (
+            <TokenProfileOffer
+              profiles={profiles}
+              busy={busy}
+              onUse={(profile: LocalProfile) => signInStored({ kind: 'local-profile', profileId: profile.id })}
+            />
+          )}
 
-        {consent && (
-          <TokenProfileOffer
-            profiles={profiles}
-            busy={busy}
-            onUse={(profile: LocalProfile) => signInStored({ kind: 'local-profile', profileId: profile.id })}
-          />
-        )}
+          {consent && appInfo?.rememberedAuthKey && !forgotten && (
+            <p>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => signInStored({ kind: 'remembered' })}
+              >
+                {t('wizard:token.useRemembered')}
+              </button>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  void callSafely(() => doctorApi()['credentials:forget']({})).then(() => {
+                    setForgotten(true);
+                    void refreshAppInfo();
+                  })
+                }
+              >
+                {t('wizard:token.forget')}
+              </button>
+            </p>
+          )}
+        </div>
+      </div>
 
-        {consent && appInfo?.rememberedAuthKey && !forgotten && (
-          <p>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={busy}
-              onClick={() => signInStored({ kind: 'remembered' })}
-            >
-              Use the remembered sign-in
-            </button>{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() =>
-                void callSafely(() => doctorApi()['credentials:forget']({})).then(() => {
-                  setForgotten(true);
-                  void refreshAppInfo();
-                })
-              }
-            >
-              Forget it
-            </button>
-          </p>
-        )}
-
+      <Disclosure label={t('wizard:token.moreWays')} testId="token-more-sign-in" keepMounted>
         <form
+          className="card"
           data-testid="token-sign-in-form"
           onSubmit={(event) => {
             event.preventDefault();
@@ -131,7 +144,7 @@ export function TokenSignInPanel(_props: PanelProps) {
           }}
         >
           <fieldset>
-            <legend>Sign in with</legend>
+            <legend>{t('wizard:token.signInWith')}</legend>
             <label>
               <input
                 type="radio"
@@ -139,7 +152,7 @@ export function TokenSignInPanel(_props: PanelProps) {
                 checked={mode === 'password'}
                 onChange={() => setMode('password')}
               />{' '}
-              e-mail and password
+              {t('wizard:token.modePassword')}
             </label>{' '}
             <label>
               <input
@@ -148,12 +161,12 @@ export function TokenSignInPanel(_props: PanelProps) {
                 checked={mode === 'auth-key'}
                 onChange={() => setMode('auth-key')}
               />{' '}
-              an auth key
+              {t('wizard:token.modeAuthKey')}
             </label>
           </fieldset>
           {mode === 'password' ? (
             <>
-              <label htmlFor="token-email">Stremio e-mail</label>
+              <label htmlFor="token-email">{t('wizard:token.email')}</label>
               <input
                 id="token-email"
                 type="email"
@@ -161,7 +174,7 @@ export function TokenSignInPanel(_props: PanelProps) {
                 value={email}
                 onChange={(event) => setEmail(event.target.value)}
               />
-              <label htmlFor="token-password">Password</label>
+              <label htmlFor="token-password">{t('wizard:token.password')}</label>
               <input
                 id="token-password"
                 type="password"
@@ -172,7 +185,7 @@ export function TokenSignInPanel(_props: PanelProps) {
             </>
           ) : (
             <>
-              <label htmlFor="token-auth-key">Auth key</label>
+              <label htmlFor="token-auth-key">{t('wizard:token.authKey')}</label>
               <input
                 id="token-auth-key"
                 type="password"
@@ -190,18 +203,21 @@ export function TokenSignInPanel(_props: PanelProps) {
               disabled={!canRemember}
               onChange={(event) => setRemember(event.target.checked)}
             />{' '}
-            Remember this sign-in on this computer (encrypted)
+            {t('wizard:token.remember')}
           </label>
           {!canRemember && storage && (
             <p className="small muted" data-testid="remember-unavailable">
-              Remembering is not available here: {storage.reason ?? `the ${storage.backend} secret store is not safe`}.
+              {t('wizard:token.rememberUnavailable', {
+                reason: storage.reason ?? t('wizard:token.storeUnsafe', { backend: storage.backend }),
+              })}
             </p>
           )}
-          <button type="submit" className="button button-primary" disabled={busy || !formReady}>
-            Sign in and check
+          {!consent && <p className="small muted">{t('wizard:token.agreeFirst')}</p>}
+          <button type="submit" className="button button-secondary" disabled={busy || !formReady}>
+            {t('wizard:token.submit')}
           </button>
         </form>
-      </div>
+      </Disclosure>
     </div>
   );
 }
