@@ -83,7 +83,9 @@ describe('Summary: Export diagnostic bundle', () => {
     expect(within(outcome).getByRole('status').textContent).toBe(
       'Saved to /home/u/Downloads/stremio-trakt-doctor-2026-11-25.zip (4.0 KiB).',
     );
-    expect(fake.calls.filter((c) => c.channel === 'bundle:save').map((c) => c.request)).toEqual([{}]);
+    expect(fake.calls.filter((c) => c.channel === 'bundle:save').map((c) => c.request)).toEqual([{ locale: 'en' }]);
+    // The bundle's summary.md speaks the window's language.
+    expect(fake.calls.find((c) => c.channel === 'bundle:preview')?.request).toEqual({ locale: 'en' });
   });
 
   it('Cancel closes the preview without saving', async () => {
@@ -115,8 +117,8 @@ describe('Summary: Export diagnostic bundle', () => {
     fireEvent.click(within(refused).getByRole('button', { name: 'Replace /d/b.zip' }));
     expect((await within(panel).findByTestId('bundle-path')).textContent).toBe('/d/b.zip');
     expect(fake.calls.filter((c) => c.channel === 'bundle:save').map((c) => c.request)).toEqual([
-      {},
-      { overwrite: true },
+      { locale: 'en' },
+      { overwrite: true, locale: 'en' },
     ]);
   });
 

@@ -1,8 +1,9 @@
-import { formatBytes } from '../../../shared/format-bytes';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { CACHE_CHECK_IDS, SafeToClearSchema } from '../../../shared/check-details/cache';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import type { CacheBackup, CacheFixResult, IpcError } from '../../../shared/ipc';
+import type { TFunction } from 'i18next';
+import { useTr } from '../i18n/use-tr';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { useStepReport, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
@@ -15,21 +16,25 @@ type FixState =
   | { readonly kind: 'outcome'; readonly result: CacheFixResult }
   | { readonly kind: 'failed'; readonly error: IpcError };
 
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  'http-cache': 'HTTP cache',
-  'gpu-cache': 'GPU cache',
-  'service-worker-cache': 'Service Worker cache',
+const KIND_KEYS: Readonly<Record<string, string>> = {
+  'http-cache': 'wizard:cache.kindHttp',
+  'gpu-cache': 'wizard:cache.kindGpu',
+  'service-worker-cache': 'wizard:cache.kindServiceWorker',
 };
 
-const REFUSALS: Readonly<Record<string, string>> = {
-  'stremio-running': 'Stremio is running. Quit it (also from the system tray), then try again.',
-  'cannot-tell': 'The app could not tell whether Stremio is running, so it changed nothing.',
-  'nothing-to-move': 'There is no cache folder to move right now.',
-  'no-backup': 'There is no cache backup to restore.',
-  failed: 'Nothing was changed.',
+const REFUSAL_KEYS: Readonly<Record<string, string>> = {
+  'stremio-running': 'wizard:cache.refusedRunning',
+  'cannot-tell': 'wizard:cache.refusedCannotTell',
+  'nothing-to-move': 'wizard:cache.refusedNothing',
+  'no-backup': 'wizard:cache.refusedNoBackup',
+  failed: 'wizard:cache.refusedFailed',
 };
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** A cache folder's kind in words (the kind's own id when this build does not know it). */
+const kindText = (kind: string, t: TFunction) => {
+  const key = KIND_KEYS[kind];
+  return key ? t(key) : kind;
+};
 
 /** The backups the app can restore, newest first; null when the list could not be read. */
 async function listBackups(): Promise<readonly CacheBackup[] | null> {
@@ -43,6 +48,7 @@ async function listBackups(): Promise<readonly CacheBackup[] | null> {
  * offers to move them back. The app derives every path itself; this panel only names a listed backup.
  */
 export function CacheBackupPanel(_props: PanelProps) {
+  const { t } = useTr();
   const report = useStepReport('cache');
   const rerunStep = useWizard((s) => s.rerunStep);
   const [state, setState] = useState<FixState>({ kind: 'idle' });
@@ -88,21 +94,17 @@ export function CacheBackupPanel(_props: PanelProps) {
 
   return (
     <div className="card" data-testid="cache-backup" data-state={state.kind} aria-labelledby={headingId}>
-      <h3 id={headingId}>Move safe caches to a backup</h3>
-      <p className="muted small">
-        Stremio rebuilds these folders by itself. Moving them clears a stale cached page without signing you out: your
-        sign-in (Local Storage), settings and the streaming server's files stay where they are.
-      </p>
+      <h3 id={headingId}>{t('wizard:cache.title')}</h3>
+      <p className="muted small">{t('wizard:cache.intro')}</p>
       <p className="notice privacy" data-testid="cache-backup-reversible">
-        Nothing is deleted: the folders are moved into a dated backup folder, and Restore moves them back. Stremio must
-        be closed.
+        {t('wizard:cache.reversible')}
       </p>
 
       {items !== null && items.length > 0 && (
-        <ul className="details-list" aria-label="Folders that would be moved" data-testid="cache-backup-items">
+        <ul className="details-list" aria-label={t('wizard:cache.itemsLabel')} data-testid="cache-backup-items">
           {items.map((item) => (
             <li key={item.path}>
-              <strong>{KIND_LABELS[item.kind] ?? item.kind}</strong> of {item.label} ({formatBytes(item.bytes)}):{' '}
+              {t('wizard:cache.item', { kind: kindText(item.kind, t), label: item.label, size: item.bytes })}{' '}
               <code>{item.path}</code>
             </li>
           ))}
@@ -110,22 +112,21 @@ export function CacheBackupPanel(_props: PanelProps) {
       )}
       {items !== null && items.length === 0 && (
         <p className="muted" data-testid="cache-backup-items">
-          No cache folder to move right now.
+          {t('wizard:cache.noItems')}
         </p>
       )}
 
       {state.kind === 'confirming' ? (
-        <div role="group" aria-label="Confirm the move" data-testid="cache-backup-confirm">
+        <div role="group" aria-label={t('wizard:cache.confirmLabel')} data-testid="cache-backup-confirm">
           <p tabIndex={-1} ref={focusRef}>
-            Move {plural(items?.length ?? 0, 'folder')} ({formatBytes(total)}) to a backup? Quit Stremio first, also
-            from the system tray.
+            {t('wizard:cache.confirm', { count: items?.length ?? 0, size: total })}
           </p>
           <div className="copy-row">
             <button type="button" className="button button-primary" onClick={() => void act('move')}>
-              Move them
+              {t('wizard:cache.moveThem')}
             </button>
             <button type="button" className="button button-ghost" onClick={() => setState({ kind: 'idle' })}>
-              Cancel
+              {t('wizard:nav.cancel')}
             </button>
           </div>
         </div>
@@ -138,7 +139,7 @@ export function CacheBackupPanel(_props: PanelProps) {
             disabled={working || !items || items.length === 0}
             onClick={() => setState({ kind: 'confirming' })}
           >
-            {working && state.action === 'move' ? 'Moving…' : 'Move safe caches to a backup'}
+            {working && state.action === 'move' ? t('wizard:cache.moving') : t('wizard:cache.title')}
           </button>
           {latest && (
             <button
@@ -148,15 +149,15 @@ export function CacheBackupPanel(_props: PanelProps) {
               disabled={working}
               onClick={() => void act('restore')}
             >
-              {working && state.action === 'restore' ? 'Restoring…' : 'Restore'}
+              {working && state.action === 'restore' ? t('wizard:cache.restoring') : t('wizard:cache.restore')}
             </button>
           )}
         </div>
       )}
       {latest && state.kind !== 'confirming' && (
         <p className="muted small" data-testid="cache-backup-latest">
-          Latest backup: <code>{latest.location}</code> ({plural(latest.folders, 'folder')},{' '}
-          {new Date(latest.createdAt).toLocaleString()}).
+          {t('wizard:cache.latest')} <code>{latest.location}</code>{' '}
+          {t('wizard:cache.latestFacts', { count: latest.folders, date: new Date(latest.createdAt) })}
         </p>
       )}
 
@@ -169,7 +170,7 @@ export function CacheBackupPanel(_props: PanelProps) {
           className="fix-feedback refused"
           data-testid="cache-backup-outcome"
         >
-          Nothing was changed: {state.error.message}
+          {t('wizard:cache.failed', { error: state.error.message })}
         </p>
       )}
     </div>
@@ -184,6 +185,7 @@ function Outcome({
   readonly result: CacheFixResult;
   readonly focusRef: RefObject<HTMLParagraphElement | null>;
 }) {
+  const { t } = useTr();
   if (!result.done) {
     return (
       <p
@@ -194,13 +196,13 @@ function Outcome({
         data-testid="cache-backup-outcome"
         data-refusal={result.refusal}
       >
-        {REFUSALS[result.refusal]} <span className="muted">({result.reason})</span>
+        {t(REFUSAL_KEYS[result.refusal] ?? 'wizard:cache.refusedFailed')}{' '}
+        <span className="muted">({result.reason})</span>
       </p>
     );
   }
   const handled = result.folders.filter((f) => f.outcome === result.action);
   const bytes = handled.reduce((n, f) => n + (f.bytes ?? 0), 0);
-  const verb = result.action === 'moved' ? 'Moved' : 'Moved back';
   return (
     <div data-testid="cache-backup-outcome" data-action={result.action}>
       <p
@@ -209,15 +211,18 @@ function Outcome({
         ref={focusRef}
         className={handled.length > 0 ? 'fix-feedback ok' : 'fix-feedback refused'}
       >
-        {verb} {plural(handled.length, 'folder')} ({formatBytes(bytes)}) {result.action === 'moved' ? 'to' : 'from'}{' '}
+        {result.action === 'moved'
+          ? t('wizard:cache.movedTo', { count: handled.length, size: bytes })
+          : t('wizard:cache.movedBackFrom', { count: handled.length, size: bytes })}{' '}
         <code>{result.backup.location}</code>.
-        {result.action === 'moved' && handled.length > 0 && ' Start Stremio again: it rebuilds the caches.'}
+        {result.action === 'moved' && handled.length > 0 && ` ${t('wizard:cache.startAgain')}`}
       </p>
       <ul className="details-list">
         {result.folders.map((folder) => (
           <li key={folder.path} data-outcome={folder.outcome}>
-            <strong>{KIND_LABELS[folder.kind] ?? folder.kind}</strong>: {folder.outcome}
-            {folder.bytes !== undefined ? ` (${formatBytes(folder.bytes)})` : ''} — <code>{folder.path}</code>
+            <strong>{kindText(folder.kind, t)}</strong>: {folder.outcome}
+            {folder.bytes !== undefined ? ` (${t('wizard:bundle.size', { size: folder.bytes })})` : ''} —{' '}
+            <code>{folder.path}</code>
             {folder.reason ? <span className="muted"> ({folder.reason})</span> : null}
           </li>
         ))}

@@ -6,6 +6,7 @@ import {
   type LayerStatus as Layer,
 } from '../../../shared/check-details/connectivity';
 import { readDetails, type DetailsSchema } from '../../../shared/check-details/details-schema';
+import { useTr } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { CheckRow } from '../store/step-run';
 import type { PanelProps } from './panel-types';
@@ -14,11 +15,11 @@ const LAYERS = ['dns', 'tcp', 'tls', 'http'] as const;
 type LayerName = (typeof LAYERS)[number];
 const LAYER_TITLES: Readonly<Record<LayerName, string>> = { dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP' };
 const STATUS_ICON: Readonly<Record<Layer['status'], string>> = { ok: '✓', fail: '✕', skipped: '–', 'n/a': '·' };
-const STATUS_WORD: Readonly<Record<Layer['status'], string>> = {
-  ok: 'OK',
-  fail: 'Failed',
-  skipped: 'Not tested',
-  'n/a': 'Not used',
+const STATUS_KEYS: Readonly<Record<Layer['status'], string>> = {
+  ok: 'wizard:chains.ok',
+  fail: 'wizard:chains.failed',
+  skipped: 'wizard:chains.notTested',
+  'n/a': 'wizard:chains.notUsed',
 };
 
 interface HostChain {
@@ -64,6 +65,7 @@ export function chainsFromRows(rows: readonly CheckRow[]): HostChain[] {
 }
 
 function LayerCell({ name, layer }: { readonly name: LayerName; readonly layer: Layer | undefined }) {
+  const { t } = useTr();
   if (!layer) {
     return (
       <td className="chain-layer" data-layer={name} data-status="running">
@@ -77,9 +79,9 @@ function LayerCell({ name, layer }: { readonly name: LayerName; readonly layer: 
         <span aria-hidden="true" className="badge-icon">
           {STATUS_ICON[layer.status]}
         </span>
-        {STATUS_WORD[layer.status]}
+        {t(STATUS_KEYS[layer.status])}
       </span>
-      {layer.ms !== null && <span className="muted small"> {layer.ms} ms</span>}
+      {layer.ms !== null && <span className="muted small"> {t('wizard:check.duration', { ms: layer.ms })}</span>}
       <div className="muted small chain-note">{layer.note}</div>
     </td>
   );
@@ -87,19 +89,18 @@ function LayerCell({ name, layer }: { readonly name: LayerName; readonly layer: 
 
 /** The Connectivity step's per-host chains: DNS → TCP → TLS → HTTP with timings, filled in live. */
 export function ConnectivityChains(_props: PanelProps) {
+  const { t } = useTr();
   const run = useStepRun('connectivity');
   const chains = chainsFromRows(run.rows);
   if (chains.length === 0) return null;
   return (
     <div className="connectivity-chains" data-testid="connectivity-chains">
-      <h3 className="section-title">Each service, layer by layer</h3>
-      <p className="muted small">
-        A layer is tested only when the one before it worked, so a problem is blamed on the lowest layer that failed.
-      </p>
+      <h3 className="section-title">{t('wizard:chains.title')}</h3>
+      <p className="muted small">{t('wizard:chains.intro')}</p>
       <table className="chain-table">
         <thead>
           <tr>
-            <th scope="col">Host</th>
+            <th scope="col">{t('wizard:chains.host')}</th>
             {LAYERS.map((name) => (
               <th scope="col" key={name}>
                 {LAYER_TITLES[name]}
@@ -112,7 +113,7 @@ export function ConnectivityChains(_props: PanelProps) {
             <tr key={chain.host} data-host={chain.host}>
               <th scope="row">
                 {chain.host}
-                {chain.proxy && <div className="muted small">via {chain.proxy}</div>}
+                {chain.proxy && <div className="muted small">{t('wizard:chains.via', { proxy: chain.proxy })}</div>}
               </th>
               {LAYERS.map((name) => (
                 <LayerCell key={name} name={name} layer={chain.layers[name]} />

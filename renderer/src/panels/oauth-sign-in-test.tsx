@@ -2,13 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import { OAuthNoCallbackDetailsSchema } from '../../../shared/check-details/token';
 import type { IpcError, OAuthProgressEvent, RunEvent } from '../../../shared/ipc';
-import { PROBLEMS } from '../../../shared/problems';
 import type { CheckResult, Finding } from '../../../shared/report';
 import { FindingCard } from '../components/finding-card';
 import { FixView } from '../components/fix-view';
 import { VerdictBadge } from '../components/verdict-badge';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { newRunId } from '../lib/run-id';
+import { checkSummaryText, findingText } from '../../../shared/i18n/report-text';
+import { PROBLEMS } from '../../../shared/problems';
+import { Disclosure } from '../components/disclosure';
+import { useTr } from '../i18n/use-tr';
 import { useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 
@@ -28,21 +31,21 @@ type CardState =
   | { readonly kind: 'failed'; readonly error: IpcError };
 
 /** The wizard's words for each phase (the CLI prints the same steps). */
-const PHASE_TEXT: Readonly<Record<OAuthProgressEvent['phase'], string>> = {
-  starting: 'Starting…',
-  'waiting-for-browser': 'Waiting for the browser… Sign in to Trakt in the page that opened and press "Yes".',
-  'waiting-for-device': 'Waiting for you to enter the code on Trakt…',
-  exchanging: 'Exchanging the code for a token…',
-  verifying: 'Verifying the account…',
-  revoking: "Revoking the wizard's token…",
-  finished: 'Finished.',
+const PHASE_KEYS: Readonly<Record<OAuthProgressEvent['phase'], string>> = {
+  starting: 'wizard:oauth.phaseStarting',
+  'waiting-for-browser': 'wizard:oauth.phaseBrowser',
+  'waiting-for-device': 'wizard:oauth.phaseDevice',
+  exchanging: 'wizard:oauth.phaseExchanging',
+  verifying: 'wizard:oauth.phaseVerifying',
+  revoking: 'wizard:oauth.phaseRevoking',
+  finished: 'wizard:oauth.phaseFinished',
 };
 
 /** The answers offered when no reply came back from the browser (the test cannot see the browser's page). */
 const BROWSER_ANSWERS = [
-  { id: 'redirect-mismatch', label: '"The requested redirect uri is malformed or doesn\'t match client redirect URI"' },
-  { id: 'other-error', label: 'Another error page (for example "400 Bad Request")' },
-  { id: 'not-finished', label: 'A Trakt sign-in page I did not finish' },
+  { id: 'redirect-mismatch', label: 'wizard:oauth.answerMismatch' },
+  { id: 'other-error', label: 'wizard:oauth.answerOther' },
+  { id: 'not-finished', label: 'wizard:oauth.answerNotFinished' },
 ] as const;
 
 /**
@@ -51,6 +54,7 @@ const BROWSER_ANSWERS = [
  * progress (and the device code to type), offers Cancel, and shows the verdict with its findings.
  */
 export function OAuthSignInTestCard(_props: PanelProps) {
+  const { t, tr } = useTr();
   const appInfo = useWizard((s) => s.appInfo);
   const refreshAppInfo = useWizard((s) => s.refreshAppInfo);
   const openUrl = useWizard((s) => s.openUrl);
@@ -122,165 +126,163 @@ export function OAuthSignInTestCard(_props: PanelProps) {
   };
 
   const configured = appInfo?.traktClientIdConfigured ?? false;
+  const info = PROBLEMS.OAUTH_REDIRECT_MISMATCH;
+  const mismatch = findingText(
+    {
+      problem: 'OAUTH_REDIRECT_MISMATCH',
+      title: info.title,
+      explanation: info.explanation,
+      fix: { title: info.fix.title, steps: [...info.fix.steps] },
+      severity: 'warning',
+      confidence: 1,
+      evidence: [],
+    },
+    tr,
+  );
   const running = state.kind === 'running';
   return (
-    <div className="card" data-testid="oauth-test" data-state={state.kind}>
-      <h4>Optional: test signing in to Trakt with the wizard's own app</h4>
-      <p>
-        This tells whether <em>your Trakt account in your browser</em> can authorize an app at all. The wizard opens
-        Trakt's sign-in page in your browser with its own app; you sign in and press "Yes". The wizard then reads your
-        account once and removes its access again at once. If this works but Stremio's sign-in fails, the fault is on
-        Stremio's side; if this fails too, the cause is the browser, the network or the account.
-      </p>
-      <p className="notice" data-testid="oauth-limit-warning">
-        On a free Trakt account, a newly connected app can count against the limit of one connected community app (since
-        July 2026). Start the test only if that is acceptable; the wizard revokes its access when the test ends.
-      </p>
-
-      {!configured && (
-        <form
-          data-testid="oauth-client-id"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void saveClientId();
-          }}
-        >
-          <p className="small muted">
-            This build has no Trakt client id. Create an app at app.trakt.tv → Settings → Your API apps with the
-            redirect URI <code>http://127.0.0.1:41287/callback</code>, then enter its client id:
-          </p>
-          <label htmlFor="oauth-client-id-input">Trakt client id</label>{' '}
-          <input
-            id="oauth-client-id-input"
-            value={clientId}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(event) => setClientId(event.target.value)}
-          />{' '}
-          <button type="submit" className="button button-secondary" disabled={clientId.trim().length < 8}>
-            Save
-          </button>
-          {clientIdError && (
-            <p className="small" role="alert">
-              {clientIdError}
-            </p>
-          )}
-        </form>
-      )}
-
-      {!running && (
-        <>
-          <label>
-            <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} /> I
-            understand; my browser will open Trakt's sign-in page
-          </label>
-          <p>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!understood || !configured}
-              onClick={() => void start('auto')}
-            >
-              Start the sign-in test
-            </button>{' '}
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={!understood || !configured}
-              onClick={() => void start('device')}
-            >
-              Use a device code instead
-            </button>
-          </p>
-        </>
-      )}
-
-      {running && (
-        <div
-          role="status"
-          aria-live="polite"
-          data-testid="oauth-progress"
-          data-phase={state.progress?.phase ?? 'starting'}
-        >
-          <p>
-            <span aria-hidden="true" className="spinner" /> {PHASE_TEXT[state.progress?.phase ?? 'starting']}
-          </p>
-          {state.progress?.phase === 'waiting-for-device' && state.progress.userCode && (
-            <div className="notice" data-testid="oauth-device-code">
-              <p>Open Trakt's activation page and enter this code:</p>
-              <p className="page-title">
-                <code>{state.progress.userCode}</code>
-              </p>
-              {state.progress.verificationUrl && (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void openUrl(state.progress?.verificationUrl ?? '')}
-                >
-                  Open {state.progress.verificationUrl}
-                </button>
-              )}
-            </div>
-          )}
-          {state.progress?.waitUntil && (
-            <p className="small muted">
-              The wizard waits until {new Date(state.progress.waitUntil).toLocaleTimeString()}.
-            </p>
-          )}
-          <button type="button" className="button button-ghost" disabled={state.cancelling} onClick={cancel}>
-            {state.cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
-        </div>
-      )}
-
-      {state.kind === 'failed' && (
-        <p role="alert" data-testid="oauth-error">
-          The test could not run: {state.error.message}
+    // Optional and slower: behind a disclosure, so the Token step keeps one primary action (docs/i18n.md "The window").
+    <Disclosure label={t('wizard:oauth.title')} testId="oauth-test-disclosure" initiallyOpen={running} keepMounted>
+      <div className="card" data-testid="oauth-test" data-state={state.kind}>
+        <p>{t('wizard:oauth.intro')}</p>
+        <p className="notice" data-testid="oauth-limit-warning">
+          {t('wizard:oauth.limit')}
         </p>
-      )}
 
-      {state.kind === 'done' && (
-        <div data-testid="oauth-result" data-verdict={state.result.verdict}>
-          <p>
-            <VerdictBadge verdict={state.result.verdict} /> {state.result.summary}
-          </p>
-          {readDetails(state.result.details, OAuthNoCallbackDetailsSchema) !== null && (
-            <fieldset data-testid="oauth-ask-browser">
-              <legend>What did the browser show?</legend>
-              {BROWSER_ANSWERS.map((answer) => (
-                <label key={answer.id}>
-                  <input
-                    type="radio"
-                    name="oauth-browser-answer"
-                    checked={browserAnswer === answer.id}
-                    onChange={() => setBrowserAnswer(answer.id)}
-                  />{' '}
-                  {answer.label}
-                </label>
-              ))}
-              {browserAnswer === 'redirect-mismatch' && (
-                <div data-problem="OAUTH_REDIRECT_MISMATCH">
-                  <h4>{PROBLEMS.OAUTH_REDIRECT_MISMATCH.title}</h4>
-                  <p>{PROBLEMS.OAUTH_REDIRECT_MISMATCH.explanation}</p>
-                  <FixView fix={PROBLEMS.OAUTH_REDIRECT_MISMATCH.fix} />
-                </div>
-              )}
-              {browserAnswer === 'other-error' && (
-                <p>
-                  Note the exact text and address of that page, then paste it into "Paste the address of the page that
-                  shows 400" above.
+        {!configured && (
+          <form
+            data-testid="oauth-client-id"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void saveClientId();
+            }}
+          >
+            <p className="small muted">
+              {t('wizard:oauth.noClientId')} <code>http://127.0.0.1:41287/callback</code>
+            </p>
+            <label htmlFor="oauth-client-id-input">{t('wizard:oauth.clientId')}</label>{' '}
+            <input
+              id="oauth-client-id-input"
+              value={clientId}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => setClientId(event.target.value)}
+            />{' '}
+            <button type="submit" className="button button-secondary" disabled={clientId.trim().length < 8}>
+              {t('wizard:oauth.save')}
+            </button>
+            {clientIdError && (
+              <p className="small" role="alert">
+                {clientIdError}
+              </p>
+            )}
+          </form>
+        )}
+
+        {!running && (
+          <>
+            <label>
+              <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />{' '}
+              {t('wizard:oauth.understand')}
+            </label>
+            <p>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={!understood || !configured}
+                onClick={() => void start('auto')}
+              >
+                {t('wizard:oauth.start')}
+              </button>{' '}
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={!understood || !configured}
+                onClick={() => void start('device')}
+              >
+                {t('wizard:oauth.device')}
+              </button>
+            </p>
+          </>
+        )}
+
+        {running && (
+          <div data-testid="oauth-progress" data-phase={state.progress?.phase ?? 'starting'}>
+            <p>
+              <span aria-hidden="true" className="spinner" /> {t(PHASE_KEYS[state.progress?.phase ?? 'starting'])}
+            </p>
+            {state.progress?.phase === 'waiting-for-device' && state.progress.userCode && (
+              <div className="notice" data-testid="oauth-device-code">
+                <p>{t('wizard:oauth.enterCode')}</p>
+                <p className="page-title">
+                  <code>{state.progress.userCode}</code>
                 </p>
-              )}
-              {browserAnswer === 'not-finished' && (
-                <p>Nothing is wrong: start the test again and finish the sign-in within the time shown.</p>
-              )}
-            </fieldset>
-          )}
-          {state.findings.map((finding) => (
-            <FindingCard key={finding.problem} finding={finding} />
-          ))}
-        </div>
-      )}
-    </div>
+                {state.progress.verificationUrl && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void openUrl(state.progress?.verificationUrl ?? '')}
+                  >
+                    {t('wizard:fix.open', { host: state.progress.verificationUrl })}
+                  </button>
+                )}
+              </div>
+            )}
+            {state.progress?.waitUntil && (
+              <p className="small muted">
+                {t('wizard:oauth.waitsUntil', { time: new Date(state.progress.waitUntil) })}
+              </p>
+            )}
+            <button type="button" className="button button-ghost" disabled={state.cancelling} onClick={cancel}>
+              {state.cancelling ? t('wizard:run.cancelling') : t('wizard:nav.cancel')}
+            </button>
+          </div>
+        )}
+
+        {state.kind === 'failed' && (
+          <p role="alert" data-testid="oauth-error">
+            {t('wizard:oauth.failed', { error: state.error.message })}
+          </p>
+        )}
+
+        {state.kind === 'done' && (
+          <div data-testid="oauth-result" data-verdict={state.result.verdict}>
+            <p>
+              <VerdictBadge verdict={state.result.verdict} /> {checkSummaryText(state.result, tr)}
+            </p>
+            {readDetails(state.result.details, OAuthNoCallbackDetailsSchema) !== null && (
+              <fieldset data-testid="oauth-ask-browser">
+                <legend>{t('wizard:oauth.whatShown')}</legend>
+                {BROWSER_ANSWERS.map((answer) => (
+                  <label key={answer.id}>
+                    <input
+                      type="radio"
+                      name="oauth-browser-answer"
+                      checked={browserAnswer === answer.id}
+                      onChange={() => setBrowserAnswer(answer.id)}
+                    />{' '}
+                    {t(answer.label)}
+                  </label>
+                ))}
+                {browserAnswer === 'redirect-mismatch' && (
+                  <div data-problem="OAUTH_REDIRECT_MISMATCH">
+                    <h4>{mismatch.title}</h4>
+                    <p>{mismatch.explanation}</p>
+                    <FixView fix={mismatch.fix} />
+                  </div>
+                )}
+                {browserAnswer === 'other-error' && (
+                  <p>{t('wizard:oauth.answerOtherHelp', { field: t('wizard:token.pasteLabel') })}</p>
+                )}
+                {browserAnswer === 'not-finished' && <p>{t('wizard:oauth.answerNotFinishedHelp')}</p>}
+              </fieldset>
+            )}
+            {state.findings.map((finding) => (
+              <FindingCard key={finding.problem} finding={finding} />
+            ))}
+          </div>
+        )}
+      </div>
+    </Disclosure>
   );
 }

@@ -1,55 +1,75 @@
 import { isScrobblingView, type ScrobblingView, type ViewWatch } from '../../../shared/scrobbling-view';
+import type { TFunction } from 'i18next';
+import { useTr } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 
 /** The check whose window-only payload this panel shows. */
 const COMPARISON_CHECK = 'scrobbling.comparison';
 
-const day = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** A date and time in the window's language (Intl via i18next's datetime format). */
+const day = (iso: string, t: TFunction) => t('wizard:scrobbling.date', { date: new Date(iso) });
 
 function WatchLine({ watch }: { readonly watch: ViewWatch }) {
+  const { t } = useTr();
   return (
     <>
       <span className="check-title">
-        {watch.title || 'Untitled'}
+        {watch.title || t('wizard:scrobbling.untitled')}
         {watch.episode ? ` · ${watch.episode}` : ''}
       </span>{' '}
-      <span className="small muted">{day(watch.watchedAt)}</span>
+      <span className="small muted">{day(watch.watchedAt, t)}</span>
     </>
   );
 }
 
 function Comparison({ view }: { readonly view: ScrobblingView }) {
+  const { t } = useTr();
   const missing = view.finished - view.matched;
   return (
     <>
       <p data-testid="scrobbling-counts">
-        Since the link was made ({day(view.since)}): {view.finished} title{view.finished === 1 ? '' : 's'} finished in
-        Stremio, {view.matched} on Trakt{missing > 0 ? `, ${missing} missing` : ''}. Last watch Trakt recorded:{' '}
-        {view.lastOnTrakt ? day(view.lastOnTrakt) : 'none'}.
+        {missing > 0
+          ? t('wizard:scrobbling.countsMissing', {
+              since: day(view.since, t),
+              count: view.finished,
+              matched: view.matched,
+              missing,
+            })
+          : t('wizard:scrobbling.counts', {
+              since: day(view.since, t),
+              count: view.finished,
+              matched: view.matched,
+            })}{' '}
+        {t('wizard:scrobbling.last', {
+          last: view.lastOnTrakt ? day(view.lastOnTrakt, t) : t('wizard:scrobbling.none'),
+        })}
       </p>
       <div className="cards">
         <div className="card">
-          <h4>Watched in Stremio</h4>
+          <h4>{t('wizard:scrobbling.inStremio')}</h4>
           {view.stremio.length === 0 ? (
-            <p className="small muted">Nothing finished since the link was made.</p>
+            <p className="small muted">{t('wizard:scrobbling.nothingStremio')}</p>
           ) : (
             <ul className="plain-steps" data-testid="scrobbling-stremio">
               {view.stremio.map((watch, i) => (
                 <li key={`${watch.watchedAt}-${i}`} data-on-trakt={watch.onTrakt}>
                   <span aria-hidden="true">{watch.onTrakt ? '✓ ' : '✕ '}</span>
                   <WatchLine watch={watch} />
-                  <span className="offscreen">{watch.onTrakt ? ' (on Trakt)' : ' (not on Trakt)'}</span>
+                  <span className="offscreen">
+                    {watch.onTrakt
+                      ? ` ${t('wizard:scrobbling.onTraktMark')}`
+                      : ` ${t('wizard:scrobbling.notOnTraktMark')}`}
+                  </span>
                 </li>
               ))}
             </ul>
           )}
         </div>
         <div className="card">
-          <h4>On Trakt</h4>
+          <h4>{t('wizard:scrobbling.onTrakt')}</h4>
           {view.trakt.length === 0 ? (
-            <p className="small muted">Trakt's history has nothing since the link was made.</p>
+            <p className="small muted">{t('wizard:scrobbling.nothingTrakt')}</p>
           ) : (
             <ul className="plain-steps" data-testid="scrobbling-trakt">
               {view.trakt.map((watch, i) => (
@@ -67,16 +87,14 @@ function Comparison({ view }: { readonly view: ScrobblingView }) {
 
 /** The Scrobbling step's side-by-side view of the newest titles; titles are shown here and nowhere else. */
 export function ScrobblingComparison(_props: PanelProps) {
+  const { t } = useTr();
   const payload = useStepRun('scrobbling').windowOnly[COMPARISON_CHECK];
   if (!isScrobblingView(payload)) return null;
   return (
     <div data-testid="scrobbling-comparison">
-      <h3 className="section-title">Watched in Stremio ↔ on Trakt</h3>
+      <h3 className="section-title">{t('wizard:scrobbling.title')}</h3>
       <Comparison view={payload} />
-      <p className="notice privacy small">
-        Titles are shown only in this window. The report, the copied summary and the diagnostic bundle carry counts,
-        dates and kinds of ids only.
-      </p>
+      <p className="notice privacy small">{t('wizard:scrobbling.privacy')}</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { formatBytes } from '../../../shared/format-bytes';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BundlePreview, BundleSaveResult, IpcError } from '../../../shared/ipc';
+import { useTr } from '../i18n/use-tr';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import type { Report } from '../../../shared/report';
 import { useSessionReport } from '../store/use-wizard';
@@ -31,6 +31,8 @@ function redactionRows(preview: BundlePreview): Array<readonly [string, number]>
  * is replaced only after the user confirms it here.
  */
 export function SummaryExportPanel(_props: PanelProps) {
+  const { t, tr } = useTr();
+  const size = (bytes: number) => t('wizard:bundle.size', { size: bytes });
   const session = useSessionReport();
   const [shown, setState] = useState<ExportState>({ kind: 'idle' });
   // A run since the preview changed the session, so the bundle: a preview on screen would no longer be true.
@@ -46,13 +48,15 @@ export function SummaryExportPanel(_props: PanelProps) {
 
   const showPreview = async () => {
     setState({ kind: 'previewing' });
-    const answer = await callSafely(() => doctorApi()['bundle:preview']({}));
+    const answer = await callSafely(() => doctorApi()['bundle:preview']({ locale: tr.locale }));
     setState(answer.ok ? { kind: 'preview', preview: answer.value, session } : { kind: 'failed', error: answer.error });
   };
 
   const save = async (preview: BundlePreview, overwrite: boolean) => {
     setState({ kind: 'saving', preview });
-    const answer = await callSafely(() => doctorApi()['bundle:save'](overwrite ? { overwrite: true } : {}));
+    const answer = await callSafely(() =>
+      doctorApi()['bundle:save'](overwrite ? { overwrite: true, locale: tr.locale } : { locale: tr.locale }),
+    );
     setState(answer.ok ? { kind: 'outcome', preview, result: answer.value } : { kind: 'failed', error: answer.error });
   };
 
@@ -63,13 +67,10 @@ export function SummaryExportPanel(_props: PanelProps) {
 
   return (
     <div className="card" data-testid="bundle-export" data-state={state.kind} aria-labelledby={headingId}>
-      <h3 id={headingId}>Diagnostic bundle</h3>
-      <p className="muted small">
-        A .zip with the report, this summary, the network trace and the app's log, to attach to a forum post or bug
-        report.
-      </p>
+      <h3 id={headingId}>{t('wizard:bundle.title')}</h3>
+      <p className="muted small">{t('wizard:bundle.intro')}</p>
       <p className="notice privacy" data-testid="bundle-privacy">
-        Nothing is uploaded; secrets and personal details are redacted. You choose where the file is saved.
+        {t('wizard:bundle.privacy')}
       </p>
 
       {(state.kind === 'idle' || state.kind === 'previewing' || state.kind === 'failed') && (
@@ -81,27 +82,27 @@ export function SummaryExportPanel(_props: PanelProps) {
             disabled={state.kind === 'previewing'}
             onClick={() => void showPreview()}
           >
-            {state.kind === 'previewing' ? 'Preparing the preview…' : 'Export diagnostic bundle'}
+            {state.kind === 'previewing' ? t('wizard:bundle.preparing') : t('wizard:bundle.export')}
           </button>
           {state.kind === 'failed' && (
             <span role="alert" className="fix-feedback refused">
-              Could not prepare the bundle: {state.error.message}
+              {t('wizard:bundle.failed', { error: state.error.message })}
             </span>
           )}
         </div>
       )}
 
       {preview && (
-        <section aria-label="What the bundle will contain" data-testid="bundle-preview">
+        <section aria-label={t('wizard:bundle.contains')} data-testid="bundle-preview">
           <h4 tabIndex={-1} ref={state.kind === 'preview' ? focusRef : undefined}>
-            What will be saved
+            {t('wizard:bundle.whatSaved')}
           </h4>
           <table className="bundle-files" data-testid="bundle-files">
-            <caption className="offscreen">Files in the bundle and their sizes</caption>
+            <caption className="offscreen">{t('wizard:bundle.filesCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">File</th>
-                <th scope="col">Size</th>
+                <th scope="col">{t('wizard:bundle.file')}</th>
+                <th scope="col">{t('wizard:bundle.sizeColumn')}</th>
               </tr>
             </thead>
             <tbody>
@@ -110,35 +111,33 @@ export function SummaryExportPanel(_props: PanelProps) {
                   <td>
                     <code>{file.name}</code>
                   </td>
-                  <td>{formatBytes(file.bytes)}</td>
+                  <td>{size(file.bytes)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">Total before compression</th>
-                <td>
-                  {formatBytes(total)} (the .zip is limited to {formatBytes(preview.maxTotalBytes)})
-                </td>
+                <th scope="row">{t('wizard:bundle.total')}</th>
+                <td>{t('wizard:bundle.totalValue', { total: size(total), max: size(preview.maxTotalBytes) })}</td>
               </tr>
             </tfoot>
           </table>
-          <h4>Redacted</h4>
+          <h4>{t('wizard:bundle.redacted')}</h4>
           {redactions.length === 0 ? (
             <p className="muted" data-testid="bundle-redactions">
-              Nothing needed redacting.
+              {t('wizard:bundle.nothingRedacted')}
             </p>
           ) : (
             <ul className="details-list" data-testid="bundle-redactions">
               {redactions.map(([kind, n]) => (
                 <li key={kind}>
-                  <strong>{kind}</strong>: {n === 1 ? 'one replacement' : `${n} replacements`}
+                  <strong>{kind}</strong>: {t('wizard:bundle.replacements', { count: n })}
                 </li>
               ))}
             </ul>
           )}
           <label className="muted small" htmlFor={`${headingId}-summary`}>
-            summary.md, as it will be saved
+            {t('wizard:bundle.summaryLabel')}
           </label>
           <textarea
             id={`${headingId}-summary`}
@@ -160,7 +159,7 @@ export function SummaryExportPanel(_props: PanelProps) {
             disabled={state.kind === 'saving'}
             onClick={() => void save(state.preview, false)}
           >
-            {state.kind === 'saving' ? 'Saving…' : 'Save…'}
+            {state.kind === 'saving' ? t('wizard:bundle.saving') : t('wizard:bundle.save')}
           </button>
           <button
             type="button"
@@ -169,7 +168,7 @@ export function SummaryExportPanel(_props: PanelProps) {
             disabled={state.kind === 'saving'}
             onClick={() => setState({ kind: 'idle' })}
           >
-            Cancel
+            {t('wizard:nav.cancel')}
           </button>
         </div>
       )}
@@ -184,19 +183,14 @@ export function SummaryExportPanel(_props: PanelProps) {
           >
             {state.result.saved ? (
               <>
-                Saved to <code data-testid="bundle-path">{state.result.path}</code>
-                {state.result.bytes !== undefined ? ` (${formatBytes(state.result.bytes)})` : ''}.
+                {t('wizard:bundle.savedTo')} <code data-testid="bundle-path">{state.result.path}</code>
+                {state.result.bytes !== undefined ? ` (${size(state.result.bytes)})` : ''}.
               </>
             ) : (
-              <>Not saved: {state.result.reason ?? 'the app gave no reason'}</>
+              <>{t('wizard:bundle.notSaved', { reason: state.result.reason ?? t('wizard:bundle.noReason') })}</>
             )}
           </p>
-          {state.result.exists && (
-            <p className="muted small">
-              If you already chose to replace it in the save dialog, confirm it here: the app never replaces a file
-              without asking.
-            </p>
-          )}
+          {state.result.exists && <p className="muted small">{t('wizard:bundle.confirmReplace')}</p>}
           <div className="copy-row">
             {state.result.exists && (
               <button
@@ -205,7 +199,8 @@ export function SummaryExportPanel(_props: PanelProps) {
                 data-testid="bundle-replace"
                 onClick={() => void save(state.preview, true)}
               >
-                Replace {state.result.path ? <code>{state.result.path}</code> : 'the existing file'}
+                {t('wizard:bundle.replace')}{' '}
+                {state.result.path ? <code>{state.result.path}</code> : t('wizard:bundle.existingFile')}
               </button>
             )}
             {!state.result.saved && (
@@ -215,11 +210,11 @@ export function SummaryExportPanel(_props: PanelProps) {
                 data-testid="bundle-save-again"
                 onClick={() => void save(state.preview, false)}
               >
-                Choose another place…
+                {t('wizard:bundle.another')}
               </button>
             )}
             <button type="button" className="button button-ghost" onClick={() => setState({ kind: 'idle' })}>
-              Done
+              {t('wizard:bundle.done')}
             </button>
           </div>
         </div>

@@ -18,7 +18,8 @@ export function TokenConsentText({ method }: { readonly method: 'password' | 'au
           </li>
         )}
         <li>
-          <code>GET https://www.strem.io/trakt/auth/&lt;account id&gt;</code> — {t('wizard:consent.traktAuth')}
+          <code>GET https://www.strem.io/trakt/auth/&lt;{t('wizard:consent.accountId')}&gt;</code> —{' '}
+          {t('wizard:consent.traktAuth')}
         </li>
         <li>
           <code>GET https://api.trakt.tv/users/settings</code> — {t('wizard:consent.usersSettings')}

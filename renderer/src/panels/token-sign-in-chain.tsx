@@ -1,14 +1,17 @@
 import type { CheckResult } from '../../../shared/report';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import { SignInDetailsSchema, type SignInChain, type SignInHop } from '../../../shared/check-details/sign-in-chain';
+import type { TFunction } from 'i18next';
+import { Disclosure } from '../components/disclosure';
+import { useTr } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { CheckRow } from '../store/step-run';
 import type { PanelProps } from './panel-types';
 
 /** The Token step's checks that follow a sign-in chain, and what each chain is called. */
 const CHAIN_CHECKS: readonly { readonly id: string; readonly title: string }[] = [
-  { id: 'token.auth-redirect', title: "Where Stremio's Authenticate button leads" },
-  { id: 'token.pasted-url', title: 'Where the pasted address leads' },
+  { id: 'token.auth-redirect', title: 'wizard:chain.authRedirect' },
+  { id: 'token.pasted-url', title: 'wizard:chain.pastedUrl' },
 ];
 
 type Tone = 'pass' | 'warn' | 'fail' | 'skipped';
@@ -23,9 +26,9 @@ function toneOf(hop: SignInHop): Tone {
   return 'pass';
 }
 
-function statusText(hop: SignInHop): string {
+function statusText(hop: SignInHop, t: TFunction): string {
   if (hop.status !== null) return String(hop.status);
-  return hop.page === 'no-answer' ? 'no answer' : 'not requested';
+  return hop.page === 'no-answer' ? t('wizard:chain.noAnswer') : t('wizard:chain.notRequested');
 }
 
 function resultOf(rows: readonly CheckRow[], id: string): CheckResult | null {
@@ -41,32 +44,32 @@ interface TimelineProps {
 }
 
 function Timeline({ title, chain, reportText }: TimelineProps) {
+  const { t } = useTr();
   return (
     <div className="sign-in-chain">
       <h4 className="sign-in-chain-title">{title}</h4>
       <ol className="sign-in-hops">
         {chain.hops.map((hop, i) => (
           <li key={`${i}-${hop.host}${hop.path}`} className="sign-in-hop" data-hop={i + 1} data-tone={toneOf(hop)}>
-            <span className={`badge badge-${toneOf(hop)}`}>{statusText(hop)}</span>{' '}
+            <span className={`badge badge-${toneOf(hop)}`}>{statusText(hop, t)}</span>{' '}
             <span className="sign-in-hop-place">
               {hop.host}
               <span className="muted">{hop.path}</span>
             </span>
-            {hop.ms !== null && <span className="muted small"> {hop.ms} ms</span>}
+            {hop.ms !== null && <span className="muted small"> {t('wizard:check.duration', { ms: hop.ms })}</span>}
             {hop.change && <div className="small sign-in-hop-change">{hop.change}</div>}
           </li>
         ))}
       </ol>
       <p className="muted small" data-testid="sign-in-chain-end">
-        Ends: {chain.end}
+        {t('wizard:chain.ends', { end: chain.end })}
       </p>
       {reportText && (
-        <details className="sign-in-report">
-          <summary>Report text to send to Stremio (with the diagnostic bundle)</summary>
+        <Disclosure label={t('wizard:chain.reportText')} className="sign-in-report" keepMounted>
           <pre className="small" data-testid="sign-in-report-text">
             {reportText}
           </pre>
-        </details>
+        </Disclosure>
       )}
     </div>
   );
@@ -74,22 +77,20 @@ function Timeline({ title, chain, reportText }: TimelineProps) {
 
 /** The Token step's sign-in chains as hop-by-hop timelines (host, status, what changed), shown as checks finish. */
 export function TokenSignInChain(_props: PanelProps) {
+  const { t } = useTr();
   const run = useStepRun('token');
   const chains = CHAIN_CHECKS.flatMap(({ id, title }) => {
     const result = resultOf(run.rows, id);
     const details = result ? readDetails(result.details, SignInDetailsSchema) : null;
     return details && details.chain.hops.length > 0
-      ? [{ id, title, chain: details.chain, reportText: details.reportText ?? null }]
+      ? [{ id, title: t(title), chain: details.chain, reportText: details.reportText ?? null }]
       : [];
   });
   if (chains.length === 0) return null;
   return (
     <div className="sign-in-chains" data-testid="sign-in-chains">
-      <h3 className="section-title">The sign-in, hop by hop</h3>
-      <p className="muted small">
-        The wizard followed the link as your browser would, without your cookies, and stopped at the first page that
-        needs you.
-      </p>
+      <h3 className="section-title">{t('wizard:chain.title')}</h3>
+      <p className="muted small">{t('wizard:chain.intro')}</p>
       {chains.map(({ id, title, chain, reportText }) => (
         <section key={id} data-chain={id}>
           <Timeline title={title} chain={chain} reportText={reportText} />
