@@ -16,7 +16,9 @@ export function checkTitleText(result: Pick<CheckResult, 'id' | 'title'>, tr: Tr
 
 /** A check's summary in `tr`'s language. */
 export function checkSummaryText(result: Pick<CheckResult, 'summary' | 'message'>, tr: Translator): string {
-  return result.message && tr.i18n.exists(result.message.key) ? tr.text(result.message) : result.summary;
+  // With its params: a plural key exists only as `key_one`/`key_other`, found through `count`.
+  const message = result.message;
+  return message && tr.i18n.exists(message.key, { ...message.params }) ? tr.text(message) : result.summary;
 }
 
 /** The catalog key of one of a problem's texts: `problems:STREMIO_OUTDATED.fix.title`. */

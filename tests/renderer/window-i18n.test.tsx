@@ -1,0 +1,125 @@
+/** @vitest-environment jsdom */
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWindowI18n, englishWindowI18n, initialLocale } from '../../renderer/src/i18n/window-i18n';
+import { checkResult, report } from './fake-doctor';
+import { renderWizard } from './render-wizard';
+
+afterEach(cleanup);
+
+// The checks' own texts come from checks-<step>.json; these stand in for them so the test does not depend
+// on which checks are translated yet (docs/i18n.md "Messages, not sentences").
+const TEXTS = {
+  en: {
+    'stremio-installs': {
+      title: 'Stremio installs',
+      found_one: 'One install found.',
+      found_other: '{{count}} installs found.',
+    },
+  },
+  de: {
+    'stremio-installs': {
+      title: 'Stremio-Installationen',
+      found_one: 'Eine Installation gefunden.',
+      found_other: '{{count}} Installationen gefunden.',
+    },
+  },
+};
+
+function withCheckTexts() {
+  const i18n = englishWindowI18n();
+  i18n.addResourceBundle('en', 'checks-version', TEXTS.en, true, true);
+  i18n.addResourceBundle('de', 'checks-version', TEXTS.de, true, true);
+  return i18n;
+}
+
+const installs = checkResult('version.stremio-installs', {
+  title: 'Stremio installs',
+  summary: '2 installs found.',
+  message: { key: 'checks-version:stremio-installs.found', params: { count: 2 } },
+});
+
+describe('the window in five languages', () => {
+  it('switches to German mid-wizard: results stay, texts (check rows too) are said again from their keys', async () => {
+    const { fake, store } = renderWizard({ page: 'version', i18n: withCheckTexts() });
+    const run = await fake.nextRun();
+    act(() => run.finish(report(['version'], [installs])));
+    const row = await waitFor(() =>
+      document.querySelector<HTMLElement>('.check-row[data-check="version.stremio-installs"]')!,
+    );
+    expect(row.textContent).toContain('Stremio installs');
+    expect(row.textContent).toContain('2 installs found.');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'de' } });
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'));
+    const german = document.querySelector<HTMLElement>('.check-row[data-check="version.stremio-installs"]')!;
+    expect(german.textContent).toContain('Stremio-Installationen');
+    expect(german.textContent).toContain('2 Installationen gefunden.');
+    expect(within(german).getByText('OK')).toBeInstanceOf(HTMLElement);
+    expect(screen.getByTestId('run-status-text').textContent).toBe('Fertig: Die Prüfung ist in Ordnung.');
+    expect(screen.getByRole('button', { name: /^Weiter: Cache/ })).toBeInstanceOf(HTMLElement);
+    expect(screen.getByRole('combobox', { name: 'Sprache' })).toBeInstanceOf(HTMLElement);
+    // Nothing ran again: the same report, one run; the choice is saved.
+    expect(fake.runs).toHaveLength(1);
+    expect(store.getState().steps.version.report?.checks[0]).toBe(installs);
+    expect(fake.calls).toContainEqual({ channel: 'settings:set-preferences', request: { locale: 'de' } });
+  });
+
+  it('starts in the saved language, else the nearest one to navigator.languages', async () => {
+    expect(initialLocale(undefined, ['de-AT', 'en-US'])).toBe('de');
+    expect(initialLocale(undefined, ['pt-PT'])).toBe('pt-BR');
+    expect(initialLocale(undefined, ['ja'])).toBe('en');
+    expect(initialLocale('fr', ['de-DE'])).toBe('fr');
+    expect(initialLocale('xx', ['es-MX'])).toBe('es');
+
+    renderWizard({ i18n: await createWindowI18n(initialLocale(undefined, ['es-MX'])) });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Averigüemos por qué Trakt no se conecta');
+    expect(screen.getByRole('button', { name: /Empezar las comprobaciones/ })).toBeInstanceOf(HTMLElement);
+    expect((screen.getByRole('combobox', { name: 'Idioma' }) as HTMLSelectElement).value).toBe('es');
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+  });
+
+  it('keeps the other languages out of the start: only English is loaded until one is chosen', () => {
+    const i18n = englishWindowI18n();
+    expect(i18n.hasResourceBundle('en', 'wizard')).toBe(true);
+    expect(i18n.hasResourceBundle('de', 'wizard')).toBe(false);
+  });
+});
+
+describe('theme', () => {
+  it('follows the system until chosen; the choice sets <html data-theme> and is saved', async () => {
+    const { fake } = renderWizard();
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('system'));
+    const menu = screen.getByRole('combobox', { name: 'Theme' }) as HTMLSelectElement;
+    expect([...menu.options].map((o) => o.textContent)).toEqual(['System', 'Light', 'Dark']);
+    fireEvent.change(menu, { target: { value: 'light' } });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+    expect(fake.calls).toContainEqual({ channel: 'settings:set-preferences', request: { theme: 'light' } });
+  });
+
+  it('starts with the saved theme', async () => {
+    renderWizard({ theme: 'dark' });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+  });
+});
+
+describe('the live region', () => {
+  it('is the one status region: it announces a finished check and the finished step, batching bursts', async () => {
+    const { fake } = renderWizard({ page: 'connectivity', announceDelayMs: 20 });
+    const run = await fake.nextRun();
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    const region = screen.getByRole('status');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    act(() => run.started('connectivity.dns', 'DNS'));
+    act(() => run.finished(checkResult('connectivity.dns', { title: 'DNS' })));
+    await waitFor(() => expect(region.textContent).toBe('DNS — Pass.'));
+
+    const many = ['a', 'b', 'c', 'd'].map((n) => checkResult(`connectivity.${n}`, { title: n.toUpperCase() }));
+    act(() => {
+      for (const result of many) run.finished(result);
+    });
+    await waitFor(() => expect(region.textContent).toBe('4 checks finished.'));
+    act(() => run.finish(report(['connectivity'], [checkResult('connectivity.dns', { title: 'DNS' }), ...many])));
+    await waitFor(() => expect(region.textContent).toBe('Connectivity step done.'));
+  });
+});
