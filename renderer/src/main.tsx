@@ -11,19 +11,30 @@ import { WindowProvider } from './store/preferences';
 const store = createWizardStore(window.doctor);
 void store.getState().refreshAppInfo();
 
-/** The saved language and theme; none when the bridge does not answer (the OS's then). */
-async function savedPreferences(): Promise<Preferences> {
-  const answer = await callSafely(() => window.doctor['settings:get-preferences']({}));
-  return answer.ok ? answer.value : {};
-}
+// In the app the preferences answer in a few ms; a slow bridge must not hold the first paint (docs/testing.md
+// "Benchmarks": interactive < 500 ms), so after this wait the window starts with the OS's language and theme and
+// takes the saved ones when they arrive.
+const PREFERENCES_WAIT_MS = 80;
 
 async function start(root: HTMLElement): Promise<void> {
-  const preferences = await savedPreferences();
+  const saved = callSafely(() => window.doctor['settings:get-preferences']({})).then((answer): Preferences =>
+    answer.ok ? answer.value : {},
+  );
+  const early = await Promise.race([
+    saved,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), PREFERENCES_WAIT_MS)),
+  ]);
+  const preferences = early ?? {};
   // The language is known before the first paint (no English flash); English needs no chunk at all.
   const i18n = await createWindowI18n(initialLocale(preferences.locale, navigator.languages));
   createRoot(root).render(
     <StrictMode>
-      <WindowProvider i18n={i18n} api={window.doctor} initialTheme={preferences.theme ?? 'system'}>
+      <WindowProvider
+        i18n={i18n}
+        api={window.doctor}
+        initialTheme={preferences.theme ?? 'system'}
+        {...(early ? {} : { latePreferences: saved })}
+      >
         <WizardProvider store={store}>
           <App />
         </WizardProvider>
