@@ -14,7 +14,7 @@ void store.getState().refreshAppInfo();
 // In the app the preferences answer in a few ms; a slow bridge must not hold the first paint (docs/testing.md
 // "Benchmarks": interactive < 500 ms), so after this wait the window starts with the OS's language and theme and
 // takes the saved ones when they arrive.
-const PREFERENCES_WAIT_MS = 80;
+const PREFERENCES_WAIT_MS = 20;
 
 async function start(root: HTMLElement): Promise<void> {
   const saved = callSafely(() => window.doctor['settings:get-preferences']({})).then((answer): Preferences =>
