@@ -16,7 +16,14 @@ export function checkTitleText(result: Pick<CheckResult, 'id' | 'title'>, tr: Tr
 
 /** A check's summary in `tr`'s language. */
 export function checkSummaryText(result: Pick<CheckResult, 'summary' | 'message'>, tr: Translator): string {
-  return result.message && tr.i18n.exists(result.message.key) ? tr.text(result.message) : result.summary;
+  const message = result.message;
+  // With its count (and context): a plural message has only `key_one`/`key_other`, never the bare key.
+  const { count, context } = message?.params ?? {};
+  const options = {
+    ...(typeof count === 'number' ? { count } : {}),
+    ...(typeof context === 'string' ? { context } : {}),
+  };
+  return message && tr.i18n.exists(message.key, options) ? tr.text(message) : result.summary;
 }
 
 /** The catalog key of one of a problem's texts: `problems:STREMIO_OUTDATED.fix.title`. */
