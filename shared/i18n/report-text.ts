@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Fix } from '../report';
+import type { CheckResult, Finding, Fix, FixAction } from '../report';
 import { checkTitleKey } from './check-keys';
 import type { Translator } from './translator';
 
@@ -31,6 +31,14 @@ export function problemKey(code: string, path: string): string {
   return `problems:${code}.${path}`;
 }
 
+/** The label of a fix's action in `tr`'s language: the catalog's, a re-run names its step; else the finding's own. */
+function actionText(finding: Finding, action: FixAction, tr: Translator): FixAction {
+  if (action.kind === 'rerun-step')
+    return { ...action, label: tr.t('engine:fix.rerunStep', { step: tr.t(`common:step.${action.step}`) }) };
+  const key = problemKey(finding.problem, 'fix.action');
+  return tr.i18n.exists(key) ? { ...action, label: tr.t(key) } : action;
+}
+
 /** A finding's title, explanation and fix in `tr`'s language; a known incident keeps the feed's own words. */
 export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'title' | 'explanation' | 'fix'> {
   const has = (path: string) => tr.i18n.exists(problemKey(finding.problem, path));
@@ -39,14 +47,7 @@ export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'ti
   const fix: Fix = {
     title: text('fix.title', finding.fix.title),
     steps: has('fix.steps') ? tr.list(problemKey(finding.problem, 'fix.steps')) : finding.fix.steps,
-    ...(action
-      ? {
-          action: {
-            ...action,
-            ...(has('fix.action') ? { label: tr.t(problemKey(finding.problem, 'fix.action')) } : {}),
-          },
-        }
-      : {}),
+    ...(action ? { action: actionText(finding, action, tr) } : {}),
   };
   if (finding.incident) return { title: finding.title, explanation: finding.explanation, fix };
   return { title: text('title', finding.title), explanation: text('explanation', finding.explanation), fix };
