@@ -90,10 +90,10 @@ describe('the Scrobbling step in another language', () => {
       expect(own).toHaveLength(6);
       for (const result of own) {
         expect(isMessage(result.message), result.id).toBe(true);
-        expect(result.message?.key, result.id).toMatch(/^checks-scrobbling:/);
+        expect(result.message?.key, result.id).toMatch(/^(checks-scrobbling|common):/);
         // A missing key would show as the key itself.
         expect(result.title, result.id).not.toMatch(/checks-scrobbling|\.title$/);
-        expect(result.summary, result.id).not.toMatch(/checks-scrobbling:|\{\{/);
+        expect(result.summary, result.id).not.toMatch(/checks-scrobbling:|common:|\{\{/);
         for (const title of TITLES) expect(`${result.title} ${result.summary}`).not.toContain(title);
       }
       if (locale !== 'en')

@@ -1,6 +1,6 @@
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
-import { messageList } from '../version/message-list';
+import { joinClauses } from '../../../../shared/i18n/join';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { traktTokenCheck, traktTokenState } from '../token/trakt-token';
 import { traktExpiresAtMs } from '../../clients/stremio/account';
@@ -51,7 +51,7 @@ export const cachedProfileCheck = defineCheck<undefined>({
         summary:
           unreadable.length > 0
             ? msg('checks-cache:cached-profile.unreadable', {
-                profiles: messageList(
+                profiles: joinClauses(
                   unreadable.map((p) =>
                     p.profile.reason
                       ? msg('checks-cache:cached-profile.unreadableItem', {
@@ -60,7 +60,6 @@ export const cachedProfileCheck = defineCheck<undefined>({
                         })
                       : msg('checks-cache:cached-profile.unknownFormat', { shell: p.profile.shell }),
                   ),
-                  'checks-cache:cached-profile.list',
                 ),
               })
             : profiles.length > 0

@@ -14,7 +14,7 @@ import { stageOf, type HostChain } from './host-chain';
 import { hostList } from './hosts';
 import { answerer, isCloudflareBlock } from '../../net/answerer';
 import { isOutage, median, outageText } from './http-rules';
-import { sentences } from './texts';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /** docs/problems.md SLOW_NETWORK: median time to first byte above 2 s. */
 export const SLOW_TTFB_MS = 2000;
@@ -155,7 +155,7 @@ export const httpCheck = defineCheck<SessionData, HttpDetails>({
       };
     const hard = unanswered.length > 0 || problems.some((p) => p.code !== 'SLOW_NETWORK');
     const found = [...new Set(problems.map((p) => FOUND[p.code]))].flatMap((key): Message[] => (key ? [msg(key)] : []));
-    const summary = sentences([...found, ...unanswered]);
+    const summary = joinSentences([...found, ...unanswered]);
     return { verdict: hard ? 'fail' : 'warn', summary, problems, details: fullDetails, data };
   },
 });

@@ -2,7 +2,7 @@ import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { SYSTEM_PROXY_WAIT_MS, type ProxyChoice } from '../../net/proxy';
 import { probedHosts } from './hosts';
-import { clauses } from './texts';
+import { joinClauses } from '../../../../shared/i18n/join';
 
 /** Data the proxy check leaves for the chains: the proxy (or null) per probed URL. */
 export interface ProxyCheckData {
@@ -57,7 +57,7 @@ export const proxyCheck = defineCheck<ProxyCheckData>({
       unsupported.length > 0 ? 'checks-connectivity:proxy.throughUnsupported' : 'checks-connectivity:proxy.through';
     return {
       verdict: 'warn',
-      summary: msg(through, { proxies: clauses(entries) }),
+      summary: msg(through, { proxies: joinClauses(entries) }),
       problems: [{ code: 'PROXY_IN_USE', evidence: `connectivity.proxy: ${list.join('; ')}`, confidence: 0.95 }],
       details,
       data,

@@ -10,7 +10,7 @@ import { tcpLayer } from './describe';
 import { dnsCheck, type SessionData } from './dns';
 import { stageOf, type DnsStage, type HostChain, type TcpStage } from './host-chain';
 import { hostList } from './hosts';
-import { hostNames, sentences } from './texts';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /**
  * True when nothing was reachable at all (docs/problems.md OFFLINE): no direct host took a TCP connection,
@@ -117,13 +117,13 @@ export const tcpCheck = defineCheck<SessionData, TcpDetails>({
       return { verdict: 'pass', summary: msg('checks-connectivity:tcp.pass', { count: tested.length }), details, data };
     const hard = authWanted.length > 0 || blocked.length > 0;
     const said: Message[] = [];
-    const hosts = (rows: readonly { chain: HostChain }[]) => hostNames(rows.map((r) => r.chain.host));
+    const hosts = (rows: readonly { chain: HostChain }[]) => rows.map((r) => r.chain.host.host);
     if (authWanted.length > 0) said.push(msg('checks-connectivity:tcp.proxyAuth', { hosts: hosts(authWanted) }));
     if (blocked.length > 0) said.push(msg('checks-connectivity:tcp.blocked', { hosts: hosts(blocked) }));
     if (v6Broken.length > 0) said.push(msg('checks-connectivity:tcp.ipv6', { hosts: hosts(v6Broken) }));
     return {
       verdict: hard ? 'fail' : 'warn',
-      summary: sentences(said),
+      summary: joinSentences(said),
       problems,
       details,
       data,

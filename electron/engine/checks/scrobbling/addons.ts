@@ -4,7 +4,7 @@ import { fetchAddonCollection } from '../../clients/stremio/addon-collection';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { stremioFailure } from './stremio-failure';
 import type { AddonsData } from './scrobbling-data';
-import { sentences } from './texts';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /**
  * `addonCollectionGet`: which add-ons the account has, counted (their names and addresses are personal).
@@ -40,7 +40,7 @@ export const addonsCheck = defineCheck<AddonsData>({
             ? msg('checks-scrobbling:addons.noTraktAddon', { count })
             : msg('checks-scrobbling:addons.noneOfBoth', { count });
     const summary =
-      otherTrakt > 0 ? sentences(said, msg('checks-scrobbling:addons.otherTrakt', { count: otherTrakt })) : said;
+      otherTrakt > 0 ? joinSentences([said, msg('checks-scrobbling:addons.otherTrakt', { count: otherTrakt })]) : said;
     return { verdict: cinemeta && stremioTrakt ? 'pass' : 'warn', summary, details, data };
   },
 });

@@ -2,7 +2,7 @@ import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import { probeEventsPath } from '../../clients/stremio/events-path';
 import { stremioAccountCheck } from '../token/stremio-account';
-import { sentences } from './texts';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /** What the probe proves and what it cannot see, said after its pass or block. */
 const WHAT_IT_PROVES = msg('checks-scrobbling:events-path.proves');
@@ -29,7 +29,10 @@ export const eventsPathCheck = defineCheck<undefined>({
       case 'api-answered':
         return {
           verdict: 'pass',
-          summary: sentences(msg('checks-scrobbling:events-path.answered', { status: seen.status }), WHAT_IT_PROVES),
+          summary: joinSentences([
+            msg('checks-scrobbling:events-path.answered', { status: seen.status }),
+            WHAT_IT_PROVES,
+          ]),
           details: { answer: seen.kind, status: seen.status },
         };
       case 'outage':
@@ -69,7 +72,7 @@ export const eventsPathCheck = defineCheck<undefined>({
 function blocked(what: string, said: Message, confidence: number, details: Record<string, unknown>): CheckOutcome {
   return {
     verdict: 'fail',
-    summary: sentences(said, WHAT_IT_PROVES),
+    summary: joinSentences([said, WHAT_IT_PROVES]),
     problems: [
       {
         code: 'STREMIO_EVENTS_BLOCKED',

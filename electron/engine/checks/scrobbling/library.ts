@@ -6,7 +6,7 @@ import { traktTokenCheck } from '../token/trakt-token';
 import { shortDate } from './dates';
 import { stremioFailure } from './stremio-failure';
 import type { LibraryData } from './scrobbling-data';
-import { clauses, items, sentences } from './texts';
+import { joinClauses, joinItems, joinSentences } from '../../../../shared/i18n/join';
 import { idKind, isFinished, isImdbId, watchedSince } from './watched';
 
 /**
@@ -68,7 +68,7 @@ export const libraryCheck = defineCheck<LibraryData>({
       finished: finished.length,
     };
     const base = isNonEmpty(notes)
-      ? msg('checks-scrobbling:library.readWithNotes', { ...read, notes: clauses(notes) })
+      ? msg('checks-scrobbling:library.readWithNotes', { ...read, notes: joinClauses(notes) })
       : msg('checks-scrobbling:library.read', read);
     if (!isNonEmpty(kindCounts)) return { verdict: 'pass', summary: base, details, data };
     const byKind = Object.entries(kinds)
@@ -76,10 +76,10 @@ export const libraryCheck = defineCheck<LibraryData>({
       .join(', ');
     return {
       verdict: 'warn',
-      summary: sentences(
+      summary: joinSentences([
         base,
-        msg('checks-scrobbling:library.unsupported', { count: nonImdb, kinds: items(kindCounts) }),
-      ),
+        msg('checks-scrobbling:library.unsupported', { count: nonImdb, kinds: joinItems(kindCounts) }),
+      ]),
       problems: [
         {
           code: 'SCROBBLE_IDS_UNSUPPORTED',

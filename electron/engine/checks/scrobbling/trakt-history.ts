@@ -8,7 +8,8 @@ import { stremioAccountCheck } from '../token/stremio-account';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
 import { traktTokenCheck } from '../token/trakt-token';
 import type { HistoryData } from './scrobbling-data';
-import { lastWatch, sentences } from './texts';
+import { lastWatch } from './texts';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /** Why the history was not read, per reason the Trakt link could not be used. */
 const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], Message>> = {
@@ -56,7 +57,7 @@ export const traktHistoryCheck = defineCheck<HistoryData>({
     const data: HistoryData = { history: read, lastActivities };
     return {
       verdict: 'pass',
-      summary: read.complete ? summary : sentences(summary, cut),
+      summary: read.complete ? summary : joinSentences([summary, cut]),
       details: {
         entries: read.entries.length,
         pagesRead: read.pagesRead,

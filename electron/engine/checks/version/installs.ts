@@ -11,7 +11,7 @@ import type { StremioInstall } from '../../clients/stremio/install-types';
 import { findInstalls } from '../../clients/stremio/installs';
 import { searchBases, stremioSearchOf } from '../../clients/stremio/installs-search';
 import type { CommandRunner } from '../../clients/stremio/processes-run';
-import { messageList } from './message-list';
+import { joinItems } from '../../../../shared/i18n/join';
 
 /** Data `version.installs` leaves for its dependents. */
 export interface InstallsData {
@@ -77,7 +77,7 @@ export function createInstallsCheck(run?: CommandRunner): CheckHandle<InstallsDa
           evidence: `version.installs: ${i.label} ${i.version ?? '(version unknown)'} at ${i.location}`,
           confidence: i.version ? 0.95 : 0.8,
         }));
-      const list = messageList(installs.map(installName), 'checks-version:installs.list');
+      const list = joinItems(installs.map(installName));
       return {
         verdict: problems.length > 0 ? 'warn' : 'pass',
         summary:

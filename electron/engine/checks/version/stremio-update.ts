@@ -5,7 +5,7 @@ import type { StremioInstall } from '../../clients/stremio/install-types';
 import { askShellNgUpdater, askShellV4Updater, type UpdaterAnswer } from '../../clients/stremio/updater';
 import { compareVersions } from '../../clients/stremio/updater-version';
 import { installsCheck } from './installs';
-import { messageList } from './message-list';
+import { joinClauses } from '../../../../shared/i18n/join';
 
 /** How one install compares with the newest release. */
 type Currency =
@@ -209,5 +209,5 @@ function failed(install: StremioInstall, answer: UpdaterAnswer): InstallVerdict 
 
 /** Installs said as one list, each by `say`, separated as the language separates clauses (`; ` in English). */
 function listOf(verdicts: readonly InstallVerdict[], say: (v: InstallVerdict) => Message): Message {
-  return messageList(verdicts.map(say), 'checks-version:stremio-update.list');
+  return joinClauses(verdicts.map(say));
 }
