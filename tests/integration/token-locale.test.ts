@@ -81,6 +81,8 @@ describe('the Token step in German', () => {
     // The evidence line stays English for support.
     const finding = report.findings.find((f) => f.problem === 'AUTH_URL_WRONG_HOST')!;
     expect(finding.evidence[0]).toContain('HTTP 400 on the API host');
+    // The one-click fix carries its label in the run's language.
+    expect(finding.fix.action).toMatchObject({ kind: 'open-url', label: 'Korrigierten Anmeldelink öffnen' });
 
     // The kept message says the same result again in French (the window after a language switch).
     const fr = await createTranslator('fr');

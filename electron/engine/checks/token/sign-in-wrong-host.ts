@@ -6,8 +6,8 @@ import { fromSource } from './sign-in-text';
 import { verifyCorrectedLink, type Verification } from './sign-in-fix';
 import type { ChainVerdict, JudgeOptions, VerdictParts } from './sign-in-types';
 
-/** The label of the one-click fix for `AUTH_URL_WRONG_HOST`. */
-const CORRECTED_LINK_LABEL = 'Open the corrected sign-in link';
+/** The locale key of the one-click fix's label for `AUTH_URL_WRONG_HOST`. */
+const CORRECTED_LINK_LABEL = 'checks-token:signInChain.correctedLinkLabel';
 
 /**
  * A 4xx on Trakt's API host: the headline 400 (trakt-api#646). The corrected link is followed first
@@ -43,7 +43,10 @@ export async function wrongHostVerdict(
         code: 'AUTH_URL_WRONG_HOST',
         evidence: parts.evidence(`HTTP ${last.status ?? '?'} on the API host at ${hopPlace(last)}`),
         confidence: 0.95,
-        ...(offered ? { action: { kind: 'open-url' as const, url: offered, label: CORRECTED_LINK_LABEL } } : {}),
+        // The one-click fix's label, in the run's language (a fix action carries text, not a message).
+        ...(offered
+          ? { action: { kind: 'open-url' as const, url: offered, label: ctx.translator.t(CORRECTED_LINK_LABEL) } }
+          : {}),
       },
     ],
     details: parts.details({
