@@ -75,6 +75,8 @@ export interface WizardOptions {
   readonly contextOptions?: ServiceOptions['contextOptions'];
   readonly viewport?: { width: number; height: number };
   readonly deviceScaleFactor?: number;
+  /** The browser's language (Chromium's `locale`: navigator.languages), e.g. 'de'. */
+  readonly locale?: string;
   /** False: do not load the wizard yet (add init scripts or listeners first, then `page.goto(server.url)`). */
   readonly navigate?: boolean;
 }
@@ -169,6 +171,7 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
     chromium = await launchChromium({
       ...(options.viewport ? { viewport: options.viewport } : {}),
       ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     const { context } = chromium;
     await context.exposeBinding('__doctorInvoke', async (_source, channel: string, payload: unknown) => {
