@@ -50,7 +50,8 @@ describe('stepper navigation', () => {
     expect(current().dataset.page).toBe('version');
     expect(screen.getByRole('heading', { level: 2, name: 'Version' })).toBeInstanceOf(HTMLElement);
     const run = await fake.nextRun();
-    expect(run.request.steps).toEqual(['version']);
+    // Start runs ahead: one run of every step.
+    expect(run.request.steps).toEqual([...STEP_NAMES]);
     expect(run.request.runId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('running');
 
@@ -65,30 +66,37 @@ describe('stepper navigation', () => {
     expect(screen.queryByRole('button', { name: /^Next/ })).toBeNull();
   });
 
-  it('runs each step once when entered, queues it behind a running step, and shows each step state', async () => {
+  it('runs every step ahead in one run: an opened step shows its live rows, and opening never runs it again', async () => {
     const { fake } = renderWizard({ page: 'version' });
-    const version = await fake.nextRun();
+    const all = await fake.nextRun();
+    act(() => fake.emit({ type: 'run-started', runId: all.request.runId, steps: [...STEP_NAMES], checks: [] }));
+    act(() => all.started('cache.streaming-server', 'Streaming server'));
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
-    expect(screen.getByRole('status').textContent).toMatch(/Waiting for the previous step/);
-    expect(fake.runs).toHaveLength(1);
+    // The Cache step is already running in the same run: its row is there, nothing new starts.
+    expect(screen.getByRole('status').textContent).toBe('Checking… 0 of 1 checks finished.');
+    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('running');
+    expect(screen.getByText('Streaming server')).toBeInstanceOf(HTMLElement);
     const installs = checkResult('version.stremio-installs', { verdict: 'warn' });
-    act(() => version.finish(report(['version'], [installs])));
-    const cache = await fake.nextRun();
-    expect(cache.request.steps).toEqual(['cache']);
-    // The service answers with its session's combined report: the Version result stays in it.
-    act(() => cache.finish(report(['version', 'cache'], [installs, checkResult('cache.streaming-server')])));
+    const server = checkResult('cache.streaming-server');
+    act(() => all.finished(server));
+    act(() => all.finish(report([...STEP_NAMES], [installs, server])));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: the check looks fine.'));
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
     expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warn');
     expect(within(nav).getByText('Cache').closest('button')?.dataset.outcome).toBe('pass');
     fireEvent.click(screen.getByRole('button', { name: /Back/ }));
-    expect(fake.runs).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Next: Connectivity/ }));
+    expect(fake.runs).toHaveLength(1);
+    // Re-run still runs the one step.
+    fireEvent.click(screen.getByRole('button', { name: 'Re-run' }));
+    expect((await fake.nextRun()).request.steps).toEqual(['connectivity']);
   });
 
   it('runs the Token step without credentials and says when nothing could be checked', async () => {
     const { fake } = renderWizard({ page: 'token' });
     const run = await fake.nextRun();
-    expect(run.request).toEqual({ runId: run.request.runId, steps: ['token'] });
+    expect(run.request).toEqual({ runId: run.request.runId, steps: [...STEP_NAMES] });
     const note: Finding = {
       ...outdatedFinding,
       problem: 'STREMIO_NOT_SIGNED_IN',
@@ -317,14 +325,30 @@ describe('cancel', () => {
   });
 
   it('cancels a queued step without running it', async () => {
-    const { fake } = renderWizard({ page: 'version' });
-    const version = await fake.nextRun();
+    const { fake, store } = renderWizard({ page: 'version' });
+    const all = await fake.nextRun();
+    // A re-run of Cache asked for while the whole diagnosis still runs waits behind it, then is cancelled.
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
+    act(() => void store.getState().runStep('cache'));
+    expect(screen.getByRole('status').textContent).toMatch(/Waiting for the previous step/);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    act(() => version.finish(report(['version'], [])));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Cancelled before it started/));
+    act(() => all.finish(report([...STEP_NAMES], [checkResult('cache.streaming-server')])));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Cancelled/));
     await new Promise((r) => setTimeout(r, 10));
     expect(fake.runs).toHaveLength(1);
+  });
+
+  it('cancels the whole run-ahead from any step: every step it covers says so', async () => {
+    const { fake, store } = renderWizard({ page: 'token' });
+    const all = await fake.nextRun();
+    act(() => fake.emit({ type: 'run-started', runId: all.request.runId, steps: [...STEP_NAMES], checks: [] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'diagnosis:cancel')?.request).toEqual({ runId: all.request.runId }),
+    );
+    expect(STEP_NAMES.every((step) => store.getState().steps[step].cancelled)).toBe(true);
+    act(() => all.finish(report([...STEP_NAMES], [checkResult('version.stremio-installs', { verdict: 'skipped' })])));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Cancelled/));
   });
 });
 
@@ -375,18 +399,10 @@ describe('summary', () => {
   it('ranks findings from every step, shows evidence, fix and the untested list, and copies Markdown', async () => {
     const { fake, store } = renderWizard({ page: 'version' });
     const version = await fake.nextRun();
-    act(() =>
-      version.finish(
-        report(
-          ['version'],
-          [checkResult('version.stremio-installs', { verdict: 'warn', problems: ['STREMIO_OUTDATED'] })],
-          [outdatedFinding],
-        ),
-      ),
-    );
     act(() => store.getState().goTo('connectivity'));
-    const connectivity = await fake.nextRun();
-    // The session's combined report, as the service streams it after the Connectivity run.
+    expect(fake.runs).toHaveLength(1);
+    const connectivity = version;
+    // The session's combined report, as the service streams it after the run-ahead.
     const session = report(
       ['version', 'connectivity'],
       [
