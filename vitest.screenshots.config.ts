@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run screenshots`: one PNG per wizard page in SCREENSHOTS_DIR (default artifacts/screenshots/),
-// taken in real Chromium against the loopback emulators (tests/e2e/harness.ts). Not part of `npm test`.
+// `npm run screenshots`: one PNG per wizard page, and the Summary once per language, in SCREENSHOTS_DIR
+// (default docs/screenshots/, the README's gallery), taken in real Chromium against the loopback
+// emulators (tests/e2e/harness.ts). Not part of `npm test`.
 export default defineConfig({
   test: {
     include: ['tests/screenshots/**/*.screenshots.ts'],

@@ -15,11 +15,12 @@ export const SeveritySchema = z.enum(SEVERITIES);
 /** JSON-safe details of a check: shown under "details" and written to report.json. */
 export const DetailsSchema = z.record(z.string(), z.unknown());
 
-/** A parameter of a translatable message (docs/i18n.md): a value or a nested message. */
+/** A parameter of a translatable message (docs/i18n.md): a value, a list of values or a nested message. */
 const MessageParamSchema: z.ZodType<MessageParam> = z.union([
   z.string(),
   z.number(),
   z.boolean(),
+  z.array(z.string()),
   z.lazy(() => MessageSchema),
 ]);
 /** A translatable text: locale key and parameters, so each surface says it in its own language (docs/i18n.md). */

@@ -1,91 +1,102 @@
-import type { Finding, Report, Verdict } from './report';
+import type { Report, Verdict } from './report';
 import { VERDICTS } from './verdicts';
 import { rankFindings } from './severity';
-import { STEP_NAMES, STEP_TITLES } from './steps';
-import { knownSince, matchedIncidentIds } from './incident-text';
+import { STEP_NAMES } from './steps';
+import { matchedIncidentIds } from './incident-text';
+import { englishTranslator, type Translator } from './i18n/translator';
+import { findingText } from './i18n/report-text';
 
 // The Markdown a person reads first: the *Copy summary* button (docs/architecture.md "Findings") and the bundle's
 // summary.md (docs/architecture.md "Bundle"). Pure and platform-free so the renderer and the engine share one renderer.
+// Every heading and label comes from the `report` namespace, findings are said again by problem code (docs/i18n.md).
 
-const SEVERITY_LABEL: Readonly<Record<Finding['severity'], string>> = {
-  critical: 'Critical',
-  warning: 'Warning',
-  info: 'Info',
-};
-const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
-  pass: 'pass',
-  warn: 'warn',
-  fail: 'FAIL',
-  error: 'error',
-  skipped: 'skipped',
-};
-
-/** Renders a report as Markdown for a forum post: ranked findings with evidence and fix, what was not tested, the tool version. */
-export function renderSummaryMarkdown(report: Report): string {
-  const out: string[] = ['## Stremio Trakt Doctor — summary', ''];
+/**
+ * Renders a report as Markdown for a forum post in `tr`'s language: ranked findings with evidence and fix,
+ * what was not tested, the tool version. English by default.
+ */
+export function renderSummaryMarkdown(report: Report, tr: Translator = englishTranslator()): string {
+  const out: string[] = [`## ${tr.t('report:title')}`, ''];
   const critical = report.findings.filter((f) => f.severity === 'critical').length;
   out.push(
     report.findings.length === 0
-      ? 'No problems found.'
-      : `${plural(report.findings.length, 'finding')} (${critical} critical), most important first.`,
+      ? tr.t('report:noProblems')
+      : tr.t('report:findings', { count: report.findings.length, critical }),
     '',
   );
   const incidents = matchedIncidentIds(report.findings);
-  if (incidents.length > 0) out.push(`Known incidents: ${incidents.map((id) => `\`${id}\``).join(', ')}.`, '');
+  if (incidents.length > 0)
+    out.push(tr.t('report:knownIncidents', { ids: incidents.map((id) => `\`${id}\``).join(', ') }), '');
   rankFindings(report.findings).forEach((finding, i) => {
-    out.push(`### ${i + 1}. ${inline(finding.title)}`, '');
+    const text = findingText(finding, tr);
+    out.push(`### ${i + 1}. ${inline(text.title)}`, '');
     out.push(
-      `**${SEVERITY_LABEL[finding.severity]}** · \`${finding.problem}\` · confidence ${Math.round(finding.confidence * 100)}%`,
+      `**${tr.t(`common:severity.${finding.severity}`)}** · \`${finding.problem}\` · ${tr.t('report:confidence', { confidence: finding.confidence })}`,
       '',
     );
-    out.push(inline(finding.explanation), '');
+    out.push(inline(text.explanation), '');
     if (finding.incident) {
+      const since = Date.parse(finding.incident.since);
       out.push(
-        `${knownSince(finding.incident)} — incident \`${finding.incident.id}\`: ${inline(finding.incident.title)}`,
+        tr.t('report:incident', {
+          since: Number.isFinite(since)
+            ? tr.t('report:knownSince', { date: since })
+            : tr.t('report:knownSinceText', { date: finding.incident.since }),
+          id: `\`${finding.incident.id}\``,
+          title: inline(finding.incident.title),
+        }),
       );
-      for (const link of finding.incident.links) out.push(`- Source: <${link}>`);
+      for (const link of finding.incident.links) out.push(`- ${tr.t('report:source', { link: `<${link}>` })}`);
       out.push('');
     }
-    out.push('Evidence:');
+    out.push(tr.t('report:evidence'));
     for (const e of finding.evidence) out.push(`- ${inline(e)}`);
     if (finding.alsoPossible?.length)
-      out.push(`- Also possible: ${finding.alsoPossible.map((p) => `\`${p}\``).join(', ')}`);
-    out.push('', `Fix — ${inline(finding.fix.title)}:`);
-    finding.fix.steps.forEach((step, n) => out.push(`${n + 1}. ${inline(step)}`));
-    const action = finding.fix.action;
+      out.push(`- ${tr.t('report:alsoPossible', { codes: finding.alsoPossible.map((p) => `\`${p}\``).join(', ') })}`);
+    out.push('', tr.t('report:fix', { title: inline(text.fix.title) }));
+    text.fix.steps.forEach((step, n) => out.push(`${n + 1}. ${inline(step)}`));
+    const action = text.fix.action;
     if (action?.kind === 'open-url')
-      out.push(`${finding.fix.steps.length + 1}. ${inline(action.label ?? 'Open')}: <${autolinkSafe(action.url)}>`);
+      out.push(
+        `${text.fix.steps.length + 1}. ${tr.t('report:action', { label: inline(action.label ?? tr.t('report:open')), url: `<${autolinkSafe(action.url)}>` })}`,
+      );
     if (action?.kind === 'rerun-step')
-      out.push(`${finding.fix.steps.length + 1}. Run the ${STEP_TITLES[action.step]} step again.`);
+      out.push(`${text.fix.steps.length + 1}. ${tr.t('report:rerun', { step: tr.t(`common:step.${action.step}`) })}`);
     out.push('');
   });
-  out.push('### Checks', '');
+  out.push(`### ${tr.t('report:checks')}`, '');
   for (const step of STEP_NAMES) {
     const checks = report.checks.filter((c) => c.step === step);
     if (checks.length === 0) continue;
-    const counts = countVerdicts(checks.map((c) => c.verdict));
-    out.push(`- ${STEP_TITLES[step]}: ${counts}`);
+    const counts = countVerdicts(
+      checks.map((c) => c.verdict),
+      tr,
+    );
+    out.push(`- ${tr.t('report:labelled', { label: tr.t(`common:step.${step}`), text: counts })}`);
   }
-  if (report.checks.length === 0) out.push('- No checks ran.');
-  out.push('', '### What could not be tested', '');
-  if (report.untested.length === 0) out.push('Everything asked for was tested.');
-  for (const u of report.untested) out.push(`- \`${u.check}\`: ${inline(u.reason)}`);
+  if (report.checks.length === 0) out.push(`- ${tr.t('report:noChecks')}`);
+  out.push('', `### ${tr.t('report:untested')}`, '');
+  if (report.untested.length === 0) out.push(tr.t('report:allTested'));
+  for (const u of report.untested)
+    out.push(`- ${tr.t('report:labelled', { label: `\`${u.check}\``, text: inline(u.reason) })}`);
   out.push(
     '',
-    `_${report.tool.name} ${report.tool.version} · run ${report.startedAt} · ${report.durationMs} ms · steps: ${report.steps.join(', ') || 'none'}_`,
+    `_${tr.t('report:footer', {
+      tool: report.tool.name,
+      version: report.tool.version,
+      startedAt: Date.parse(report.startedAt),
+      ms: report.durationMs,
+      steps: report.steps.join(', ') || tr.t('report:noSteps'),
+    })}_`,
   );
   return `${out.join('\n')}\n`;
 }
 
-function countVerdicts(verdicts: readonly Verdict[]): string {
+/** "1 FAIL, 2 pass": each verdict that occurs, worst first, with its count in `tr`'s language. */
+function countVerdicts(verdicts: readonly Verdict[], tr: Translator): string {
   return VERDICTS.map((v) => [v, verdicts.filter((x) => x === v).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${VERDICT_LABEL[v]}`)
+    .map(([v, count]) => tr.t(`report:verdictCount.${v}`, { count }))
     .join(', ');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Characters that start Markdown or HTML markup inside a line (links, images, emphasis, code, tables, tags). */

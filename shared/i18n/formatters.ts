@@ -1,4 +1,3 @@
-import type { i18n as I18n } from 'i18next';
 import { formatBytes } from '../format-bytes';
 
 /** A duration in ms as people read it in `locale`: `350 ms`, `1.2 s`, `5 min`, `3 h`, `2 days` (Intl units). */
@@ -18,15 +17,67 @@ export function formatDuration(ms: number, locale: string): string {
   return unit(Math.round(ms / 86_400_000), 'day');
 }
 
-/**
- * Adds the formats our texts use besides i18next's built-in `number`, `datetime`, `relativetime` and `list`
- * (all Intl): `{{ms, duration}}`, `{{size, bytes}}` and `{{text, clause}}`. Call after `init` (the formatter exists from then).
- */
-export function addFormatters(i18n: I18n): void {
-  const formatter = i18n.services.formatter;
-  if (!formatter) return;
-  formatter.add('duration', (value: unknown, lng: string | undefined) => formatDuration(Number(value), lng ?? 'en'));
-  // A sentence used as a clause inside another ("… (not signed in)."): without its own final stop.
-  formatter.add('clause', (value: unknown) => String(value).replace(/[.。]\s*$/, ''));
-  formatter.add('bytes', (value: unknown, lng: string | undefined) => formatBytes(Number(value), lng ?? 'en'));
+type FormatOptions = Record<string, string | number | boolean>;
+
+/** Parses `datetime(dateStyle: medium; timeStyle: short)` into its name and options (i18next's format syntax). */
+function parseFormat(format: string): { name: string; options: FormatOptions } {
+  const open = format.indexOf('(');
+  if (open < 0) return { name: format.trim().toLowerCase(), options: {} };
+  const options: FormatOptions = {};
+  for (const part of format.slice(open + 1, format.lastIndexOf(')')).split(';')) {
+    const [key = '', ...rest] = part.split(':');
+    const raw = rest
+      .join(':')
+      .trim()
+      .replace(/^'+|'+$/g, '');
+    if (!key.trim()) continue;
+    options[key.trim()] = raw === 'true' ? true : raw === 'false' ? false : /^\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  return { name: format.slice(0, open).trim().toLowerCase(), options };
 }
+
+/**
+ * Formats one interpolated value (i18next's `interpolation.format`): `{{n, number}}`, `{{d, datetime(...)}}`,
+ * `{{items, list}}`, `{{n, relativetime(day)}}`, and ours: `{{ms, duration}}`, `{{size, bytes}}`, `{{text, clause}}`.
+ * Only the options written in the text reach Intl. (i18next's own formatter also passes every parameter of the
+ * message as an Intl option, so a parameter named `second` or `style` silently broke a date.)
+ */
+export function formatValue(value: unknown, format: string | undefined, lng: string | undefined): unknown {
+  if (!format || value === null || value === undefined) return value;
+  const locale = lng ?? 'en';
+  const { name, options } = parseFormat(format);
+  const number = () => (typeof value === 'number' ? value : Number(value));
+  switch (name) {
+    case 'number':
+      return new Intl.NumberFormat(locale, options).format(number());
+    case 'datetime':
+      return new Intl.DateTimeFormat(locale, options).format(new Date(value as string | number | Date));
+    case 'list':
+      return new Intl.ListFormat(locale, options).format(Array.isArray(value) ? value.map(String) : [String(value)]);
+    case 'relativetime': {
+      const { range = 'day', ...rest } = options;
+      return new Intl.RelativeTimeFormat(locale, rest).format(number(), String(range) as Intl.RelativeTimeFormatUnit);
+    }
+    case 'duration':
+      return formatDuration(number(), locale);
+    case 'bytes':
+      return formatBytes(number(), locale);
+    case 'clause':
+      // A sentence used as a clause inside another ("… (not signed in)."): without its own final stop.
+      return String(value).replace(/[.。]\s*$/, '');
+    default:
+      return value;
+  }
+}
+
+/**
+ * The i18next formatter module that formats with `formatValue` (register with `i18n.use(...)` before `init`;
+ * `newI18nInstance` in translator.ts does it).
+ */
+export const INTL_FORMATTER_MODULE = {
+  type: 'formatter' as const,
+  init(): void {},
+  format: (value: unknown, format: string | undefined, lng: string | undefined) => formatValue(value, format, lng),
+  add(): void {},
+  addCached(): void {},
+};

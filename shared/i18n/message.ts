@@ -1,5 +1,8 @@
-/** A parameter of a message: a value, or another message translated in the same language first. */
-export type MessageParam = string | number | boolean | Message;
+/**
+ * A parameter of a message: a value, a list of values (`{{hosts, list}}`: Intl's list in each language), or
+ * another message translated in the same language first.
+ */
+export type MessageParam = string | number | boolean | readonly string[] | Message;
 
 /**
  * A translatable text: a locale key (`namespace:path`) and its parameters. The engine returns these instead
@@ -25,6 +28,13 @@ export function mapMessageStrings(message: Message, map: (text: string) => strin
   if (!message.params) return message;
   const params: Record<string, MessageParam> = {};
   for (const [name, value] of Object.entries(message.params))
-    params[name] = typeof value === 'string' ? map(value) : isMessage(value) ? mapMessageStrings(value, map) : value;
+    params[name] =
+      typeof value === 'string'
+        ? map(value)
+        : Array.isArray(value)
+          ? value.map((item: string) => map(item))
+          : isMessage(value)
+            ? mapMessageStrings(value, map)
+            : value;
   return { key: message.key, params };
 }

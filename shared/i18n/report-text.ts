@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Fix } from '../report';
+import type { CheckResult, Finding, Fix, FixAction } from '../report';
 import { checkTitleKey } from './check-keys';
 import type { Translator } from './translator';
 
@@ -16,14 +16,27 @@ export function checkTitleText(result: Pick<CheckResult, 'id' | 'title'>, tr: Tr
 
 /** A check's summary in `tr`'s language. */
 export function checkSummaryText(result: Pick<CheckResult, 'summary' | 'message'>, tr: Translator): string {
-  // With its params: a plural key exists only as `key_one`/`key_other`, found through `count`.
   const message = result.message;
-  return message && tr.i18n.exists(message.key, { ...message.params }) ? tr.text(message) : result.summary;
+  // With its count (and context): a plural message has only `key_one`/`key_other`, never the bare key.
+  const { count, context } = message?.params ?? {};
+  const options = {
+    ...(typeof count === 'number' ? { count } : {}),
+    ...(typeof context === 'string' ? { context } : {}),
+  };
+  return message && tr.i18n.exists(message.key, options) ? tr.text(message) : result.summary;
 }
 
 /** The catalog key of one of a problem's texts: `problems:STREMIO_OUTDATED.fix.title`. */
 export function problemKey(code: string, path: string): string {
   return `problems:${code}.${path}`;
+}
+
+/** The label of a fix's action in `tr`'s language: the catalog's, a re-run names its step; else the finding's own. */
+function actionText(finding: Finding, action: FixAction, tr: Translator): FixAction {
+  if (action.kind === 'rerun-step')
+    return { ...action, label: tr.t('engine:fix.rerunStep', { step: tr.t(`common:step.${action.step}`) }) };
+  const key = problemKey(finding.problem, 'fix.action');
+  return tr.i18n.exists(key) ? { ...action, label: tr.t(key) } : action;
 }
 
 /** A finding's title, explanation and fix in `tr`'s language; a known incident keeps the feed's own words. */
@@ -34,14 +47,7 @@ export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'ti
   const fix: Fix = {
     title: text('fix.title', finding.fix.title),
     steps: has('fix.steps') ? tr.list(problemKey(finding.problem, 'fix.steps')) : finding.fix.steps,
-    ...(action
-      ? {
-          action: {
-            ...action,
-            ...(has('fix.action') ? { label: tr.t(problemKey(finding.problem, 'fix.action')) } : {}),
-          },
-        }
-      : {}),
+    ...(action ? { action: actionText(finding, action, tr) } : {}),
   };
   if (finding.incident) return { title: finding.title, explanation: finding.explanation, fix };
   return { title: text('title', finding.title), explanation: text('explanation', finding.explanation), fix };

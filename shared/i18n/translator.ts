@@ -2,7 +2,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import { NAMESPACES, loadLocaleResources, ENGLISH_RESOURCES } from './resources';
 import { isMessage, type Message, type MessageParam } from './message';
-import { addFormatters } from './formatters';
+import { INTL_FORMATTER_MODULE } from './formatters';
 
 /** Translates keys and messages in one language (English where a text is missing). */
 export interface Translator {
@@ -32,6 +32,11 @@ export function i18nextOptions(locale: Locale) {
     initAsync: false,
     showSupportNotice: false,
   };
+}
+
+/** A fresh i18next instance with our Intl formats (shared/i18n/formatters.ts); `init` it with `i18nextOptions`. */
+export function newI18nInstance(): I18n {
+  return i18next.createInstance().use(INTL_FORMATTER_MODULE);
 }
 
 /** Wraps an initialised i18next instance as a Translator. */
@@ -65,17 +70,15 @@ function resolveParams(
 export async function createTranslator(locale: Locale = DEFAULT_LOCALE): Promise<Translator> {
   const resources: Record<string, Record<string, Record<string, unknown>>> = { en: ENGLISH_RESOURCES };
   if (locale !== DEFAULT_LOCALE) resources[locale] = await loadLocaleResources(locale);
-  const i18n = i18next.createInstance();
+  const i18n = newI18nInstance();
   void i18n.init({ ...i18nextOptions(locale), resources });
-  addFormatters(i18n);
   return translatorOf(i18n);
 }
 
 /** An English translator, synchronously (tests, and code that runs before a language is known). */
 export function englishTranslator(): Translator {
-  const i18n = i18next.createInstance();
+  const i18n = newI18nInstance();
   void i18n.init({ ...i18nextOptions(DEFAULT_LOCALE), resources: { en: ENGLISH_RESOURCES } });
-  addFormatters(i18n);
   return translatorOf(i18n);
 }
 

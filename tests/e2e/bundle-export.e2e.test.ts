@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEP_NAMES } from '../../shared/steps';
 import { readZip } from '../kit/read-zip';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
@@ -40,11 +41,8 @@ describe('export diagnostic bundle end to end (Chromium + real engine)', () => {
   it('Summary → Export → preview → Save writes the previewed bundle where the dialog said', async () => {
     const { page } = wizard;
     await page.getByRole('button', { name: /Start the checks/ }).click();
-    await wizard.waitForStep('version');
-    await page.getByRole('button', { name: /^Next/ }).click();
-    await wizard.waitForStep('cache');
-    await page.getByRole('button', { name: /^Next/ }).click();
-    await wizard.waitForStep('connectivity');
+    // Start runs every step ahead in one run: the Summary needs no step opened.
+    await wizard.waitForAllSteps();
     await page.locator('[data-page="summary"]').first().click();
     await page.locator('.summary article[data-finding="CAPTIVE_PORTAL"]').waitFor();
 
@@ -82,7 +80,8 @@ describe('export diagnostic bundle end to end (Chromium + real engine)', () => {
     const report = JSON.parse(entries.find((e) => e.name === 'report.json')?.data.toString('utf8') ?? '{}') as {
       steps: string[];
     };
-    expect(report.steps).toEqual(['version', 'cache', 'connectivity']);
+    expect(report.steps).toEqual([...STEP_NAMES]);
+    expect(wizard.calls.filter((c) => c.channel === 'diagnosis:run')).toHaveLength(1);
 
     // The same name again: refused in the window, the file left alone.
     await panel.getByRole('button', { name: 'Done' }).click();

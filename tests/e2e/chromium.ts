@@ -30,7 +30,12 @@ export interface ChromiumSession {
 
 /** Launches Debian's Chromium headless with a fresh profile (fails with the install command when it is missing). */
 export async function launchChromium(
-  options: { readonly viewport?: { width: number; height: number }; readonly deviceScaleFactor?: number } = {},
+  options: {
+    readonly viewport?: { width: number; height: number };
+    readonly deviceScaleFactor?: number;
+    /** The browser's language (navigator.language(s)), e.g. 'pt-BR'; Chromium's default otherwise. */
+    readonly locale?: string;
+  } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(
@@ -44,6 +49,7 @@ export async function launchChromium(
     viewport: options.viewport ?? { width: 1180, height: 860 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     colorScheme: 'dark',
+    ...(options.locale ? { locale: options.locale } : {}),
     reducedMotion: 'reduce',
   });
   return {

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { IPC_CHANNEL_NAMES, type IpcResult, type RunEvent } from '../../shared/ipc';
-import type { StepName } from '../../shared/steps';
+import { STEP_NAMES, type StepName } from '../../shared/steps';
 import { resolveConfig, type ConfigFile } from '../../electron/engine/core/config';
 import {
   createDoctorService,
@@ -75,6 +75,8 @@ export interface WizardOptions {
   readonly contextOptions?: ServiceOptions['contextOptions'];
   readonly viewport?: { width: number; height: number };
   readonly deviceScaleFactor?: number;
+  /** The browser's language (Chromium's `locale`: navigator.languages), e.g. 'de'. */
+  readonly locale?: string;
   /** False: do not load the wizard yet (add init scripts or listeners first, then `page.goto(server.url)`). */
   readonly navigate?: boolean;
 }
@@ -103,6 +105,8 @@ export interface WizardHarness {
   cspViolations(): Promise<string[]>;
   /** Waits until the wizard shows `step`'s run as finished (its status line leaves running/waiting). */
   waitForStep(step: StepName, timeoutMs?: number): Promise<void>;
+  /** Waits until every step shows its run finished (Start runs the whole diagnosis ahead). */
+  waitForAllSteps(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -167,6 +171,7 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
     chromium = await launchChromium({
       ...(options.viewport ? { viewport: options.viewport } : {}),
       ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     const { context } = chromium;
     await context.exposeBinding('__doctorInvoke', async (_source, channel: string, payload: unknown) => {
@@ -206,6 +211,17 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
           `section[data-step="${step}"] .run-status:not([data-status="running"]):not([data-status="waiting"]):not([data-status="idle"])`,
         )
         .waitFor({ timeout: timeoutMs });
+    },
+    async waitForAllSteps(timeoutMs = 30_000) {
+      await livePage.waitForFunction(
+        (steps) =>
+          steps.every((step) => {
+            const status = document.querySelector(`[data-page="${step}"][data-outcome]`)?.getAttribute('data-outcome');
+            return status !== null && status !== undefined && !['not-run', 'waiting', 'running'].includes(status);
+          }),
+        [...STEP_NAMES],
+        { timeout: timeoutMs },
+      );
     },
     async close() {
       await session.close();

@@ -19,8 +19,8 @@ const TITLES = {
 };
 const ADDON_URL = (THIRD_PARTY_TRAKT_ADDON as { transportUrl: string }).transportUrl;
 
-// The Scrobbling step in real Chromium against the real engine: after signing in on the Token step,
-// entering it runs its reads on the account the session keeps; its page shows the findings and the
+// The Scrobbling step in real Chromium against the real engine: signing in on the Token step re-runs
+// its reads (it ran ahead) on the account the session keeps; its page shows the findings and the
 // side-by-side titles; the Summary, the copied Markdown and the bundle preview carry none of them.
 describe('Scrobbling step end to end (Chromium + real engine)', () => {
   let world: World;
@@ -60,9 +60,11 @@ describe('Scrobbling step end to end (Chromium + real engine)', () => {
     await panel.getByLabel('I agree to these requests').check();
     await panel.getByRole('button', { name: 'Sign in and check' }).click();
     await wizard.waitForStep('token');
-    // Entering the step runs it on the account the session keeps (no second sign-in).
+    // Scrobbling ran ahead (skipped: no account); the sign-in's account re-run covered it, so opening it
+    // shows the reads on the account the session keeps, with no new run (no second sign-in).
     await page.locator('button.stepper-item[data-page="scrobbling"]').click();
     await wizard.waitForStep('scrobbling');
+    expect(wizard.calls.filter((c) => c.channel === 'diagnosis:run')).toHaveLength(2);
     const comparisonRow = page.locator('.check-row[data-check="scrobbling.comparison"]');
     await expect.poll(() => comparisonRow.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('fail');
     await page.locator('article[data-finding="SCROBBLES_NOT_REACHING_TRAKT"]').waitFor();

@@ -132,9 +132,11 @@ describe('Token step end to end (Chromium + real engine)', () => {
     expect(runs().at(-1)).toMatchObject({ rerun: 'account', credentials: { kind: 'local-profile' } });
     await wizard.waitForStep('token');
     expect(stremio.apiRequests('getUser').length + stremio.apiRequests('login').length).toBe(reads + 1);
-    // The Cache step never ran: entering it runs it, reading the kept account rather than signing in again.
+    // The Cache step ran ahead, and the sign-in's account re-run covered its profile check: opening it
+    // shows the stale profile at once, with no new run and no second sign-in.
     await page.locator('button.stepper-item[data-page="cache"]').click();
     await wizard.waitForStep('cache');
+    expect(runs()).toHaveLength(before + 1);
     const card = page.locator('article[data-finding="CACHED_PROFILE_STALE"]');
     expect(await card.textContent()).toContain('Sync now');
     expect(await page.locator('.check-row[data-check="cache.cached-profile"]').getAttribute('data-verdict')).toBe(

@@ -143,7 +143,7 @@ describe('cache step against planted data and the emulated streaming server', ()
     });
     expect(report.findings.find((f) => f.problem === 'STREMIO_RUNNING')).toMatchObject({
       severity: 'info',
-      fix: expect.objectContaining({ action: { kind: 'rerun-step', step: 'cache' } }),
+      fix: expect.objectContaining({ action: { kind: 'rerun-step', step: 'cache', label: 'Run Cache again' } }),
     });
   });
 

@@ -166,7 +166,9 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     stremio.addAccount({ ...ACCOUNT, trakt: linkFor(19, 24) });
     const report = await run(withKey);
     expect(check(report, 'token.trakt-token')).toMatchObject({ verdict: 'warn', problems: ['TRAKT_TOKEN_EXPIRING'] });
-    expect(check(report, 'token.trakt-token').summary).toContain('5 hours left');
+    // The summary says durations in Intl's short units ({{left, duration}}); the evidence line keeps English words.
+    expect(check(report, 'token.trakt-token').summary).toContain('only 5 hr left');
+    expect(finding(report, 'TRAKT_TOKEN_EXPIRING')!.evidence[0]).toContain('expires in 5 hours');
     expect(finding(report, 'TRAKT_TOKEN_EXPIRING')!.severity).toBe('info');
   });
 

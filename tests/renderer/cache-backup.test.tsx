@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheBackup, CacheFixResult } from '../../shared/ipc';
 import { checkResult, createFakeDoctor, report, type FakeDoctor, type FakeHandlers } from './fake-doctor';
 import { renderWizard } from './render-wizard';
+import { STEP_NAMES } from '../../shared/steps';
 
 afterEach(cleanup);
 
@@ -62,7 +63,8 @@ async function cachePage(handlers: FakeHandlers) {
   const fake = exposed(createFakeDoctor(handlers));
   renderWizard({ fake, page: 'cache' });
   const run = await fake.nextRun();
-  expect(run.request.steps).toEqual(['cache']);
+  // Opening a step first starts the whole diagnosis (run-ahead): one run of every step.
+  expect(run.request.steps).toEqual([...STEP_NAMES]);
   act(() => run.finish(report(['cache'], [checkResult('cache.locations', { details: { safeToClear: SAFE } })])));
   const panel = await screen.findByTestId('cache-backup');
   return { fake, panel };

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScrobblingView } from '../../shared/scrobbling-view';
 import { checkResult, report } from './fake-doctor';
 import { renderWizard } from './render-wizard';
+import { STEP_NAMES } from '../../shared/steps';
 
 const VIEW: ScrobblingView = {
   since: '2026-11-24T10:00:00.000Z',
@@ -23,7 +24,7 @@ describe('Scrobbling page: the "watched in Stremio ↔ on Trakt" panel', () => {
   it("shows the comparison from the check's window-only payload, side by side, and clears it on the next run", async () => {
     const { fake, store } = renderWizard({ page: 'scrobbling' });
     const run = await fake.nextRun();
-    expect(run.request.steps).toEqual(['scrobbling']);
+    expect(run.request.steps).toEqual([...STEP_NAMES]);
     const result = checkResult('scrobbling.comparison', { verdict: 'fail', summary: '1 of 2 titles …' });
     act(() => fake.emit({ type: 'check-finished', runId: run.request.runId, result, windowOnly: VIEW }));
     act(() => run.finish(report(['scrobbling'], [result])));

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { STEP_NAMES } from '../../shared/steps';
 import { createWizardStore } from '../../renderer/src/store/wizard-store';
 import { checkResult, createFakeDoctor, report } from './fake-doctor';
 
@@ -51,6 +52,31 @@ describe('wizard store API for panels', () => {
       status: 'failed',
       error: { code: 'INTERNAL', message: 'no bridge' },
     });
+  });
+
+  it('start runs ahead once: every step shows the one run at once; opening steps afterwards starts nothing', async () => {
+    const fake = createFakeDoctor();
+    const store = createWizardStore(fake.api);
+    store.getState().next();
+    expect(store.getState().page).toBe('version');
+    const all = await fake.nextRun();
+    expect(all.request).toEqual({ runId: all.request.runId, steps: [...STEP_NAMES] });
+    for (const step of STEP_NAMES)
+      expect(store.getState().steps[step]).toMatchObject({ status: 'running', runId: all.request.runId });
+    void store.getState().start();
+    store.getState().goTo('token');
+    store.getState().goTo('scrobbling');
+    all.started('token.stremio-account', 'Stremio account');
+    expect(store.getState().steps.token.rows).toEqual([
+      { id: 'token.stremio-account', title: 'Stremio account', state: 'running' },
+    ]);
+    all.finish(
+      report([...STEP_NAMES], [checkResult('token.stremio-account'), checkResult('version.stremio-installs')]),
+    );
+    await vi.waitFor(() => expect(store.getState().steps.scrobbling.status).toBe('done'));
+    expect(store.getState().steps.token.rows.map((r) => r.state)).toEqual(['done']);
+    expect(store.getState().steps.version.rows.map((r) => r.id)).toEqual(['version.stremio-installs']);
+    expect(fake.runs).toHaveLength(1);
   });
 
   it('stops listening on dispose and refreshes app info', async () => {

@@ -1,6 +1,8 @@
 /** @vitest-environment jsdom */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkTitleText } from '../../shared/i18n/report-text';
+import { englishTranslator } from '../../shared/i18n/translator';
 import { PROBLEMS } from '../../shared/problems';
 import type { Finding } from '../../shared/report';
 import { STEP_NAMES, STEP_TITLES } from '../../shared/steps';
@@ -50,7 +52,8 @@ describe('stepper navigation', () => {
     expect(current().dataset.page).toBe('version');
     expect(screen.getByRole('heading', { level: 2, name: 'Version' })).toBeInstanceOf(HTMLElement);
     const run = await fake.nextRun();
-    expect(run.request.steps).toEqual(['version']);
+    // Start runs ahead: one run of every step.
+    expect(run.request.steps).toEqual([...STEP_NAMES]);
     expect(run.request.runId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('running');
 
@@ -65,30 +68,39 @@ describe('stepper navigation', () => {
     expect(screen.queryByRole('button', { name: /^Next/ })).toBeNull();
   });
 
-  it('runs each step once when entered, queues it behind a running step, and shows each step state', async () => {
+  it('runs every step ahead in one run: an opened step shows its live rows, and opening never runs it again', async () => {
     const { fake } = renderWizard({ page: 'version' });
-    const version = await fake.nextRun();
+    const all = await fake.nextRun();
+    act(() => fake.emit({ type: 'run-started', runId: all.request.runId, steps: [...STEP_NAMES], checks: [] }));
+    act(() => all.started('cache.streaming-server', 'Streaming server'));
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
-    expect(screen.getByTestId('run-status-text').textContent).toMatch(/Waiting for the previous step/);
-    expect(fake.runs).toHaveLength(1);
+    // The Cache step is already running in the same run: its row is there, nothing new starts.
+    expect(screen.getByTestId('run-status-text').textContent).toBe('Checking… 0 of 1 check finished.');
+    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('running');
+    // Rows say their titles from the locale (checks-cache.json), the event's title only when there is none.
+    const title = checkTitleText({ id: 'cache.streaming-server', title: 'Streaming server' }, englishTranslator());
+    expect(screen.getByText(title)).toBeInstanceOf(HTMLElement);
     const installs = checkResult('version.stremio-installs', { verdict: 'warn' });
-    act(() => version.finish(report(['version'], [installs])));
-    const cache = await fake.nextRun();
-    expect(cache.request.steps).toEqual(['cache']);
-    // The service answers with its session's combined report: the Version result stays in it.
-    act(() => cache.finish(report(['version', 'cache'], [installs, checkResult('cache.streaming-server')])));
+    const server = checkResult('cache.streaming-server');
+    act(() => all.finished(server));
+    act(() => all.finish(report([...STEP_NAMES], [installs, server])));
     await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toBe('Done: the check looks fine.'));
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
     expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warn');
     expect(within(nav).getByText('Cache').closest('button')?.dataset.outcome).toBe('pass');
     fireEvent.click(screen.getByRole('button', { name: /Back/ }));
-    expect(fake.runs).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Next: Connectivity/ }));
+    expect(fake.runs).toHaveLength(1);
+    // Re-run still runs the one step.
+    fireEvent.click(screen.getByRole('button', { name: 'Re-run' }));
+    expect((await fake.nextRun()).request.steps).toEqual(['connectivity']);
   });
 
   it('runs the Token step without credentials and invites a sign-in instead of a wall of skipped checks', async () => {
     const { fake } = renderWizard({ page: 'token' });
     const run = await fake.nextRun();
-    expect(run.request).toEqual({ runId: run.request.runId, steps: ['token'] });
+    expect(run.request).toEqual({ runId: run.request.runId, steps: [...STEP_NAMES] });
     const note: Finding = {
       ...outdatedFinding,
       problem: 'STREMIO_NOT_SIGNED_IN',
@@ -271,9 +283,11 @@ describe('fixes', () => {
       ),
     );
     const card = (await screen.findByRole('heading', { name: outdatedFinding.title })).closest('article')!;
-    expect([...card.querySelectorAll('.fix-steps li')].map((li) => li.textContent)).toEqual([
-      'Download the newest Stremio.',
-    ]);
+    // The window says a finding's fix from the catalog (shared/locales/<locale>/problems.json), so it follows a
+    // language switch.
+    expect([...card.querySelectorAll('.fix-steps li')].map((li) => li.textContent)).toEqual(
+      englishTranslator().list('problems:STREMIO_OUTDATED.fix.steps'),
+    );
     fireEvent.click(within(card).getByRole('button', { name: /Stremio downloads/ }));
     await within(card).findByText('Opened in your browser.');
     expect(fake.calls.filter((c) => c.channel === 'fix:open-url').map((c) => c.request)).toEqual([
@@ -326,16 +340,30 @@ describe('cancel', () => {
   });
 
   it('cancels a queued step without running it', async () => {
-    const { fake } = renderWizard({ page: 'version' });
-    const version = await fake.nextRun();
+    const { fake, store } = renderWizard({ page: 'version' });
+    const all = await fake.nextRun();
+    // A re-run of Cache asked for while the whole diagnosis still runs waits behind it, then is cancelled.
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
+    act(() => void store.getState().runStep('cache'));
+    expect(screen.getByTestId('run-status-text').textContent).toMatch(/Waiting for the previous step/);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    act(() => version.finish(report(['version'], [])));
-    await waitFor(() =>
-      expect(screen.getByTestId('run-status-text').textContent).toMatch(/Cancelled before it started/),
-    );
+    act(() => all.finish(report([...STEP_NAMES], [checkResult('cache.streaming-server')])));
+    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toMatch(/^Cancelled/));
     await new Promise((r) => setTimeout(r, 10));
     expect(fake.runs).toHaveLength(1);
+  });
+
+  it('cancels the whole run-ahead from any step: every step it covers says so', async () => {
+    const { fake, store } = renderWizard({ page: 'token' });
+    const all = await fake.nextRun();
+    act(() => fake.emit({ type: 'run-started', runId: all.request.runId, steps: [...STEP_NAMES], checks: [] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'diagnosis:cancel')?.request).toEqual({ runId: all.request.runId }),
+    );
+    expect(STEP_NAMES.every((step) => store.getState().steps[step].cancelled)).toBe(true);
+    act(() => all.finish(report([...STEP_NAMES], [checkResult('version.stremio-installs', { verdict: 'skipped' })])));
+    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toMatch(/^Cancelled/));
   });
 });
 
@@ -386,18 +414,10 @@ describe('summary', () => {
   it('ranks findings from every step, shows evidence, fix and the untested list, and copies Markdown', async () => {
     const { fake, store } = renderWizard({ page: 'version' });
     const version = await fake.nextRun();
-    act(() =>
-      version.finish(
-        report(
-          ['version'],
-          [checkResult('version.stremio-installs', { verdict: 'warn', problems: ['STREMIO_OUTDATED'] })],
-          [outdatedFinding],
-        ),
-      ),
-    );
     act(() => store.getState().goTo('connectivity'));
-    const connectivity = await fake.nextRun();
-    // The session's combined report, as the service streams it after the Connectivity run.
+    expect(fake.runs).toHaveLength(1);
+    const connectivity = version;
+    // The session's combined report, as the service streams it after the run-ahead.
     const session = report(
       ['version', 'connectivity'],
       [

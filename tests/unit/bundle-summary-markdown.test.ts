@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../shared/report';
 import { rankFindings } from '../../shared/severity';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
+import { createTranslator } from '../../shared/i18n/translator';
 
 const finding = (
   problem: string,
@@ -151,5 +152,54 @@ describe('renderSummaryMarkdown', () => {
     });
     const md = renderSummaryMarkdown({ ...report, findings: [linked] });
     expect(md).toContain('1. Link: <https://trakt.tv/a%3Eb%3Cc%20d>');
+  });
+});
+
+describe('renderSummaryMarkdown in another language (docs/i18n.md)', () => {
+  it('says every heading and label in French, numbers, dates and durations the French way', async () => {
+    const md = renderSummaryMarkdown(report, await createTranslator('fr'));
+    expect(md).toContain('## Stremio Trakt Doctor — résumé');
+    expect(md).toContain('4 constats (critiques : 1), les plus importants d’abord.');
+    expect(md).toContain('**Critique** · `CRIT_ONE` · confiance 60\u00a0%');
+    expect(md).toContain('Éléments constatés :\n- evidence of CRIT_ONE');
+    expect(md).toContain('- Également possible : `OTHER_CODE`');
+    expect(md).toContain('Solution — Use the corrected link :\n1. Open it.');
+    expect(md).toContain('### Vérifications');
+    expect(md).toContain('- Connexion : 1 problème, 1 réussie');
+    expect(md).toContain('- Jeton : 1 ignorée');
+    expect(md).toContain('### Ce qui n’a pas pu être testé');
+    expect(md).toMatch(/exécution du 25 nov\. 2026, 09:00:00 UTC · 1,2\ss · étapes : connectivity, token_/);
+    for (const english of ['Evidence:', 'Fix —', 'confidence', 'What could not be tested', 'most important first'])
+      expect(md).not.toContain(english);
+  });
+
+  it('says a known problem by its code, a step to re-run by its name, and a date of a known incident', async () => {
+    const tr = await createTranslator('de');
+    const md = renderSummaryMarkdown(
+      {
+        ...report,
+        findings: [
+          finding('RERUN_ME', 'warning', 0.5, {
+            fix: { title: 'Again', steps: [], action: { kind: 'rerun-step', step: 'revoked' } },
+            incident: { id: 'trakt-2026', title: 'Trakt is down', since: '2026-07-23', links: ['https://x.example/1'] },
+          }),
+        ],
+      },
+      tr,
+    );
+    expect(md).toContain('1. Führen Sie den Schritt „Entzogener Zugriff“ erneut aus.');
+    expect(md).toContain('Bekanntes Problem seit 23.07.2026 — Störung `trakt-2026`: Trakt is down');
+    expect(md).toContain('- Quelle: <https://x.example/1>');
+    expect(md).toContain('Bekannte Störungen: `trakt-2026`.');
+  });
+
+  it('takes finding texts from the problems catalog of its language when the code has them', async () => {
+    const tr = await createTranslator('es');
+    tr.i18n.addResourceBundle('es', 'problems', {
+      CRIT_ONE: { title: 'Título en español', explanation: 'Explicación.', fix: { title: 'Arreglo', steps: ['Uno.'] } },
+    });
+    const md = renderSummaryMarkdown(report, tr);
+    expect(md).toContain('### 1. Título en español');
+    expect(md).toContain('Solución — Arreglo:\n1. Uno.\n2. Corrected sign-in link:');
   });
 });

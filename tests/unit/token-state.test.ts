@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, localDateTime } from '../../electron/engine/checks/token/durations';
+import { humanDuration, wholeDuration } from '../../electron/engine/checks/token/durations';
+import { msg } from '../../shared/i18n/message';
+import { createTranslator } from '../../shared/i18n/translator';
 import { EXPIRING_WITHIN_MS, traktTokenState } from '../../electron/engine/checks/token/trakt-token';
 import { readStremioUser, traktExpiresAtMs } from '../../electron/engine/clients/stremio/account';
 
@@ -77,8 +79,37 @@ describe('plain-language durations and dates', () => {
     expect(humanDuration(ms)).toBe(text);
   });
 
-  it('formats in the given locale', () => {
-    expect(localDateTime(Date.UTC(2026, 11, 1, 10, 0), 'de-DE')).toMatch(/01\.12\.2026/);
-    expect(localDateTime(Date.UTC(2026, 11, 1, 10, 0), 'en-US')).toMatch(/Dec 1, 2026/);
+  it.each([
+    [6 * 86_400_000 + 23 * 3_600_000, 6 * 86_400_000],
+    [47 * 3_600_000 + 59 * 60_000, 47 * 3_600_000],
+    [5 * 3_600_000 + 30 * 60_000, 5 * 3_600_000],
+    [59 * 60_000 + 59_000, 59 * 60_000],
+    [45_600, 45_000],
+    [400, 400],
+    [-(3 * 86_400_000 + 5), -3 * 86_400_000],
+  ])('%i ms is shown as %i ms: whole units, never rounded up', (ms, whole) => {
+    expect(wholeDuration(ms)).toBe(whole);
+  });
+});
+
+describe('the Trakt link summaries in every language (Intl dates and durations)', () => {
+  const AT = Date.UTC(2026, 11, 1, 10, 0);
+  const day = (n: number) => n * 86_400_000;
+  it.each([
+    ['en', 'Dec 1, 2026', '6 days left', '3 days ago'],
+    ['es', '1 dic 2026', 'quedan 6 días', 'hace 3 días'],
+    ['pt-BR', '1 de dez. de 2026', 'restam 6 dias', 'há 3 dias'],
+    ['fr', '1 déc. 2026', 'il reste 6 jours', 'il y a 3 jours'],
+    ['de', '01.12.2026', 'noch 6 Tage', 'das ist 3 Tage her'],
+  ] as const)('%s', async (locale, date, left, ago) => {
+    const tr = await createTranslator(locale);
+    // Intl puts no-break spaces between a number and its unit in some languages.
+    const say = (key: string, params: Record<string, number>) => tr.text(msg(key, params)).replace(/\s/gu, ' ');
+    const valid = say('checks-token:trakt-token.valid', { at: AT, left: day(6) });
+    expect(valid).toContain(date);
+    expect(valid).toContain(left);
+    expect(say('checks-token:trakt-token.expired', { at: AT, ago: day(3) })).toContain(ago);
+    const title = tr.t('checks-token:trakt-token.title');
+    expect(title === 'Trakt link on the account').toBe(locale === 'en');
   });
 });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { ReportSchema, type Report } from '../../../shared/report';
 import { renderSummaryMarkdown } from '../../../shared/summary-markdown';
+import { englishTranslator, type Translator } from '../../../shared/i18n/translator';
 import type { EngineContext } from '../runtime/context';
 import type { TraceEntry } from '../net/trace';
 import { collectEnvironment } from './environment';
@@ -38,6 +39,8 @@ export interface BundleInput {
   /** The user's home folder and account name to scrub; absent = this machine's (os and env). */
   readonly identity?: { readonly homeDirs: readonly string[]; readonly userNames: readonly string[] };
   readonly limits?: Partial<BundleLimits>;
+  /** The language of summary.md (docs/i18n.md): the CLI's, or the one the window asks for; absent = English. */
+  readonly translator?: Translator;
 }
 
 /** One file of the bundle, as it will be written. */
@@ -99,7 +102,7 @@ export async function buildBundleContents(input: BundleInput): Promise<BundleCon
   const report = redactForExport(ReportSchema.parse(input.report), secrets, fieldCounts);
   const fixed = [
     json('report.json', report),
-    text('summary.md', secrets.redact(renderSummaryMarkdown(report))),
+    text('summary.md', secrets.redact(renderSummaryMarkdown(report, input.translator ?? englishTranslator()))),
     json(
       'environment.json',
       redactForExport(collectEnvironment(report, input.ctx.platform, input.ctx.version), secrets, fieldCounts),

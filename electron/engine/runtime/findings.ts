@@ -1,4 +1,6 @@
 import { PROBLEMS, type ProblemCode } from '../../../shared/problems';
+import { findingText } from '../../../shared/i18n/report-text';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { Finding } from '../../../shared/report';
 import { SEVERITY_RANK, rankFindings, type Severity } from '../../../shared/severity';
 import type { CompletedCheck } from './check';
@@ -8,9 +10,14 @@ const DEFAULT_CONFIDENCE = 0.9;
 
 /**
  * Builds one finding per problem code from every check's observations (one root cause, its evidence
- * from all the checks that saw it), ranked by severity then confidence (docs/architecture.md "Findings").
+ * from all the checks that saw it), ranked by severity then confidence (docs/architecture.md "Findings"). Its
+ * title, explanation and fix are said in `tr`'s language, the run's (docs/i18n.md).
  */
-export function buildFindings(completed: readonly CompletedCheck[], secrets: SecretRegistry): Finding[] {
+export function buildFindings(
+  completed: readonly CompletedCheck[],
+  secrets: SecretRegistry,
+  tr: Translator,
+): Finding[] {
   const byCode = new Map<
     ProblemCode,
     {
@@ -45,9 +52,9 @@ export function buildFindings(completed: readonly CompletedCheck[], secrets: Sec
   }
   const findings: Finding[] = [...byCode].map(([code, entry]) => {
     const info = PROBLEMS[code];
-    const action = entry.action ?? ('action' in info.fix ? info.fix.action : undefined);
+    const action = entry.action ?? info.fix.action;
     entry.also.delete(code);
-    return {
+    const finding: Finding = {
       problem: code,
       title: info.title,
       explanation: info.explanation,
@@ -58,6 +65,10 @@ export function buildFindings(completed: readonly CompletedCheck[], secrets: Sec
       ...(entry.also.size > 0 ? { alsoPossible: [...entry.also] } : {}),
       fix: { title: info.fix.title, steps: [...info.fix.steps], ...(action ? { action } : {}) },
     };
+    const texts = findingText(finding, tr);
+    // A label a check gave its own action (the corrected sign-in link) is that check's words, not the catalog's.
+    const own = entry.action?.label !== undefined ? entry.action : undefined;
+    return { ...finding, ...texts, fix: own ? { ...texts.fix, action: own } : texts.fix };
   });
   return rankFindings(findings);
 }

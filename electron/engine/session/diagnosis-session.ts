@@ -47,7 +47,7 @@ export interface SessionOptions {
   readonly steps?: readonly StepName[];
 }
 
-type RunFacts = Pick<EngineContext, 'now' | 'version' | 'platform' | 'env'>;
+type RunFacts = Pick<EngineContext, 'now' | 'version' | 'platform' | 'env' | 'translator'>;
 
 /**
  * A diagnosis session: the latest result of every check across runs and re-runs. A run replaces the
@@ -161,6 +161,7 @@ export class DiagnosisSession {
         plannedSteps: this.plannedSteps,
         runs: this.runs,
         version: this.latestRun.version,
+        translator: this.latestRun.translator,
       },
       this.options.records.secrets,
     );

@@ -1,5 +1,6 @@
 import { ReportSchema, type Report } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { SecretRegistry } from '../core/secrets';
 import type { CompletedCheck } from '../runtime/check';
 import { buildFindings } from '../runtime/findings';
@@ -14,6 +15,8 @@ export interface SessionFacts {
   readonly plannedSteps: readonly StepName[];
   readonly runs: readonly { readonly startedAt: string; readonly durationMs: number }[];
   readonly version: string;
+  /** Says the findings in the language of the session's latest run (docs/i18n.md). */
+  readonly translator: Translator;
 }
 
 /** What building a report gives: the report as it leaves the engine, and each fix link redaction changed. */
@@ -30,7 +33,7 @@ export interface BuiltReport {
  */
 export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry): BuiltReport {
   // Findings a verified known incident explains carry it (docs/incidents.md).
-  const findings = applyIncidents(buildFindings(facts.completed, secrets), facts.completed);
+  const findings = applyIncidents(buildFindings(facts.completed, secrets, facts.translator), facts.completed);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'stremio-trakt-doctor', version: facts.version },

@@ -1,26 +1,41 @@
 import { STEP_NAMES, isStepName, type StepName } from '../../../shared/steps';
+import { msg, type Message } from '../../../shared/i18n/message';
+import type { Translator } from '../../../shared/i18n/translator';
+import { LOCALES } from '../../../shared/i18n/locales';
 
-/** The usage text (docs/architecture.md "Interfaces"). */
-export const USAGE = `Usage: stremio-trakt-doctor diagnose [options]
+/** The options `--help` lists, with their value's name; each one's text is `cli:usage.option.<key>`. */
+const OPTIONS: readonly (readonly [flags: string, key: string])[] = [
+  ['--json', 'json'],
+  ['--config FILE', 'config'],
+  ['--steps LIST', 'steps'],
+  ['--auth-url URL', 'authUrl'],
+  ['--bundle FILE', 'bundle'],
+  ['--oauth', 'oauth'],
+  ['--open-with COMMAND', 'openWith'],
+  ['--timeout-ms N', 'timeoutMs'],
+  ['--lang LOCALE', 'lang'],
+  ['-h, --help', 'help'],
+  ['-V, --version', 'version'],
+];
 
-Finds why linking Trakt in Stremio fails (400 Bad Request, expiring links) and says how to fix it.
-
-Options:
-  --json               print the report as one JSON document on stdout (progress goes to stderr)
-  --config FILE        JSON config (endpoints, DNS servers, extra CA, timeouts); see the README
-  --steps LIST         comma-separated steps to run: ${STEP_NAMES.join(',')} (default: all)
-  --auth-url URL       analyse the address of the page that shows "400 Bad Request"
-  --bundle FILE        also write a redacted diagnostic bundle (.zip) to FILE (never overwrites)
-  --oauth              run the differential Trakt sign-in test (opens a browser)
-  --open-with COMMAND  program that opens the sign-in URL (the URL is its last argument)
-  --timeout-ms N       per-probe timeout in ms (overrides timeouts.probeMs)
-  -h, --help           show this help
-  -V, --version        show the version
-
-Stremio credentials come from the environment, never from the command line:
-  STREMIO_AUTH_KEY, or STREMIO_EMAIL and STREMIO_PASSWORD.
-
-Exit status: 0 no critical finding, 1 at least one critical finding, 2 usage or internal error.`;
+/** The usage text in `tr`'s language (docs/architecture.md "Interfaces"; docs/i18n.md). */
+export function usageText(tr: Translator): string {
+  const width = Math.max(...OPTIONS.map(([flags]) => flags.length)) + 1;
+  const params = { steps: STEP_NAMES.join(','), locales: LOCALES.join(', ') };
+  return [
+    tr.t('cli:usage.line'),
+    '',
+    tr.t('cli:usage.intro'),
+    '',
+    tr.t('cli:usage.options'),
+    ...OPTIONS.map(([flags, key]) => `  ${flags.padEnd(width)} ${tr.t(`cli:usage.option.${key}`, params)}`),
+    '',
+    tr.t('cli:usage.credentials'),
+    `  ${tr.t('cli:usage.credentialVars')}`,
+    '',
+    tr.t('cli:usage.exit'),
+  ].join('\n');
+}
 
 /** Parsed `diagnose` options. */
 export interface DiagnoseArgs {
@@ -40,19 +55,23 @@ export type ParsedArgs =
   | { readonly command: 'version' }
   | { readonly command: 'diagnose'; readonly args: DiagnoseArgs };
 
-/** A command line that cannot be run; the message is the one-line reason. */
+/** A command line that cannot be run; `text` is the one-line reason, said in the CLI's language. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(readonly text: Message) {
+    super(text.key);
+  }
 }
 
-const VALUE_FLAGS = new Set(['--config', '--steps', '--auth-url', '--bundle', '--open-with', '--timeout-ms']);
+const VALUE_FLAGS = new Set(['--config', '--steps', '--auth-url', '--bundle', '--open-with', '--timeout-ms', '--lang']);
+const TIMEOUT = { min: 50, max: 120_000 };
 
-/** Parses argv (without node and script); throws UsageError with a one-line reason. */
+/** Parses argv (without node and script); throws UsageError with a one-line reason. `--lang` is read by `cliLocale`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return { command: 'help' };
   if (argv.includes('-V') || argv.includes('--version')) return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'diagnose') throw new UsageError(`unknown command "${command}" (try --help)`);
+  if (command !== 'diagnose') throw new UsageError(msg('cli:error.unknownCommand', { command: command ?? '' }));
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
@@ -61,16 +80,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
     if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 && raw.startsWith('--') ? raw.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+      if (value === undefined || value === '') throw new UsageError(msg('cli:error.needsValue', { option: name }));
       values.set(name, value);
     } else if (name === '--json' || name === '--oauth') {
       flags.add(name);
     } else if (/^--?(password|email|auth-?key|token)/i.test(name)) {
-      throw new UsageError(
-        `${name}: credentials are read from STREMIO_AUTH_KEY or STREMIO_EMAIL/STREMIO_PASSWORD, never from arguments`,
-      );
+      throw new UsageError(msg('cli:error.credentialsInArgs', { option: name }));
     } else {
-      throw new UsageError(`unknown option "${name}" (try --help)`);
+      throw new UsageError(msg('cli:error.unknownOption', { option: name }));
     }
   }
   const steps = parseSteps(values.get('--steps'));
@@ -78,8 +95,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let timeoutMs: number | undefined;
   if (timeout !== undefined) {
     timeoutMs = Number(timeout);
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 120_000)
-      throw new UsageError('--timeout-ms must be a whole number from 50 to 120000');
+    if (!Number.isInteger(timeoutMs) || timeoutMs < TIMEOUT.min || timeoutMs > TIMEOUT.max)
+      throw new UsageError(msg('cli:error.timeout', TIMEOUT));
   }
   return {
     command: 'diagnose',
@@ -105,9 +122,9 @@ function parseSteps(list: string | undefined): StepName[] {
   const unknown = names.filter((n) => !isStepName(n));
   if (unknown.length > 0)
     throw new UsageError(
-      `--steps: unknown step${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${STEP_NAMES.join(', ')})`,
+      msg('cli:error.unknownSteps', { count: unknown.length, steps: unknown.join(', '), known: STEP_NAMES.join(', ') }),
     );
-  if (names.length === 0) throw new UsageError('--steps needs at least one step');
+  if (names.length === 0) throw new UsageError(msg('cli:error.noSteps'));
   return STEP_NAMES.filter((s) => names.includes(s));
 }
 

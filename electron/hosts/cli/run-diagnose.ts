@@ -2,20 +2,27 @@ import { writeBundle } from '../../engine/bundle';
 import { ConfigError, loadConfigFile, resolveConfig, runDeadlineMs, type Config } from '../../engine/core/config';
 import { createEngineContext } from '../../engine/runtime/context';
 import { DiagnosisSession } from '../../engine/session/diagnosis-session';
-import { oauthProgressText } from '../../engine/clients/oauth/progress-text';
 import type { OAuthProgress } from '../../engine/runtime/oauth-types';
 import { openUrlWith } from '../../engine/runtime/open-url';
 import { BUILD_TRAKT_CLIENT_ID } from '../../engine/core/version';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { DiagnoseArgs } from './args';
 import { credentialsFromEnv } from './credentials-from-env';
 import { cliCacheDir, incidentCacheFile } from './incident-cache-file';
+import { oauthProgressLine } from './oauth-progress-line';
+import { bundleFailureText } from './bundle-failure-text';
 import { progressLine, renderTextReport } from './text-report';
 
-/** Runs `diagnose` and returns the exit status: 0 no critical finding, 1 a critical finding, 2 usage/internal error. */
+/**
+ * Runs `diagnose` and returns the exit status: 0 no critical finding, 1 a critical finding, 2 usage/internal
+ * error. Everything it prints, and the run's own summaries and findings, is in `tr`'s language (docs/i18n.md).
+ */
 export async function runDiagnoseCommand(
   args: DiagnoseArgs,
   env: Readonly<Record<string, string | undefined>>,
+  tr: Translator,
 ): Promise<number> {
+  const say = (line: string) => process.stderr.write(`${line}\n`);
   let config: Config;
   try {
     config = args.configFile
@@ -24,7 +31,7 @@ export async function runDiagnoseCommand(
     if (args.timeoutMs !== undefined) config = withProbeTimeout(config, args.timeoutMs);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`stremio-trakt-doctor: invalid config: ${error.message.replace(/\n/g, '; ')}\n`);
+      say(`stremio-trakt-doctor: ${tr.t('cli:error.invalidConfig', { reason: error.message.replace(/\n/g, '; ') })}`);
       return 2;
     }
     throw error;
@@ -34,12 +41,13 @@ export async function runDiagnoseCommand(
     const cacheDir = cliCacheDir(env, process.platform);
     ctx = await createEngineContext(config, {
       env,
+      locale: tr.locale,
       openUrl: (url) => openUrlWith(url, args.openWith),
       ...(cacheDir ? { incidentCache: incidentCacheFile(cacheDir) } : {}),
     });
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`stremio-trakt-doctor: invalid config: ${error.message}\n`);
+      say(`stremio-trakt-doctor: ${tr.t('cli:error.invalidConfig', { reason: error.message })}`);
       return 2;
     }
     throw error;
@@ -59,24 +67,27 @@ export async function runDiagnoseCommand(
         ? {
             oauth: {
               mode: 'auto' as const,
-              onProgress: (p: OAuthProgress) => void process.stderr.write(`${oauthProgressText(p)}\n`),
+              onProgress: (p: OAuthProgress) => void say(oauthProgressLine(p, tr)),
             },
           }
         : {}),
     },
-    { onEvent: (event) => event.type === 'check-finished' && process.stderr.write(`${progressLine(event.result)}\n`) },
+    { onEvent: (event) => event.type === 'check-finished' && say(progressLine(event.result, tr)) },
   );
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report));
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, tr));
   if (args.bundle) {
     // The report is printed first: a bundle that cannot be written must not cost the user the diagnosis.
     const input = session.bundleInput();
     if (!input) throw new Error('the session holds no run to bundle');
-    const written = await writeBundle(input, args.bundle);
+    // summary.md in the CLI's language, like the rest of the output.
+    const written = await writeBundle({ ...input, translator: tr }, args.bundle);
     if (!written.ok) {
-      process.stderr.write(`stremio-trakt-doctor: bundle not written: ${written.message}\n`);
+      say(
+        `stremio-trakt-doctor: ${tr.t('cli:bundle.notWritten', { reason: bundleFailureText(written, args.bundle, tr) })}`,
+      );
       return 2;
     }
-    process.stderr.write(`Diagnostic bundle written: ${written.path} (${written.bytes} bytes)\n`);
+    say(tr.t('cli:bundle.written', { path: written.path, size: written.bytes }));
   }
   return report.findings.some((f) => f.severity === 'critical') ? 1 : 0;
 }

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import type { BundlePreview, BundleSaveResult } from '../../../shared/ipc';
+import { resolveLocale, type Locale } from '../../../shared/i18n/locales';
+import { createTranslator, type Translator } from '../../../shared/i18n/translator';
+import { localeFromEnv } from '../../../shared/pick-locale';
 import {
   BundleTooLargeError,
   previewBundle,
@@ -34,15 +37,25 @@ export function defaultBundleName(now: number): string {
  */
 export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandlers, 'bundle:preview' | 'bundle:save'> {
   let refusedPath: string | null = null;
-  const input = (): BundleInput => {
+  const translators = new Map<Locale, Promise<Translator>>();
+  /** summary.md's language: the one the window asks for, else the service's (its host's, else the environment's). */
+  const translatorFor = (locale: Locale | undefined, env: BundleInput['ctx']['env']): Promise<Translator> => {
+    const chosen = locale ?? resolveLocale([options.platform.locale ?? localeFromEnv(env)]);
+    let translator = translators.get(chosen);
+    if (!translator) translators.set(chosen, (translator = createTranslator(chosen)));
+    return translator;
+  };
+  const input = async (locale: Locale | undefined): Promise<BundleInput> => {
     const found = options.session.bundleInput(options.logFile);
     if (!found) throw new HandlerError('NOT_FOUND', 'no step has finished yet: run a step before exporting a bundle');
-    return options.limits ? { ...found, limits: options.limits } : found;
+    const translator = await translatorFor(locale, found.ctx.env);
+    return { ...found, translator, ...(options.limits ? { limits: options.limits } : {}) };
   };
 
-  const preview = async (): Promise<BundlePreview> => {
+  const preview = async ({ locale }: { locale?: Locale | undefined }): Promise<BundlePreview> => {
+    const bundle = await input(locale);
     try {
-      const contents = await previewBundle(input());
+      const contents = await previewBundle(bundle);
       const summary = contents.files.find((f) => f.name === 'summary.md');
       return {
         files: contents.manifest.files.map((f) => ({ name: f.name, bytes: f.bytes })),
@@ -57,8 +70,14 @@ export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandle
     }
   };
 
-  const save = async ({ overwrite }: { overwrite?: boolean | undefined }): Promise<BundleSaveResult> => {
-    const bundle = input();
+  const save = async ({
+    overwrite,
+    locale,
+  }: {
+    overwrite?: boolean | undefined;
+    locale?: Locale | undefined;
+  }): Promise<BundleSaveResult> => {
+    const bundle = await input(locale);
     const replace = overwrite === true && refusedPath !== null;
     let target: string;
     if (replace && refusedPath) {

@@ -82,6 +82,9 @@ function sayNotes(notes: readonly Note[], t: TFunction, tr: Translator): string 
           verdict: t(VERDICT_KEYS[check.verdict]),
         }),
       );
-  for (const step of steps) parts.push(t('wizard:live.stepDone', { step: t(`common:step.${step}`) }));
+  // Steps that ran ahead end together: one count, not a list of names.
+  const [only] = steps;
+  if (steps.length === 1 && only) parts.push(t('wizard:live.stepDone', { step: t(`common:step.${only}`) }));
+  else if (steps.length > 1) parts.push(t('wizard:live.stepsDone', { count: steps.length }));
   return parts.join(' ');
 }

@@ -1,8 +1,7 @@
-import i18next, { type i18n as I18n } from 'i18next';
-import { addFormatters } from '../../../shared/i18n/formatters';
+import type { i18n as I18n } from 'i18next';
 import { DEFAULT_LOCALE, isLocale, resolveLocale, type Locale } from '../../../shared/i18n/locales';
 import { ENGLISH_RESOURCES } from '../../../shared/i18n/resources';
-import { i18nextOptions, switchLanguage } from '../../../shared/i18n/translator';
+import { i18nextOptions, newI18nInstance, switchLanguage } from '../../../shared/i18n/translator';
 
 /**
  * The window's i18next instance (docs/i18n.md "Choosing the language"): English bundled and ready at once,
@@ -16,14 +15,13 @@ export async function createWindowI18n(locale: Locale = DEFAULT_LOCALE): Promise
 
 /** The window's i18next instance in English, ready synchronously (English is bundled; tests start here). */
 export function englishWindowI18n(): I18n {
-  const i18n = i18next.createInstance();
+  const i18n = newI18nInstance();
   // Resources are in memory: `initAsync: false` initialises synchronously; Suspense would only flash a fallback.
   void i18n.init({
     ...i18nextOptions(DEFAULT_LOCALE),
     resources: { en: ENGLISH_RESOURCES },
     react: { useSuspense: false },
   });
-  addFormatters(i18n);
   return i18n;
 }
 

@@ -31,10 +31,19 @@ export interface WizardState {
   readonly session: Report | null;
   /** App facts (version, secret storage), once `app:get-info` answered. */
   readonly appInfo: AppInfo | null;
-  /** Shows a page; entering a step that never ran starts its checks (without extras). */
+  /**
+   * Shows a page. Entering a step before the diagnosis started starts the whole diagnosis (`start`);
+   * afterwards opening a step never starts its checks again: they ran or are running (Re-run does).
+   */
   goTo(page: WizardPage): void;
-  /** The next page (Start / Next). */
+  /** The next page (Start / Next: leaving Welcome starts the diagnosis). */
   next(): void;
+  /**
+   * Runs ahead: one run of every step (`steps: STEP_NAMES`), so each step's results are there (or
+   * streaming in) when the user opens it. The account-dependent checks run again once the user signs
+   * in (`signIn`). Resolves when the run ends; never rejects. Once per store (later runs are re-runs).
+   */
+  start(): Promise<void>;
   /** The previous page. */
   back(): void;
   /**
@@ -79,9 +88,10 @@ function retainable(extras: RunExtras): RunExtras {
   return kept;
 }
 
-/** One ordinary run the store started: its request fields and the step it is shown under first. */
+/** One ordinary run the store started: its request fields and the steps it is shown under at once. */
 interface Job {
-  readonly step: StepName;
+  /** The steps that show the run from its start (the first one keys a cancel while queued). */
+  readonly steps: readonly [StepName, ...StepName[]];
   readonly request: Omit<RunRequest, 'runId'>;
 }
 
@@ -93,6 +103,8 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
   const cancelledWhileWaiting = new Set<StepName>();
   let queue: Promise<void> = Promise.resolve();
   let busy = 0;
+  /** True once the whole diagnosis was started: opening a step no longer starts anything. */
+  let started = false;
 
   const store = createStore<WizardState>()((set, get) => {
     const patchStep = (step: StepName, patch: Partial<StepRun>) =>
@@ -140,13 +152,13 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
     };
 
     /** Runs a job; resolves with the steps the run covered (none when it was cancelled while queued). */
-    const execute = async ({ step, request }: Job): Promise<ReadonlySet<StepName>> => {
+    const execute = async ({ steps, request }: Job): Promise<ReadonlySet<StepName>> => {
       // Cancelled while queued: cancelStep already restored the step's previous state.
-      if (cancelledWhileWaiting.delete(step)) return new Set();
-      const runId = newRunId(step);
+      if (cancelledWhileWaiting.delete(steps[0])) return new Set();
+      const runId = newRunId(steps.length === 1 ? steps[0] : 'all');
       const covered = new Set<StepName>();
       stepsOfRun.set(runId, covered);
-      involve(runId, [step]);
+      involve(runId, steps);
       const answer = await callSafely(() => api['diagnosis:run']({ runId, ...request }));
       if (answer.ok) applySession(answer.value);
       endRun(runId, answer.ok ? { report: answer.value } : { error: answer.error });
@@ -189,8 +201,8 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
     }
 
     const enqueue = (job: Job): Promise<ReadonlySet<StepName>> => {
-      cancelledWhileWaiting.delete(job.step);
-      if (busy > 0) patchStep(job.step, { status: 'waiting', error: null, cancelled: false });
+      cancelledWhileWaiting.delete(job.steps[0]);
+      if (busy > 0) for (const step of job.steps) patchStep(step, { status: 'waiting', error: null, cancelled: false });
       busy += 1;
       const done = queue
         .then(() => execute(job))
@@ -206,12 +218,18 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
 
     const runStep = async (step: StepName, extras: RunExtras = {}) => {
       lastExtras.set(step, retainable(extras));
-      await enqueue({ step, request: { steps: [step], ...extras } });
+      await enqueue({ steps: [step], request: { steps: [step], ...extras } });
+    };
+
+    const start = async () => {
+      if (started) return;
+      started = true;
+      await enqueue({ steps: [...STEP_NAMES], request: { steps: [...STEP_NAMES] } });
     };
 
     const goTo = (page: WizardPage) => {
       set({ page });
-      if (isStepPage(page) && get().steps[page].status === 'idle') void runStep(page);
+      if (isStepPage(page) && !started) void start();
     };
 
     const move = (delta: number) => {
@@ -228,9 +246,10 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
       goTo,
       next: () => move(1),
       back: () => move(-1),
+      start,
       runStep,
       async signIn(extras) {
-        const covered = await enqueue({ step: 'token', request: { rerun: 'account', ...extras } });
+        const covered = await enqueue({ steps: ['token'], request: { rerun: 'account', ...extras } });
         // A later re-run of a step this sign-in covered reads the account the same way (a remembered key
         // rather than the password); a password or a pasted key is never held.
         const { credentials } = retainable({
@@ -249,9 +268,12 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
           patchStep(step, { status: run.report ? 'done' : 'idle', cancelled: true });
           return;
         }
-        if (run.status !== 'running' || !run.runId) return;
-        patchStep(step, { cancelled: true });
-        const answer = await callSafely(() => api['diagnosis:cancel']({ runId: run.runId ?? '' }));
+        const { runId } = run;
+        if (run.status !== 'running' || !runId) return;
+        // One run may cover every step (run-ahead): cancelling it stops them all, and each says so.
+        const sharing = STEP_NAMES.filter((s) => get().steps[s].runId === runId && get().steps[s].status === 'running');
+        for (const s of sharing) patchStep(s, { cancelled: true });
+        const answer = await callSafely(() => api['diagnosis:cancel']({ runId }));
         if (!answer.ok) patchStep(step, { error: answer.error });
       },
       async startSignInTest(runId, mode) {

@@ -1,4 +1,6 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
+import { joinClauses } from '../../../../shared/i18n/join';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { traktTokenCheck, traktTokenState } from '../token/trakt-token';
 import { traktExpiresAtMs } from '../../clients/stremio/account';
@@ -12,7 +14,6 @@ import { readLocalProfiles } from '../../clients/stremio/local-profiles';
 export const cachedProfileCheck = defineCheck<undefined>({
   id: 'cache.cached-profile',
   step: 'cache',
-  title: 'Profile stored by the Stremio app',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
   codes: ['CACHED_PROFILE_STALE'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 2000,
@@ -23,7 +24,7 @@ export const cachedProfileCheck = defineCheck<undefined>({
     if (!token || !accountId)
       return {
         verdict: 'skipped',
-        summary: 'Skipped: the Stremio account could not be read, so there is nothing to compare with.',
+        summary: msg('checks-cache:cached-profile.noAccount'),
       };
     const profiles = await readLocalProfiles({ searchRoots: ctx.searchRoots, platform: ctx.platform, env: ctx.env });
     for (const p of profiles)
@@ -49,10 +50,21 @@ export const cachedProfileCheck = defineCheck<undefined>({
         verdict: 'skipped',
         summary:
           unreadable.length > 0
-            ? `A Stremio profile was found but cannot be read (${unreadable.map((p) => `${p.profile.shell}: ${p.profile.reason ?? 'unknown format'}`).join('; ')}).`
+            ? msg('checks-cache:cached-profile.unreadable', {
+                profiles: joinClauses(
+                  unreadable.map((p) =>
+                    p.profile.reason
+                      ? msg('checks-cache:cached-profile.unreadableItem', {
+                          shell: p.profile.shell,
+                          reason: p.profile.reason,
+                        })
+                      : msg('checks-cache:cached-profile.unknownFormat', { shell: p.profile.shell }),
+                  ),
+                ),
+              })
             : profiles.length > 0
-              ? 'The Stremio app on this computer is signed in to another account, or signed out.'
-              : 'No profile stored by a Stremio app was found on this computer.',
+              ? msg('checks-cache:cached-profile.otherAccount')
+              : msg('checks-cache:cached-profile.none'),
         details: { profiles: listed },
       };
     }
@@ -74,7 +86,9 @@ export const cachedProfileCheck = defineCheck<undefined>({
     if (accountValid && !cachedValid) {
       return {
         verdict: 'warn',
-        summary: `${mine.profile.shell} still holds ${cachedLink ? 'an expired' : 'no'} Trakt link while your account has a valid one: switch to the Stremio window or press Sync now.`,
+        summary: cachedLink
+          ? msg('checks-cache:cached-profile.staleExpired', { shell: mine.profile.shell })
+          : msg('checks-cache:cached-profile.staleMissing', { shell: mine.profile.shell }),
         problems: [
           {
             code: 'CACHED_PROFILE_STALE',
@@ -87,7 +101,7 @@ export const cachedProfileCheck = defineCheck<undefined>({
     }
     return {
       verdict: 'pass',
-      summary: `${mine.profile.shell}'s stored profile agrees with the account's Trakt link.`,
+      summary: msg('checks-cache:cached-profile.agrees', { shell: mine.profile.shell }),
       details,
     };
   },

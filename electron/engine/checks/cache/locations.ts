@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../../shared/format-bytes';
+import { msg } from '../../../../shared/i18n/message';
 import { CACHE_CHECK_IDS, LocationsDetailsSchema, type LocationsDetails } from '../../../../shared/check-details/cache';
 import { defineCheck } from '../../runtime/check';
 import { candidateDataLocations, type DataItem, type DataLocation } from '../../clients/stremio/data-locations';
@@ -37,7 +37,6 @@ export const locationsCheck = defineCheck<LocationsData, LocationsDetails>({
   id: CACHE_CHECK_IDS.locations,
   details: LocationsDetailsSchema,
   step: 'cache',
-  title: 'Stremio data and caches',
   dependsOn: [],
   codes: [],
   budgetMs: () => MAX_WALK_MS + 2000,
@@ -90,17 +89,26 @@ export const locationsCheck = defineCheck<LocationsData, LocationsDetails>({
         verdict: unreachable.length > 0 ? 'warn' : 'pass',
         summary:
           unreachable.length > 0
-            ? `Stremio's data folders could not be looked at (${unreachable[0]!.reason}).`
-            : 'No Stremio data folders were found on this computer.',
+            ? msg('checks-cache:locations.unreachable', { reason: unreachable[0]!.reason })
+            : msg('checks-cache:locations.none'),
         details,
         data,
       };
     }
     const total = found.reduce((n, f) => n + f.size.bytes, 0);
-    const approx = complete ? '' : 'at least ';
+    // A walk cut short by its budget gives a lower bound, said as such ("at least 2.0 GiB").
+    const size = (bytes: number) =>
+      complete ? msg('checks-cache:locations.size', { bytes }) : msg('checks-cache:locations.sizeAtLeast', { bytes });
     return {
       verdict: 'pass',
-      summary: `Found ${found.length} Stremio data folder${found.length === 1 ? '' : 's'} (${approx}${formatBytes(total)}); ${safe.length > 0 ? `${approx}${formatBytes(safeBytes)} in ${safe.length} cache folder${safe.length === 1 ? '' : 's'} can be cleared safely.` : 'no cache folder to clear.'}`,
+      summary: msg('checks-cache:locations.found', {
+        count: found.length,
+        size: size(total),
+        clearable:
+          safe.length > 0
+            ? msg('checks-cache:locations.clearable', { count: safe.length, size: size(safeBytes) })
+            : msg('checks-cache:locations.nothingToClear'),
+      }),
       details,
       data,
     };

@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { readStreamingServerSettings } from '../../clients/stremio/streaming-server';
 import { installsCheck, redactHomes } from '../version/installs';
@@ -14,7 +15,6 @@ const LOOPBACK_TIMEOUT_MS = 3000;
 export const streamingServerCheck = defineCheck<undefined>({
   id: 'cache.streaming-server',
   step: 'cache',
-  title: 'Local streaming server',
   dependsOn: [installsCheck, stremioRunningCheck],
   codes: ['STREAMING_SERVER_DOWN'],
   budgetMs: (ctx) => Math.min(ctx.config.timeouts.probeMs, LOOPBACK_TIMEOUT_MS) + 500,
@@ -30,7 +30,9 @@ export const streamingServerCheck = defineCheck<undefined>({
     if (status.ok) {
       return {
         verdict: 'pass',
-        summary: `The local streaming server answers${status.serverVersion ? ` (version ${status.serverVersion})` : ''}.`,
+        summary: status.serverVersion
+          ? msg('checks-cache:streaming-server.answersVersion', { version: status.serverVersion })
+          : msg('checks-cache:streaming-server.answers'),
         details: {
           url: status.url,
           serverVersion: status.serverVersion,
@@ -47,21 +49,20 @@ export const streamingServerCheck = defineCheck<undefined>({
     if (installs.length === 0) {
       return {
         verdict: 'pass',
-        summary: 'No local streaming server answers, as expected: no Stremio app is installed here.',
+        summary: msg('checks-cache:streaming-server.silentNoInstall'),
         details,
       };
     }
     if (running === false) {
       return {
         verdict: 'pass',
-        summary:
-          'No local streaming server answers, as expected: Stremio is closed, and its server runs only while Stremio does.',
+        summary: msg('checks-cache:streaming-server.silentClosed'),
         details,
       };
     }
     return {
       verdict: 'warn',
-      summary: `Stremio is running but its local streaming server does not answer (${status.reason}). This does not cause Trakt problems.`,
+      summary: msg('checks-cache:streaming-server.down', { reason: status.reason }),
       problems: [
         {
           code: 'STREAMING_SERVER_DOWN',

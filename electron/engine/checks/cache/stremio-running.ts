@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckHandle } from '../../runtime/check';
 import { stremioSearchOf } from '../../clients/stremio/installs-search';
 import { listStremioProcesses } from '../../clients/stremio/processes';
@@ -13,7 +14,6 @@ export function createStremioRunningCheck(run?: CommandRunner): CheckHandle<Runn
   return defineCheck<RunningData>({
     id: 'cache.stremio-running',
     step: 'cache',
-    title: 'Is Stremio running',
     dependsOn: [],
     codes: ['STREMIO_RUNNING'],
     budgetMs: () => 5000,
@@ -23,7 +23,7 @@ export function createStremioRunningCheck(run?: CommandRunner): CheckHandle<Runn
         const data: RunningData = { running: null };
         return {
           verdict: 'error',
-          summary: `Could not tell whether Stremio is running (${listing.reason}); cache moves stay disabled.`,
+          summary: msg('checks-cache:stremio-running.unknown', { reason: listing.reason }),
           details: { method: listing.method, error: listing.reason },
           data,
         };
@@ -35,13 +35,13 @@ export function createStremioRunningCheck(run?: CommandRunner): CheckHandle<Runn
       };
       if (listing.processes.length === 0) {
         const data: RunningData = { running: false };
-        return { verdict: 'pass', summary: 'Stremio is not running.', details, data };
+        return { verdict: 'pass', summary: msg('checks-cache:stremio-running.notRunning'), details, data };
       }
       const data: RunningData = { running: true };
       const names = [...new Set(listing.processes.map((p) => p.name))].join(', ');
       return {
         verdict: 'warn',
-        summary: `Stremio is running (${names}); caches can only be moved once it is closed.`,
+        summary: msg('checks-cache:stremio-running.running', { processes: names }),
         problems: [
           {
             code: 'STREMIO_RUNNING',

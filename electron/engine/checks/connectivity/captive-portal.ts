@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import type { HttpOutcome } from '../../net/http-client';
 
@@ -27,7 +28,6 @@ export interface CaptivePortalData {
 export const captivePortalCheck = defineCheck<CaptivePortalData>({
   id: 'connectivity.captive-portal',
   step: 'connectivity',
-  title: 'Captive portal',
   dependsOn: [],
   codes: ['CAPTIVE_PORTAL'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 500,
@@ -44,7 +44,7 @@ export const captivePortalCheck = defineCheck<CaptivePortalData>({
       const data: CaptivePortalData = { verdict: 'no-response', outcome };
       return {
         verdict: 'warn',
-        summary: `The portal probe could not be reached (${outcome.message}); the other connectivity checks tell why.`,
+        summary: msg('checks-connectivity:captive-portal.unreachable', { error: outcome.message }),
         details: { url, error: outcome.message, failedLayer: outcome.kind, timings: outcome.timings },
         data,
       };
@@ -62,21 +62,21 @@ export const captivePortalCheck = defineCheck<CaptivePortalData>({
     if (verdict === 'connected')
       return {
         verdict: 'pass',
-        summary: `No captive portal: the probe answered ${outcome.status} as expected.`,
+        summary: msg('checks-connectivity:captive-portal.connected', { status: String(outcome.status) }),
         details,
         data,
       };
     if (verdict === 'no-response') {
       return {
         verdict: 'warn',
-        summary: `The portal probe answered ${outcome.status}, which tells nothing about a portal.`,
+        summary: msg('checks-connectivity:captive-portal.noResponse', { status: String(outcome.status) }),
         details,
         data,
       };
     }
     return {
       verdict: 'fail',
-      summary: 'This network shows a sign-in page instead of the internet.',
+      summary: msg('checks-connectivity:captive-portal.portal'),
       problems: [
         {
           code: 'CAPTIVE_PORTAL',

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { httpCheck } from './http';
 import { stageOf } from './host-chain';
@@ -8,15 +9,12 @@ export const SKEW_WARN_S = 90;
 /** Beyond this the skew is critical (TLS validity and token times break). */
 export const SKEW_CRITICAL_S = 300;
 
-function human(seconds: number): string {
+/** How far off the clock is, in the unit people would say it in (hours to one decimal, minutes, seconds). */
+function amount(seconds: number): Message {
   const abs = Math.abs(seconds);
-  const text =
-    abs >= 7200
-      ? `${(abs / 3600).toFixed(1)} hours`
-      : abs >= 120
-        ? `${Math.round(abs / 60)} minutes`
-        : `${Math.round(abs)} seconds`;
-  return `${text} ${seconds > 0 ? 'behind' : 'ahead of'} the servers`;
+  if (abs >= 7200) return msg('checks-connectivity:clock.hours', { count: Math.round(abs / 360) / 10 });
+  if (abs >= 120) return msg('checks-connectivity:clock.minutes', { count: Math.round(abs / 60) });
+  return msg('checks-connectivity:clock.seconds', { count: Math.round(abs) });
 }
 
 /**
@@ -27,13 +25,12 @@ function human(seconds: number): string {
 export const clockCheck = defineCheck<undefined>({
   id: 'connectivity.clock',
   step: 'connectivity',
-  title: 'Clock',
   dependsOn: [httpCheck],
   codes: ['CLOCK_SKEW'],
   budgetMs: () => 1000,
   async run({ deps }) {
     const data = deps.get(httpCheck);
-    if (!data) return { verdict: 'error', summary: 'The HTTP check left no probe session.' };
+    if (!data) return { verdict: 'error', summary: msg('checks-connectivity:noSession', { layer: 'HTTP' }) };
     const stages = await stageOf(data.session, 'http');
     const samples: { host: string; skewS: number }[] = [];
     const ignored: string[] = [];
@@ -50,18 +47,20 @@ export const clockCheck = defineCheck<undefined>({
     }
     const skew = median(samples.map((s) => s.skewS));
     const details = { samples, ignoredCached: ignored, medianSkewSeconds: skew };
-    if (skew === null)
-      return { verdict: 'skipped', summary: 'Not tested: no server answered with a usable Date header.', details };
+    if (skew === null) return { verdict: 'skipped', summary: msg('checks-connectivity:clock.notTested'), details };
     if (Math.abs(skew) <= SKEW_WARN_S)
       return {
         verdict: 'pass',
-        summary: `Your clock agrees with the servers (within ${Math.max(1, Math.abs(Math.round(skew)))} s).`,
+        summary: msg('checks-connectivity:clock.pass', { ms: Math.max(1, Math.abs(Math.round(skew))) * 1000 }),
         details,
       };
     const critical = Math.abs(skew) > SKEW_CRITICAL_S;
     return {
       verdict: critical ? 'fail' : 'warn',
-      summary: `Your clock is ${human(skew)}.`,
+      // Positive skew: the servers are ahead, so our clock is behind them.
+      summary: msg(skew > 0 ? 'checks-connectivity:clock.behind' : 'checks-connectivity:clock.ahead', {
+        amount: amount(skew),
+      }),
       problems: [
         {
           code: 'CLOCK_SKEW',

@@ -3,11 +3,12 @@ import {
   DnsDetailsSchema,
   type DnsDetails,
 } from '../../../../shared/check-details/connectivity';
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import { answered } from './dns-rules';
 import { describeAnswer, describePair } from './describe';
 import { startProbeSession, stageOf, type DnsStage, type HostChain, type ProbeSession } from './host-chain';
-import { chainBudgetMs, hostList, probedHosts } from './hosts';
+import { chainBudgetMs, probedHosts } from './hosts';
 import { proxyCheck } from './proxy';
 
 /** What every connectivity layer check passes on: the running probe session. */
@@ -32,7 +33,6 @@ export const dnsCheck = defineCheck<SessionData, DnsDetails>({
   id: CONNECTIVITY_CHECK_IDS.dns,
   details: DnsDetailsSchema,
   step: 'connectivity',
-  title: 'DNS',
   dependsOn: [proxyCheck],
   codes: ['DNS_FILTERED', 'DNS_FAILURE'],
   // The probes started here outlive this check (its dependents await them): its signal must last for
@@ -62,7 +62,7 @@ export const dnsCheck = defineCheck<SessionData, DnsDetails>({
     if (noDnsAnywhere(stages.map((s) => s.value))) {
       return {
         verdict: 'fail',
-        summary: `No resolver answered for any host (system ${sys}, reference ${ref}): see the overall verdict.`,
+        summary: msg('checks-connectivity:dns.noAnswer', { system: sys, reference: ref }),
         details,
         data,
       };
@@ -90,14 +90,17 @@ export const dnsCheck = defineCheck<SessionData, DnsDetails>({
     if (problems.length === 0)
       return {
         verdict: 'pass',
-        summary: `All ${stages.length} hosts resolve, and the system resolver agrees with the reference.`,
+        summary: msg('checks-connectivity:dns.pass', { count: stages.length }),
         details,
         data,
       };
-    const parts = [
-      filtered.length > 0 && `filtered for ${hostList(filtered.map((s) => s.chain.host))}`,
-      failed.length > 0 && `failing for ${hostList(failed.map((s) => s.chain.host))}`,
-    ].filter(Boolean);
-    return { verdict: 'fail', summary: `DNS is ${parts.join(' and ')}.`, problems, details, data };
+    const names = { filtered: filtered.map((s) => s.chain.host.host), failing: failed.map((s) => s.chain.host.host) };
+    const summary =
+      filtered.length === 0
+        ? msg('checks-connectivity:dns.failing', { failing: names.failing })
+        : failed.length === 0
+          ? msg('checks-connectivity:dns.filtered', { filtered: names.filtered })
+          : msg('checks-connectivity:dns.filteredAndFailing', names);
+    return { verdict: 'fail', summary, problems, details, data };
   },
 });

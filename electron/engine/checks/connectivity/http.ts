@@ -3,7 +3,8 @@ import {
   HttpDetailsSchema,
   type HttpDetails,
 } from '../../../../shared/check-details/connectivity';
-import { PROBLEMS } from '../../../../shared/problems';
+import { msg, type Message } from '../../../../shared/i18n/message';
+import type { ProblemCode } from '../../../../shared/problems';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import type { HttpOutcome } from '../../net/http-client';
 import { httpLayer } from './describe';
@@ -13,9 +14,20 @@ import { stageOf, type HostChain } from './host-chain';
 import { hostList } from './hosts';
 import { answerer, isCloudflareBlock } from '../../net/answerer';
 import { isOutage, median, outageText } from './http-rules';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /** docs/problems.md SLOW_NETWORK: median time to first byte above 2 s. */
 export const SLOW_TTFB_MS = 2000;
+
+/** The sentence each finding of this check adds to its summary (the catalog's title, as a sentence). */
+const FOUND: Partial<Record<ProblemCode, string>> = {
+  PROXY_AUTH_REQUIRED: 'checks-connectivity:http.found.PROXY_AUTH_REQUIRED',
+  CLOUDFLARE_BLOCKED: 'checks-connectivity:http.found.CLOUDFLARE_BLOCKED',
+  SERVICE_OUTAGE: 'checks-connectivity:http.found.SERVICE_OUTAGE',
+  ENDPOINT_TIMEOUT: 'checks-connectivity:http.found.ENDPOINT_TIMEOUT',
+  TCP_BLOCKED: 'checks-connectivity:http.found.TCP_BLOCKED',
+  SLOW_NETWORK: 'checks-connectivity:http.found.SLOW_NETWORK',
+};
 
 interface Row {
   readonly chain: HostChain;
@@ -32,7 +44,6 @@ export const httpCheck = defineCheck<SessionData, HttpDetails>({
   id: CONNECTIVITY_CHECK_IDS.http,
   details: HttpDetailsSchema,
   step: 'connectivity',
-  title: 'HTTP answer',
   dependsOn: [tlsCheck],
   codes: [
     'PROXY_AUTH_REQUIRED',
@@ -45,7 +56,7 @@ export const httpCheck = defineCheck<SessionData, HttpDetails>({
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
   async run({ deps }) {
     const data = deps.get(tlsCheck);
-    if (!data) return { verdict: 'error', summary: 'The TLS check left no probe session.' };
+    if (!data) return { verdict: 'error', summary: msg('checks-connectivity:noSession', { layer: 'TLS' }) };
     const stages = await stageOf(data.session, 'http');
     const rows: Row[] = stages.flatMap(({ chain, value }) =>
       value.status === 'done' ? [{ chain, outcome: value.outcome }] : [],
@@ -67,7 +78,7 @@ export const httpCheck = defineCheck<SessionData, HttpDetails>({
       }),
     };
     if (rows.length === 0)
-      return { verdict: 'skipped', summary: 'Not tested: no host could be reached over TLS.', details, data };
+      return { verdict: 'skipped', summary: msg('checks-connectivity:http.notTested'), details, data };
     const problems: ProblemObservation[] = [];
     const answers = rows.filter((r): r is Row & { outcome: Extract<HttpOutcome, { ok: true }> } => r.outcome.ok);
     const failures = rows.filter((r): r is Row & { outcome: Extract<HttpOutcome, { ok: false }> } => !r.outcome.ok);
@@ -132,16 +143,19 @@ export const httpCheck = defineCheck<SessionData, HttpDetails>({
       });
     }
     const fullDetails = { ...details, medianFirstByteMs: medianTtfb === null ? null : Math.round(medianTtfb) };
-    const unanswered = unexplained.map((r) => `${r.chain.host.host} gave no usable HTTP answer (${r.outcome.message})`);
+    const unanswered = unexplained.map((r) =>
+      msg('checks-connectivity:http.noAnswer', { host: r.chain.host.host, error: r.outcome.message }),
+    );
     if (problems.length === 0 && unanswered.length === 0)
       return {
         verdict: 'pass',
-        summary: `All ${rows.length} hosts answered (median first byte ${Math.round(medianTtfb ?? 0)} ms).`,
+        summary: msg('checks-connectivity:http.pass', { count: rows.length, ms: Math.round(medianTtfb ?? 0) }),
         details: fullDetails,
         data,
       };
     const hard = unanswered.length > 0 || problems.some((p) => p.code !== 'SLOW_NETWORK');
-    const summary = [...new Set(problems.map((p) => PROBLEMS[p.code].title)), ...unanswered].join('; ');
-    return { verdict: hard ? 'fail' : 'warn', summary: `${summary}.`, problems, details: fullDetails, data };
+    const found = [...new Set(problems.map((p) => FOUND[p.code]))].flatMap((key): Message[] => (key ? [msg(key)] : []));
+    const summary = joinSentences([...found, ...unanswered]);
+    return { verdict: hard ? 'fail' : 'warn', summary, problems, details: fullDetails, data };
   },
 });

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckOutcome, type ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import { activeIncidents, type ActiveIncident } from '../../clients/incidents/active-incidents';
@@ -24,7 +25,6 @@ export const INCIDENTS_CHECK_ID = 'connectivity.incidents';
 export const incidentsCheck = defineCheck<IncidentsData>({
   id: INCIDENTS_CHECK_ID,
   step: 'connectivity',
-  title: 'Known incidents',
   dependsOn: [],
   codes: ['INCIDENT_FEED_INVALID', 'KNOWN_INCIDENT'],
   background: true,
@@ -42,15 +42,9 @@ export const incidentsCheck = defineCheck<IncidentsData>({
     if (verified?.ok) {
       // A verified copy newer than the download wins: an old feed replayed cannot hide newer incidents.
       if (cached && Date.parse(cached.payload.issuedAt) > Date.parse(verified.payload.issuedAt))
-        return use(
-          ctx,
-          cached,
-          'cache',
-          details,
-          'The downloaded feed is older than the kept copy; the kept copy is used',
-        );
+        return use(ctx, cached, 'cache', details, msg('checks-connectivity:incidents.olderThanKept'));
       await keep(ctx, verified.document);
-      return use(ctx, verified, 'download', details, 'The known-incidents feed was downloaded and verified');
+      return use(ctx, verified, 'download', details, msg('checks-connectivity:incidents.downloaded'));
     }
 
     const refused =
@@ -58,15 +52,13 @@ export const incidentsCheck = defineCheck<IncidentsData>({
     const invalid: ProblemObservation[] = refused
       ? [{ code: 'INCIDENT_FEED_INVALID', evidence: `${INCIDENTS_CHECK_ID}: the feed was ignored: ${refused}` }]
       : [];
-    const why = refused ? `was ignored: ${refused}` : download.ok ? '' : `could not be read: ${download.reason}`;
+    // Not refused: the download itself failed (a download that arrived and verified returned above).
+    const unread = download.ok ? '' : download.reason;
     if (cached) {
-      const outcome = use(
-        ctx,
-        cached,
-        'cache',
-        details,
-        `The known-incidents feed ${why}; the last verified copy is used`,
-      );
+      const lead = refused
+        ? msg('checks-connectivity:incidents.keptIgnored', { reason: refused })
+        : msg('checks-connectivity:incidents.keptUnread', { reason: unread });
+      const outcome = use(ctx, cached, 'cache', details, lead);
       return {
         ...outcome,
         verdict: refused ? 'warn' : outcome.verdict,
@@ -77,14 +69,14 @@ export const incidentsCheck = defineCheck<IncidentsData>({
     if (refused)
       return {
         verdict: 'warn',
-        summary: `The known-incidents feed ${why}. Nothing from it is shown.`,
+        summary: msg('checks-connectivity:incidents.ignored', { reason: refused }),
         problems: invalid,
         details: { ...details, source: null },
         data,
       };
     return {
       verdict: 'skipped',
-      summary: `Skipped: the known-incidents feed ${why}, and no verified copy within its expiry is kept.`,
+      summary: msg('checks-connectivity:incidents.unread', { reason: unread }),
       details: { ...details, source: null },
       data,
     };
@@ -97,14 +89,19 @@ function use(
   feed: VerifiedFeed,
   source: 'download' | 'cache',
   details: Readonly<Record<string, unknown>>,
-  lead: string,
+  lead: Message,
 ): CheckOutcome<IncidentsData> {
   const incidents = activeIncidents(feed.payload, ctx.now(), ctx.locale);
   const announcements = incidents.filter((i) => i.problems.length === 0);
   const data: IncidentsData = { incidents };
   return {
     verdict: 'pass',
-    summary: `${lead} (issued ${feed.payload.issuedAt}, valid until ${feed.payload.expiresAt}): ${count(incidents.length)} in force.`,
+    summary: msg('checks-connectivity:incidents.used', {
+      lead,
+      issued: Date.parse(feed.payload.issuedAt),
+      expires: Date.parse(feed.payload.expiresAt),
+      inForce: inForce(incidents.length),
+    }),
     problems: announcements.map((i) => ({
       code: 'KNOWN_INCIDENT',
       severity: i.severity,
@@ -146,6 +143,8 @@ async function keep(ctx: EngineContext, document: string): Promise<void> {
   }
 }
 
-function count(n: number): string {
-  return n === 1 ? 'one incident' : `${n === 0 ? 'no' : n} incidents`;
+function inForce(count: number): Message {
+  return count === 0
+    ? msg('checks-connectivity:incidents.noneInForce')
+    : msg('checks-connectivity:incidents.inForce', { count });
 }

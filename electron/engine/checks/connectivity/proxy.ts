@@ -1,6 +1,8 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { SYSTEM_PROXY_WAIT_MS, type ProxyChoice } from '../../net/proxy';
 import { probedHosts } from './hosts';
+import { joinClauses } from '../../../../shared/i18n/join';
 
 /** Data the proxy check leaves for the chains: the proxy (or null) per probed URL. */
 export interface ProxyCheckData {
@@ -14,7 +16,6 @@ const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'HTTPS_PROXY', 'all_proxy'
 export const proxyCheck = defineCheck<ProxyCheckData>({
   id: 'connectivity.proxy',
   step: 'connectivity',
-  title: 'Proxy settings',
   dependsOn: [],
   codes: ['PROXY_IN_USE'],
   // The system's proxy answer is waited for up to SYSTEM_PROXY_WAIT_MS; the check must outlast that.
@@ -35,8 +36,7 @@ export const proxyCheck = defineCheck<ProxyCheckData>({
         honoured: proxy ? proxy.supported : null,
       })),
     };
-    if (used.length === 0)
-      return { verdict: 'pass', summary: 'No proxy: connections go directly to the services.', details, data };
+    if (used.length === 0) return { verdict: 'pass', summary: msg('checks-connectivity:proxy.direct'), details, data };
     const byProxy = new Map<string, { proxy: ProxyChoice; hosts: string[] }>();
     for (const [url, proxy] of used) {
       const entry = byProxy.get(proxy.display) ?? { proxy, hosts: [] };
@@ -48,9 +48,16 @@ export const proxyCheck = defineCheck<ProxyCheckData>({
       ({ proxy, hosts }) =>
         `${proxy.display} (${proxy.source === 'system' ? 'system settings' : proxy.origin}) for ${hosts.join(', ')}`,
     );
+    const entries = [...byProxy.values()].map(({ proxy, hosts }) =>
+      proxy.source === 'system'
+        ? msg('checks-connectivity:proxy.entrySystem', { proxy: proxy.display, hosts })
+        : msg('checks-connectivity:proxy.entry', { proxy: proxy.display, origin: proxy.origin, hosts }),
+    );
+    const through =
+      unsupported.length > 0 ? 'checks-connectivity:proxy.throughUnsupported' : 'checks-connectivity:proxy.through';
     return {
       verdict: 'warn',
-      summary: `Connections go through a proxy: ${list.join('; ')}.${unsupported.length > 0 ? ' The wizard cannot tunnel through a SOCKS or TLS proxy, so its probes to those hosts go direct.' : ''}`,
+      summary: msg(through, { proxies: joinClauses(entries) }),
       problems: [{ code: 'PROXY_IN_USE', evidence: `connectivity.proxy: ${list.join('; ')}`, confidence: 0.95 }],
       details,
       data,

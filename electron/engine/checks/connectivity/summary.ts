@@ -5,6 +5,7 @@ import {
   type ConnectivitySummaryDetails,
   type LayerStatus,
 } from '../../../../shared/check-details/connectivity';
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import { captivePortalCheck } from './captive-portal';
 import { describePair, httpLayer, tcpLayer, tlsLayer } from './describe';
@@ -48,13 +49,12 @@ export const connectivitySummaryCheck = defineCheck<undefined, ConnectivitySumma
   id: CONNECTIVITY_CHECK_IDS.summary,
   details: ConnectivitySummaryDetailsSchema,
   step: 'connectivity',
-  title: 'Connectivity verdict',
   dependsOn: [dnsCheck, captivePortalCheck],
   codes: ['OFFLINE', 'DNS_FAILURE', 'TCP_BLOCKED'],
   budgetMs: (ctx) => chainBudgetMs(ctx.config),
   async run({ deps }) {
     const data = deps.get(dnsCheck);
-    if (!data) return { verdict: 'error', summary: 'The DNS check left no probe session.' };
+    if (!data) return { verdict: 'error', summary: msg('checks-connectivity:noSession', { layer: 'DNS' }) };
     const portal = deps.get(captivePortalCheck);
     const [dns, tcp, tls, http] = await Promise.all([
       stageOf(data.session, 'dns'),
@@ -83,7 +83,7 @@ export const connectivitySummaryCheck = defineCheck<undefined, ConnectivitySumma
           portal && !portal.outcome.ok ? `; the portal probe failed too (${portal.outcome.message})` : '';
         return {
           verdict: 'fail',
-          summary: 'Nothing could be reached: this computer looks offline.',
+          summary: msg('checks-connectivity:summary.offline'),
           problems: [
             {
               code: 'OFFLINE',
@@ -104,7 +104,7 @@ export const connectivitySummaryCheck = defineCheck<undefined, ConnectivitySumma
       ];
       return {
         verdict: 'fail',
-        summary: 'Trakt and Stremio cannot be reached, though the network itself answers.',
+        summary: msg('checks-connectivity:summary.servicesUnreachable'),
         problems,
         details,
       };
@@ -113,12 +113,16 @@ export const connectivitySummaryCheck = defineCheck<undefined, ConnectivitySumma
     if (failing.length === 0)
       return {
         verdict: 'pass',
-        summary: `All ${rows.length} hosts answer through the whole chain (slowest chain ${details.slowestChainMs} ms).`,
+        summary: msg('checks-connectivity:summary.pass', { count: rows.length, ms: details.slowestChainMs }),
         details,
       };
     return {
       verdict: failing.length === rows.length ? 'fail' : 'warn',
-      summary: `${failing.length} of ${rows.length} hosts ${failing.length === 1 ? 'has' : 'have'} a problem: ${failing.map((r) => r.host).join(', ')}. The findings say why.`,
+      summary: msg('checks-connectivity:summary.failing', {
+        count: failing.length,
+        total: rows.length,
+        hosts: failing.map((r) => r.host),
+      }),
       details,
     };
   },

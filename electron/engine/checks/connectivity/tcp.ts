@@ -3,12 +3,14 @@ import {
   TcpDetailsSchema,
   type TcpDetails,
 } from '../../../../shared/check-details/connectivity';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import { answered } from './dns-rules';
 import { tcpLayer } from './describe';
 import { dnsCheck, type SessionData } from './dns';
 import { stageOf, type DnsStage, type HostChain, type TcpStage } from './host-chain';
 import { hostList } from './hosts';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /**
  * True when nothing was reachable at all (docs/problems.md OFFLINE): no direct host took a TCP connection,
@@ -44,13 +46,12 @@ export const tcpCheck = defineCheck<SessionData, TcpDetails>({
   id: CONNECTIVITY_CHECK_IDS.tcp,
   details: TcpDetailsSchema,
   step: 'connectivity',
-  title: 'TCP connect',
   dependsOn: [dnsCheck],
   codes: ['PROXY_AUTH_REQUIRED', 'TCP_BLOCKED', 'IPV6_BROKEN'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
   async run({ deps }) {
     const data = deps.get(dnsCheck);
-    if (!data) return { verdict: 'error', summary: 'The DNS check left no probe session.' };
+    if (!data) return { verdict: 'error', summary: msg('checks-connectivity:noSession', { layer: 'DNS' }) };
     const [dns, tcp] = await Promise.all([stageOf(data.session, 'dns'), stageOf(data.session, 'tcp')]);
     const rows = tcp.map(({ chain, value }, i) => ({ chain, tcp: value, dns: dns[i]!.value }));
     const details = {
@@ -63,14 +64,14 @@ export const tcpCheck = defineCheck<SessionData, TcpDetails>({
     if (tested.length === 0)
       return {
         verdict: 'skipped',
-        summary: 'Not tested: no host resolved to an address to connect to.',
+        summary: msg('checks-connectivity:tcp.notTested'),
         details,
         data,
       };
     if (nothingReachable(rows)) {
       return {
         verdict: 'fail',
-        summary: 'No host took a connection and no outside resolver answered: see the overall verdict.',
+        summary: msg('checks-connectivity:tcp.offline'),
         details,
         data,
       };
@@ -113,18 +114,16 @@ export const tcpCheck = defineCheck<SessionData, TcpDetails>({
       });
     }
     if (problems.length === 0)
-      return { verdict: 'pass', summary: `Connected to all ${tested.length} reachable hosts.`, details, data };
+      return { verdict: 'pass', summary: msg('checks-connectivity:tcp.pass', { count: tested.length }), details, data };
     const hard = authWanted.length > 0 || blocked.length > 0;
-    const summary = [
-      authWanted.length > 0 && `the proxy wants credentials for ${hostList(authWanted.map((r) => r.chain.host))}`,
-      blocked.length > 0 && `connections to ${hostList(blocked.map((r) => r.chain.host))} are blocked`,
-      v6Broken.length > 0 && `IPv6 fails for ${hostList(v6Broken.map((r) => r.chain.host))} while IPv4 works`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const said: Message[] = [];
+    const hosts = (rows: readonly { chain: HostChain }[]) => rows.map((r) => r.chain.host.host);
+    if (authWanted.length > 0) said.push(msg('checks-connectivity:tcp.proxyAuth', { hosts: hosts(authWanted) }));
+    if (blocked.length > 0) said.push(msg('checks-connectivity:tcp.blocked', { hosts: hosts(blocked) }));
+    if (v6Broken.length > 0) said.push(msg('checks-connectivity:tcp.ipv6', { hosts: hosts(v6Broken) }));
     return {
       verdict: hard ? 'fail' : 'warn',
-      summary: `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`,
+      summary: joinSentences(said),
       problems,
       details,
       data,

@@ -3,6 +3,7 @@ import {
   TlsDetailsSchema,
   type TlsDetails,
 } from '../../../../shared/check-details/connectivity';
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import type { TlsProbeResult } from '../../net/tls-probe';
 import { tlsLayer } from './describe';
@@ -35,13 +36,12 @@ export const tlsCheck = defineCheck<SessionData, TlsDetails>({
   id: CONNECTIVITY_CHECK_IDS.tls,
   details: TlsDetailsSchema,
   step: 'connectivity',
-  title: 'TLS handshake',
   dependsOn: [tcpCheck],
   codes: ['TLS_INTERCEPTED', 'ENDPOINT_TIMEOUT', 'TCP_BLOCKED', 'TLS_INVALID'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
   async run({ deps }) {
     const data = deps.get(tcpCheck);
-    if (!data) return { verdict: 'error', summary: 'The TCP check left no probe session.' };
+    if (!data) return { verdict: 'error', summary: msg('checks-connectivity:noSession', { layer: 'TCP' }) };
     const stages = await stageOf(data.session, 'tls');
     const details = {
       hosts: stages.map(({ chain, value }) => ({
@@ -54,7 +54,7 @@ export const tlsCheck = defineCheck<SessionData, TlsDetails>({
       value.status === 'done' ? [{ chain, result: value.result }] : [],
     );
     if (rows.length === 0)
-      return { verdict: 'skipped', summary: 'Not tested: no HTTPS host took a connection.', details, data };
+      return { verdict: 'skipped', summary: msg('checks-connectivity:tls.notTested'), details, data };
     const problems: ProblemObservation[] = [];
     const untrusted = rows.filter((r) => r.result.kind === 'untrusted');
     if (untrusted.length > 0) {
@@ -108,13 +108,15 @@ export const tlsCheck = defineCheck<SessionData, TlsDetails>({
     if (problems.length === 0)
       return {
         verdict: 'pass',
-        summary: `All ${rows.length} TLS handshakes succeeded with trusted certificates.`,
+        summary: msg('checks-connectivity:tls.pass', { count: rows.length }),
         details,
         data,
       };
     return {
       verdict: 'fail',
-      summary: `TLS failed for ${hostList([...new Set([...untrusted, ...timedOut, ...reset, ...invalid].map((r) => r.chain.host))])}.`,
+      summary: msg('checks-connectivity:tls.failed', {
+        hosts: [...new Set([...untrusted, ...timedOut, ...reset, ...invalid].map((r) => r.chain.host.host))],
+      }),
       problems,
       details,
       data,

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { PROBLEMS } from '../../../../shared/problems';
 import type { Verdict } from '../../../../shared/report';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
@@ -10,18 +11,17 @@ import {
   type UsersSettingsClassification,
 } from '../../clients/trakt/users-settings';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
+import { usersSettingsSummary } from './users-settings-summary';
 
 /** Private data of `revoked.users-settings`: the account Trakt described (VIP or free), null when none was read. */
 export interface UsersSettingsData {
   readonly account: TraktAccountSummary | null;
 }
 
-const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], string>> = {
-  'not-linked': 'Skipped: Trakt is not linked on this Stremio account, so there is no access to test.',
-  expired:
-    'Skipped: the Trakt link has already expired by time (see the Token step); Trakt would refuse it for that reason alone.',
-  'no-client-id':
-    "Skipped: Stremio's Trakt client_id was not seen in its sign-in redirect, and Trakt needs it to read the account.",
+const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], Message>> = {
+  'not-linked': msg('checks-revoked:users-settings.skipped.notLinked'),
+  expired: msg('checks-revoked:users-settings.skipped.expired'),
+  'no-client-id': msg('checks-revoked:users-settings.skipped.noClientId'),
 };
 
 /**
@@ -34,7 +34,6 @@ const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], string
 export const usersSettingsCheck = defineCheck<UsersSettingsData>({
   id: 'revoked.users-settings',
   step: 'revoked',
-  title: "Trakt accepts Stremio's access",
   dependsOn: [stremioAccountCheck, traktTokenCheck],
   codes: USERS_SETTINGS_CODES,
   // Stremio's link, then Trakt's answer: one probe timeout each.
@@ -64,15 +63,9 @@ function outcomeOf(c: UsersSettingsClassification): CheckOutcome<UsersSettingsDa
   if (c.rateLimit) details.rateLimit = c.rateLimit;
   if (c.wwwAuthenticate) details.wwwAuthenticate = c.wwwAuthenticate;
   if (c.failedLayer) details.failedLayer = c.failedLayer;
-  let summary = c.summary;
-  if (c.kind === 'ok' && c.account?.limits)
-    summary += ` Limits: ${c.account.limits.listCount} lists, ${c.account.limits.listItemCount} items per list.`;
-  if (c.kind === 'unauthorized')
-    summary +=
-      ' The link is not expired by time, so the access was removed on Trakt (by you, or by the one-app limit of a free account).';
   return {
     verdict: verdictOf(c),
-    summary,
+    summary: usersSettingsSummary(c),
     ...(c.problem
       ? {
           problems: [

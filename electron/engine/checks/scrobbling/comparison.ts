@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import type { ScrobblingView } from '../../../../shared/scrobbling-view';
 import { defineCheck } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
@@ -7,6 +8,7 @@ import { matchToHistory, MATCH_WINDOW_MS, type MatchedItem } from './match';
 import { addonsCheck } from './addons';
 import { libraryCheck } from './library';
 import type { AddonsData } from './scrobbling-data';
+import { lastWatch } from './texts';
 import { traktHistoryCheck } from './trakt-history';
 import { episodeLabel, isFinished, watchedSince } from './watched';
 
@@ -24,7 +26,6 @@ const MAX_REGISTERED = 500;
 export const comparisonCheck = defineCheck<undefined>({
   id: 'scrobbling.comparison',
   step: 'scrobbling',
-  title: 'Watched in Stremio ↔ on Trakt',
   dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck],
   codes: ['SCROBBLES_NOT_REACHING_TRAKT'],
   budgetMs: () => 5000,
@@ -32,8 +33,7 @@ export const comparisonCheck = defineCheck<undefined>({
     const library = deps.get(libraryCheck);
     const history = deps.get(traktHistoryCheck);
     const addons = deps.get(addonsCheck);
-    if (!library || !history)
-      return { verdict: 'skipped', summary: "Skipped: the library or Trakt's history could not be read." };
+    if (!library || !history) return { verdict: 'skipped', summary: msg('checks-scrobbling:comparison.skipped') };
     const { recent } = watchedSince(library.library.items, library.sinceMs, ctx.now());
     // Older watches than the oldest history entry read are outside what Trakt's answer covers.
     const oldest = history.history.entries.at(-1)?.watchedAtMs;
@@ -42,11 +42,8 @@ export const comparisonCheck = defineCheck<undefined>({
     const matched = matchToHistory(finished, history.history.entries);
     const missing = matched.filter((m) => !m.onTrakt).length;
     const lastMs = history.lastActivities?.lastWatchedMs ?? history.history.entries[0]?.watchedAtMs ?? null;
-    const since = shortDate(library.sinceMs);
-    const last =
-      lastMs === null
-        ? 'Trakt has no watch recorded at all'
-        : `the last watch Trakt recorded is from ${shortDate(lastMs)}`;
+    const sinceMs = library.sinceMs;
+    const last = lastWatch(lastMs);
     const windowOnly = viewOf(ctx, library.sinceMs, matched, history.history.entries, lastMs);
     const details = {
       since: new Date(library.sinceMs).toISOString(),
@@ -59,25 +56,38 @@ export const comparisonCheck = defineCheck<undefined>({
     if (matched.length === 0)
       return {
         verdict: 'skipped',
-        summary: `Nothing to compare: no title with an IMDb id was watched to the end in Stremio since the link was made (${since}); ${last}.`,
+        summary: msg('checks-scrobbling:comparison.nothing', { since: sinceMs, last }),
         details,
         windowOnly,
       };
     if (missing === 0)
       return {
         verdict: 'pass',
-        summary: `All ${matched.length} title${matched.length === 1 ? '' : 's'} you finished in Stremio since ${since} ${matched.length === 1 ? 'is' : 'are'} on Trakt; ${last}.`,
+        summary: msg('checks-scrobbling:comparison.allOnTrakt', { count: matched.length, since: sinceMs, last }),
         details,
         windowOnly,
       };
     const addonNote = addonEvidence(addons);
+    // Evidence stays English technical text (docs/i18n.md).
+    const lastEvidence =
+      lastMs === null
+        ? 'Trakt has no watch recorded at all'
+        : `the last watch Trakt recorded is from ${shortDate(lastMs)}`;
     return {
       verdict: 'fail',
-      summary: `${missing} of ${matched.length} title${matched.length === 1 ? '' : 's'} you finished since ${since} ${missing === 1 ? 'is' : 'are'} not on Trakt; ${last}.`,
+      summary:
+        matched.length === 1
+          ? msg('checks-scrobbling:comparison.missingOnly', { since: sinceMs, last })
+          : msg('checks-scrobbling:comparison.missing', {
+              count: missing,
+              total: matched.length,
+              since: sinceMs,
+              last,
+            }),
       problems: [
         {
           code: 'SCROBBLES_NOT_REACHING_TRAKT',
-          evidence: `scrobbling.comparison: ${missing} of ${matched.length} titles finished in Stremio since ${since} are not in Trakt's history (same IMDb id, ±1 day); ${last}${addonNote}`,
+          evidence: `scrobbling.comparison: ${missing} of ${matched.length} titles finished in Stremio since ${shortDate(sinceMs)} are not in Trakt's history (same IMDb id, ±1 day); ${lastEvidence}${addonNote}`,
           // One missing title can be a scrobble still on its way; all of several missing is the pattern of #595.
           confidence: missing === matched.length && matched.length >= 2 ? 0.9 : missing >= 2 ? 0.8 : 0.6,
         },

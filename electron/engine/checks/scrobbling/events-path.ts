@@ -1,9 +1,11 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import { probeEventsPath } from '../../clients/stremio/events-path';
 import { stremioAccountCheck } from '../token/stremio-account';
+import { joinSentences } from '../../../../shared/i18n/join';
 
-const WHAT_IT_PROVES =
-  "The probe carries no auth key and no events, so it cannot record anything on your account; it shows only whether this computer's network lets requests through (a blocker inside a browser or inside Stremio is not visible here).";
+/** What the probe proves and what it cannot see, said after its pass or block. */
+const WHAT_IT_PROVES = msg('checks-scrobbling:events-path.proves');
 
 /**
  * STREMIO_EVENTS_BLOCKED: the path scrobbles travel (`api.strem.io/api/events`, stremio-core
@@ -15,29 +17,28 @@ const WHAT_IT_PROVES =
 export const eventsPathCheck = defineCheck<undefined>({
   id: 'scrobbling.events-path',
   step: 'scrobbling',
-  title: 'The path your watches travel',
   dependsOn: [stremioAccountCheck],
   codes: ['STREMIO_EVENTS_BLOCKED', 'SERVICE_OUTAGE'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
   async run({ ctx, deps, signal }) {
     // The account was read from api.strem.io: its API answers from here.
     if (!deps.get(stremioAccountCheck))
-      return {
-        verdict: 'skipped',
-        summary: "Skipped: Stremio's API did not answer the account read, so a block of one path cannot be told apart.",
-      };
+      return { verdict: 'skipped', summary: msg('checks-scrobbling:events-path.noAccount') };
     const seen = await probeEventsPath(ctx, signal);
     switch (seen.kind) {
       case 'api-answered':
         return {
           verdict: 'pass',
-          summary: `api.strem.io/api/events answers from this computer (HTTP ${seen.status}), like the rest of Stremio's API. ${WHAT_IT_PROVES}`,
+          summary: joinSentences([
+            msg('checks-scrobbling:events-path.answered', { status: seen.status }),
+            WHAT_IT_PROVES,
+          ]),
           details: { answer: seen.kind, status: seen.status },
         };
       case 'outage':
         return {
           verdict: 'warn',
-          summary: `api.strem.io/api/events answered a server error (HTTP ${seen.status}) while the account read worked: an outage on Stremio's side, not a block.`,
+          summary: msg('checks-scrobbling:events-path.outage', { status: seen.status }),
           problems: [
             {
               code: 'SERVICE_OUTAGE',
@@ -48,21 +49,30 @@ export const eventsPathCheck = defineCheck<undefined>({
           details: { answer: seen.kind, status: seen.status },
         };
       case 'no-answer':
-        if (seen.layer === 'aborted') return { verdict: 'skipped', summary: 'Skipped: the run was stopped.' };
-        return blocked(`the connection failed (${seen.message})`, 0.8, { answer: seen.kind, layer: seen.layer });
+        if (seen.layer === 'aborted')
+          return { verdict: 'skipped', summary: msg('checks-scrobbling:events-path.stopped') };
+        return blocked(
+          `the connection failed (${seen.message})`,
+          msg('checks-scrobbling:events-path.blockedConnection', { detail: seen.message }),
+          0.8,
+          { answer: seen.kind, layer: seen.layer },
+        );
       case 'foreign-answer':
-        return blocked(`something other than Stremio's API answered (${seen.reason})`, 0.7, {
-          answer: seen.kind,
-          status: seen.status,
-        });
+        return blocked(
+          `something other than Stremio's API answered (${seen.reason})`,
+          msg('checks-scrobbling:events-path.blockedForeign', { detail: seen.reason }),
+          0.7,
+          { answer: seen.kind, status: seen.status },
+        );
     }
   },
 });
 
-function blocked(what: string, confidence: number, details: Record<string, unknown>): CheckOutcome {
+/** The block: `what` for the English evidence line, `said` for the summary (the technical detail stays as seen). */
+function blocked(what: string, said: Message, confidence: number, details: Record<string, unknown>): CheckOutcome {
   return {
     verdict: 'fail',
-    summary: `api.strem.io/api/events is blocked from this computer: ${what}, while Stremio's account API answered. ${WHAT_IT_PROVES}`,
+    summary: joinSentences([said, WHAT_IT_PROVES]),
     problems: [
       {
         code: 'STREMIO_EVENTS_BLOCKED',

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { fetchLibrary, MAX_LIBRARY_ITEMS } from '../../clients/stremio/library';
 import { stremioAccountCheck } from '../token/stremio-account';
@@ -5,6 +6,7 @@ import { traktTokenCheck } from '../token/trakt-token';
 import { shortDate } from './dates';
 import { stremioFailure } from './stremio-failure';
 import type { LibraryData } from './scrobbling-data';
+import { joinClauses, joinItems, joinSentences } from '../../../../shared/i18n/join';
 import { idKind, isFinished, isImdbId, watchedSince } from './watched';
 
 /**
@@ -15,19 +17,14 @@ import { idKind, isFinished, isImdbId, watchedSince } from './watched';
 export const libraryCheck = defineCheck<LibraryData>({
   id: 'scrobbling.library',
   step: 'scrobbling',
-  title: 'What your Stremio library shows watched',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
   codes: ['SCROBBLE_IDS_UNSUPPORTED'],
   budgetMs: (ctx) => 2 * ctx.config.timeouts.probeMs + 2000,
   async run({ ctx, deps, signal }) {
     const account = deps.get(stremioAccountCheck);
     const token = deps.get(traktTokenCheck);
-    if (!account) return { verdict: 'skipped', summary: 'Skipped: the Stremio account could not be read.' };
-    if (!token?.link)
-      return {
-        verdict: 'skipped',
-        summary: 'Skipped: Trakt is not linked on this Stremio account, so nothing is sent to Trakt to compare.',
-      };
+    if (!account) return { verdict: 'skipped', summary: msg('checks-scrobbling:skipped.noAccount') };
+    if (!token?.link) return { verdict: 'skipped', summary: msg('checks-scrobbling:library.notLinked') };
     const sinceMs = token.link.createdAt * 1000;
     const answer = await fetchLibrary(ctx, account.session.authKey, {
       signal,
@@ -42,6 +39,10 @@ export const libraryCheck = defineCheck<LibraryData>({
     const nonImdb = Object.values(kinds).reduce((a, b) => a + b, 0);
     const unknownDuration = recent.filter((i) => !i.flaggedWatched && i.durationMs <= 0).length;
     const since = shortDate(sinceMs);
+    // Catalog prefixes (kitsu, tmdb, …) are ids, not words: they stay as they are in every language.
+    const kindCounts = Object.entries(kinds).map(([kind, count]) =>
+      msg('checks-scrobbling:library.kind', { kind, count }),
+    );
     const details = {
       items: library.total,
       read: library.items.length,
@@ -56,18 +57,29 @@ export const libraryCheck = defineCheck<LibraryData>({
     };
     const data: LibraryData = { library, sinceMs };
     const notes = [
-      future > 0 ? `${future} with a "last watched" date in the future (a wrong clock; left out)` : null,
-      unknownDuration > 0 ? `${unknownDuration} without a known duration (only counted when marked watched)` : null,
-      library.unreadable > 0 ? `${library.unreadable} unreadable entries skipped` : null,
-    ].filter((n): n is string => n !== null);
-    const base = `Your library holds ${library.total} titles; ${recent.length} were watched since the Trakt link was made (${since}), ${finished.length} of them to the end${notes.length ? `; ${notes.join('; ')}` : ''}.`;
-    if (nonImdb === 0) return { verdict: 'pass', summary: base, details, data };
+      future > 0 ? msg('checks-scrobbling:library.future', { count: future }) : null,
+      unknownDuration > 0 ? msg('checks-scrobbling:library.unknownDuration', { count: unknownDuration }) : null,
+      library.unreadable > 0 ? msg('checks-scrobbling:library.unreadable', { count: library.unreadable }) : null,
+    ].filter((n): n is Message => n !== null);
+    const read = {
+      titles: msg('checks-scrobbling:library.titles', { count: library.total }),
+      watched: msg('checks-scrobbling:library.watched', { count: recent.length }),
+      since: sinceMs,
+      finished: finished.length,
+    };
+    const base = isNonEmpty(notes)
+      ? msg('checks-scrobbling:library.readWithNotes', { ...read, notes: joinClauses(notes) })
+      : msg('checks-scrobbling:library.read', read);
+    if (!isNonEmpty(kindCounts)) return { verdict: 'pass', summary: base, details, data };
     const byKind = Object.entries(kinds)
       .map(([kind, n]) => `${kind}: ${n}`)
       .join(', ');
     return {
       verdict: 'warn',
-      summary: `${base} ${nonImdb} of them come from catalogs Trakt cannot match (${byKind}); those never scrobble.`,
+      summary: joinSentences([
+        base,
+        msg('checks-scrobbling:library.unsupported', { count: nonImdb, kinds: joinItems(kindCounts) }),
+      ]),
       problems: [
         {
           code: 'SCROBBLE_IDS_UNSUPPORTED',
@@ -80,3 +92,7 @@ export const libraryCheck = defineCheck<LibraryData>({
     };
   },
 });
+
+function isNonEmpty<T>(list: readonly T[]): list is readonly [T, ...T[]] {
+  return list.length > 0;
+}

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { PROBLEMS } from '../../../../shared/problems';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import { fetchHistory, HISTORY_PAGE_LIMIT, MAX_HISTORY_PAGES } from '../../clients/trakt/history';
@@ -6,25 +7,25 @@ import { USERS_SETTINGS_CODES, type UsersSettingsClassification } from '../../cl
 import { stremioAccountCheck } from '../token/stremio-account';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
 import { traktTokenCheck } from '../token/trakt-token';
-import { shortDate } from './dates';
 import type { HistoryData } from './scrobbling-data';
+import { lastWatch } from './texts';
+import { joinSentences } from '../../../../shared/i18n/join';
+
+/** Why the history was not read, per reason the Trakt link could not be used. */
+const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], Message>> = {
+  'not-linked': msg('checks-scrobbling:trakt-history.notLinked'),
+  expired: msg('checks-scrobbling:trakt-history.expired'),
+  'no-client-id': msg('checks-scrobbling:trakt-history.noClientId'),
+};
 
 /**
  * Trakt's side, with the token Stremio holds and Stremio's public client_id: `GET /users/me/history`
  * since the link was made (paginated, at most 10 pages of 100) and `GET /sync/last_activities`, both
  * at once. Counts and dates only are reported; the entries stay private for the comparison.
  */
-const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], string>> = {
-  'not-linked': 'Skipped: Trakt is not linked on this Stremio account.',
-  expired:
-    'Skipped: the Trakt link has expired (see the Token step); Trakt would refuse it, and Stremio cannot scrobble with it either.',
-  'no-client-id': "Skipped: Stremio's Trakt client_id was not seen in its sign-in redirect, and Trakt needs it.",
-};
-
 export const traktHistoryCheck = defineCheck<HistoryData>({
   id: 'scrobbling.trakt-history',
   step: 'scrobbling',
-  title: "What Trakt's history holds",
   dependsOn: [stremioAccountCheck, traktTokenCheck],
   codes: USERS_SETTINGS_CODES,
   budgetMs: (ctx) => 2 * ctx.config.timeouts.probeMs + 1000,
@@ -42,14 +43,21 @@ export const traktHistoryCheck = defineCheck<HistoryData>({
     const read = history.value;
     const lastActivities = activities.ok ? activities.value : null;
     const last = lastActivities?.lastWatchedMs ?? null;
-    const pages = `${read.pagesRead} page${read.pagesRead === 1 ? '' : 's'}`;
-    const cut = read.complete
-      ? ''
-      : ` Only the newest ${MAX_HISTORY_PAGES * HISTORY_PAGE_LIMIT} were read (${read.pageCount ?? '?'} pages exist); older watches are not compared.`;
+    const summary = msg('checks-scrobbling:trakt-history.read', {
+      since: sinceMs,
+      count: read.entries.length,
+      pages: msg('checks-scrobbling:trakt-history.pages', { count: read.pagesRead }),
+      last: lastWatch(last, 'unknown'),
+    });
+    const newest = MAX_HISTORY_PAGES * HISTORY_PAGE_LIMIT;
+    const cut =
+      read.pageCount === null
+        ? msg('checks-scrobbling:trakt-history.cutPagesUnknown', { newest })
+        : msg('checks-scrobbling:trakt-history.cut', { newest, pages: read.pageCount });
     const data: HistoryData = { history: read, lastActivities };
     return {
       verdict: 'pass',
-      summary: `Trakt's history since ${shortDate(sinceMs)}: ${read.entries.length} watches (${pages}); the last watch Trakt recorded is ${last === null ? 'unknown' : `from ${shortDate(last)}`}.${cut}`,
+      summary: read.complete ? summary : joinSentences([summary, cut]),
       details: {
         entries: read.entries.length,
         pagesRead: read.pagesRead,
@@ -70,7 +78,7 @@ function refused(c: UsersSettingsClassification): CheckOutcome<HistoryData> {
     c.kind === 'unreachable' || !c.problem ? 'error' : PROBLEMS[c.problem].severity === 'critical' ? 'fail' : 'warn';
   return {
     verdict,
-    summary: `Trakt's history could not be read: ${c.summary}`,
+    summary: msg('checks-scrobbling:trakt-history.refused', { reason: c.summary }),
     ...(c.problem
       ? {
           problems: [

@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-chain';
 import { defineCheck } from '../../runtime/check';
 import { stremioStartPath } from '../../clients/stremio/auth-url';
@@ -16,7 +17,6 @@ import type { AuthRedirectData } from './token-data';
 export const authRedirectCheck = defineCheck<AuthRedirectData>({
   id: 'token.auth-redirect',
   step: 'token',
-  title: "Stremio's Trakt sign-in link",
   dependsOn: [stremioAccountCheck],
   codes: SIGN_IN_CODES,
   details: SignInDetailsSchema,
@@ -24,7 +24,7 @@ export const authRedirectCheck = defineCheck<AuthRedirectData>({
   budgetMs: (ctx) => 2 * ctx.config.timeouts.probeMs + 1500,
   async run({ ctx, deps, signal }) {
     const account = deps.get(stremioAccountCheck);
-    if (!account) return { verdict: 'skipped', summary: 'Skipped: the Stremio account could not be read.' };
+    if (!account) return { verdict: 'skipped', summary: msg('checks-token:noAccount') };
     const start = new URL(stremioStartPath(account.session.user.id), ctx.config.endpoints.stremioWeb).toString();
     const probeMs = ctx.config.timeouts.probeMs;
     const chain = await followSignInChain(ctx, start, { signal, budgetMs: probeMs + 500 });

@@ -1,8 +1,11 @@
+import { msg } from '../../../../shared/i18n/message';
 import { DIFFERENTIAL_TEST_CODES, runDifferentialTest } from '../../clients/oauth/differential-test';
 import { defineCheck } from '../../runtime/check';
 
 /** Time for the exchange, the settings read and the revoke after the browser wait (three calls of ≤ 15 s). */
 const AFTER_BROWSER_MS = 50_000;
+/** Where a Trakt user creates an OAuth app (Trakt's own settings page). */
+const TRAKT_APPS_URL = 'https://app.trakt.tv/settings/apps';
 /** Device codes last about 10 minutes (Trakt's `expires_in`: 600 s); the budget also bounds that wait. */
 const DEVICE_WAIT_MS = 15 * 60_000;
 
@@ -20,7 +23,6 @@ export interface DifferentialData {
 export const oauthDifferentialCheck = defineCheck<DifferentialData>({
   id: 'token.oauth-differential',
   step: 'token',
-  title: 'Differential Trakt sign-in test',
   dependsOn: [],
   codes: DIFFERENTIAL_TEST_CODES,
   interactive: true,
@@ -29,15 +31,18 @@ export const oauthDifferentialCheck = defineCheck<DifferentialData>({
     if (!input.oauth) {
       return {
         verdict: 'skipped',
-        summary:
-          "Skipped: the differential sign-in test is opt-in (the wizard's Token step, or --oauth on the command line).",
+        summary: msg('checks-token:oauth-differential.optIn'),
       };
     }
     const clientId = ctx.config.trakt.clientId;
     if (!clientId) {
       return {
         verdict: 'skipped',
-        summary: `Skipped: no Trakt client id is configured for the wizard's own app. Official builds include one; otherwise create an app at https://app.trakt.tv/settings/apps with the redirect URI http://127.0.0.1:${ctx.config.trakt.redirectPort}/callback and enter its client id in the wizard's settings (or "trakt.clientId" in the config file).`,
+        summary: msg('checks-token:oauth-differential.noClientId', {
+          appsUrl: TRAKT_APPS_URL,
+          redirectUri: `http://127.0.0.1:${ctx.config.trakt.redirectPort}/callback`,
+          configKey: 'trakt.clientId',
+        }),
       };
     }
     const outcome = await runDifferentialTest(ctx, { ...input.oauth, clientId, signal });

@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-chain';
 import { defineCheck } from '../../runtime/check';
 import { accountIdInUrl } from '../../clients/stremio/auth-url';
@@ -12,7 +13,6 @@ import { judgeChain, SIGN_IN_CODES } from './sign-in-verdict';
 export const pastedUrlCheck = defineCheck<undefined>({
   id: 'token.pasted-url',
   step: 'token',
-  title: 'Pasted sign-in address',
   dependsOn: [],
   codes: SIGN_IN_CODES,
   details: SignInDetailsSchema,
@@ -22,7 +22,7 @@ export const pastedUrlCheck = defineCheck<undefined>({
     if (!raw)
       return {
         verdict: 'skipped',
-        summary: 'No address was pasted (optional: paste the address of the page that shows 400).',
+        summary: msg('checks-token:pasted-url.noAddress'),
       };
     // Stremio's start link names the account (`/trakt/auth/<id>`): registered before it is requested or logged.
     ctx.secrets.add(accountIdInUrl(raw), 'account-id');

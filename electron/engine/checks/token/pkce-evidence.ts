@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { authRedirectCheck } from './auth-redirect';
 import { oauthDifferentialCheck } from './oauth-differential';
@@ -13,7 +14,6 @@ const CONFIRMED_CONFIDENCE = 0.95;
 export const pkceEvidenceCheck = defineCheck<undefined>({
   id: 'token.pkce-evidence',
   step: 'token',
-  title: 'Differential evidence for the sign-in chain',
   dependsOn: [authRedirectCheck, oauthDifferentialCheck],
   codes: ['TRAKT_AUTH_PKCE_INJECTED'],
   budgetMs: () => 500,
@@ -22,18 +22,16 @@ export const pkceEvidenceCheck = defineCheck<undefined>({
     if (!chain?.pkceInjected)
       return {
         verdict: 'pass',
-        summary: "Nothing to weigh: Trakt added no PKCE challenge to Stremio's sign-in link.",
+        summary: msg('checks-token:pkce-evidence.nothingToWeigh'),
       };
     if (!deps.get(oauthDifferentialCheck)?.passed)
       return {
         verdict: 'warn',
-        summary:
-          "The wizard's own sign-in did not pass either, so it cannot tell whether the Trakt account or the network is also involved.",
+        summary: msg('checks-token:pkce-evidence.ownFailed'),
       };
     return {
       verdict: 'fail',
-      summary:
-        "The wizard's own sign-in (with its own PKCE challenge) to the same Trakt account passed: the account and this computer are fine; the fault lies between Stremio's server and Trakt.",
+      summary: msg('checks-token:pkce-evidence.confirmed'),
       problems: [
         {
           code: 'TRAKT_AUTH_PKCE_INJECTED',

@@ -20,8 +20,8 @@ export interface JudgeOptions {
 
 /** The pieces of a verdict every reading shares (built once per chain). */
 export interface VerdictParts {
-  /** "Stremio's Trakt sign-in link" or "The pasted address". */
-  readonly where: string;
+  /** Where the chain started: the `context` of the summaries that name it (Stremio's link or the pasted address). */
+  readonly source: ChainSource;
   /** One evidence line: the check, what was seen, and the chain. */
   evidence(what: string): string;
   /** The check's details: the reported chain and `extra`. */

@@ -1,4 +1,5 @@
 import type { ProblemCode } from '../../../../shared/problems';
+import { msg, type MessageParam } from '../../../../shared/i18n/message';
 import type { CheckOutcome, ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import { isTraktEndpoint } from '../../runtime/endpoint-hosts';
@@ -12,6 +13,7 @@ import {
   reportChain,
 } from '../../clients/trakt/sign-in-chain-reading';
 import { PKCE_MEANING, reportTextFor } from './sign-in-report-text';
+import { fromSource } from './sign-in-text';
 import type { ChainVerdict, JudgeOptions, VerdictParts } from './sign-in-types';
 import { wrongHostVerdict } from './sign-in-wrong-host';
 
@@ -61,9 +63,8 @@ export async function judgeChain(
     notes.push(
       "Trakt's API host forwards the sign-in link to the website (trakt/trakt-api#887): the 400 of trakt-api#646 does not happen today.",
     );
-  const where = source === 'stremio' ? "Stremio's Trakt sign-in link" : 'The pasted address';
-  const chainText = `${chain.hops.map(hopPlace).join(' → ')} → ${endSentence(chain)}`;
-  const evidence = (what: string) => `${checkId}: ${what} (${chainText})`;
+  const chainLine = `${chain.hops.map(hopPlace).join(' → ')} → ${endSentence(chain)}`;
+  const evidence = (what: string) => `${checkId}: ${what} (${chainLine})`;
   const pkce: ProblemObservation[] =
     injectedAt === null
       ? []
@@ -91,30 +92,41 @@ export async function judgeChain(
   const withPkce = (outcome: CheckOutcome): ChainVerdict => {
     if (injectedAt === null) return result(outcome);
     const problems = [...(outcome.problems ?? []), ...pkce];
-    const injectedNote = `Trakt added a PKCE challenge that Stremio's server cannot answer: signing in fails after you press Yes.`;
     return result({
       ...outcome,
       verdict: 'fail',
       summary:
         outcome.verdict === 'pass'
-          ? `${where} reaches Trakt's sign-in page, but ${injectedNote}`
-          : `${outcome.summary} ${injectedNote}`,
+          ? fromSource(source, 'checks-token:signInChain.pkceOnPass')
+          : msg('checks-token:signInChain.pkceAfter', { summary: outcome.summary }),
       problems,
       details: { ...outcome.details, reportText: reportTextFor(reported, PKCE_MEANING) },
     });
   };
-  const parts: VerdictParts = { where, evidence, details, withPkce };
-  const stremioFailed = (what: string, confidence: number, extra: Record<string, unknown> = {}): ChainVerdict =>
+  const parts: VerdictParts = { source, evidence, details, withPkce };
+  const place = last ? hopPlace(last) : '?';
+  // `what` (English) says it in the evidence line; the message `key` and `params` say it in the summary.
+  const stremioFailed = (
+    key: string,
+    params: Record<string, MessageParam>,
+    what: string,
+    confidence: number,
+  ): ChainVerdict =>
     result({
       verdict: 'fail',
-      summary: `${where} ${what}: the fault is on Stremio's side.`,
+      summary: fromSource(source, key, params),
       problems: [{ code: 'AUTH_REDIRECT_FAILED', evidence: evidence(`GET /trakt/auth/<id> ${what}`), confidence }],
-      details: details(extra),
+      details: details(),
     });
-  const traktBroken = (what: string, confidence: number): ChainVerdict =>
+  const traktBroken = (
+    key: string,
+    params: Record<string, MessageParam>,
+    what: string,
+    confidence: number,
+  ): ChainVerdict =>
     withPkce({
       verdict: 'fail',
-      summary: `Trakt's sign-in ${what}: the fault is on Trakt's side, and nothing on this computer fixes it.`,
+      summary: msg(key, { place, ...params }),
       problems: [{ code: 'TRAKT_AUTH_SERVER_ERROR', evidence: evidence(`Trakt's sign-in ${what}`), confidence }],
       details: details({
         reportText: reportTextFor(reported, `Trakt's sign-in ${what}; no browser can reach the sign-in page.`),
@@ -126,33 +138,32 @@ export async function judgeChain(
     case 'handoff':
       return result({
         verdict: 'pass',
-        summary: `${where} leads to Trakt's sign-in at ${last ? hopPlace(last) : '?'}.`,
+        summary: fromSource(source, 'checks-token:signInChain.handoff', { place }),
         details: details(),
       });
     case 'not-a-url':
       return result({
         verdict: 'warn',
-        summary: "The pasted text is not a web address; copy the whole address from the browser's address bar.",
+        summary: msg('checks-token:signInChain.notAUrl'),
         details: details(),
       });
     case 'network': {
-      const place = last ? hopPlace(last) : '?';
       if (owner === 'stremio' && lastIndex === 0)
         return result({
           verdict: 'error',
-          summary: `Stremio's sign-in link could not be reached (${end.message}); the Connectivity step tells why.`,
+          summary: msg('checks-token:signInChain.stremioUnreachable', { error: end.message }),
           details: details({ error: end.message, failedLayer: end.failure }),
         });
       return withPkce({
         verdict: 'warn',
-        summary: `The sign-in chain could not be followed to its end: ${place} did not answer (${end.message}). The Connectivity step tells why.`,
+        summary: msg('checks-token:signInChain.unfinished', { place, error: end.message }),
         details: details({ error: end.message, failedLayer: end.failure }),
       });
     }
     case 'cloudflare':
       return withPkce({
         verdict: 'fail',
-        summary: `Cloudflare, in front of Trakt, blocks this connection at ${last ? hopPlace(last) : 'Trakt'}: Trakt's sign-in page never appears.`,
+        summary: msg('checks-token:signInChain.cloudflare', { place: last ? hopPlace(last) : 'Trakt' }),
         problems: [
           {
             code: 'CLOUDFLARE_BLOCKED',
@@ -163,13 +174,25 @@ export async function judgeChain(
         details: details(),
       });
     case 'http-error': {
-      const place = last ? hopPlace(last) : '?';
-      if (owner === 'stremio') return stremioFailed(`answered HTTP ${end.status}`, 0.9);
-      if (end.status >= 500) return traktBroken(`answers HTTP ${end.status} at ${place}`, 0.9);
+      const status = end.status;
+      if (owner === 'stremio')
+        return stremioFailed(
+          'checks-token:signInChain.stremioFailed.status',
+          { status },
+          `answered HTTP ${status}`,
+          0.9,
+        );
+      if (status >= 500)
+        return traktBroken(
+          'checks-token:signInChain.traktBroken.status',
+          { status },
+          `answers HTTP ${status} at ${place}`,
+          0.9,
+        );
       if (last?.endpoint === 'traktApi') return wrongHostVerdict(ctx, chain, options, parts);
       return withPkce({
         verdict: 'warn',
-        summary: `Trakt answered HTTP ${end.status} at ${place} instead of its sign-in page.`,
+        summary: msg('checks-token:signInChain.traktStatus', { status, place }),
         details: details(),
       });
     }
@@ -177,7 +200,9 @@ export async function judgeChain(
       if (end.error)
         return withPkce({
           verdict: 'fail',
-          summary: `Trakt sends the browser straight back to Stremio with error=${end.error}${end.description ? ` ("${end.description}")` : ''}: Trakt refuses the sign-in request, and nothing on this computer fixes it.`,
+          summary: end.description
+            ? msg('checks-token:signInChain.rejectedDescribed', { error: end.error, description: end.description })
+            : msg('checks-token:signInChain.rejected', { error: end.error }),
           problems: [
             {
               code: 'TRAKT_AUTH_REJECTED',
@@ -201,8 +226,7 @@ export async function judgeChain(
       if (source === 'pasted' && lastIndex === 0)
         return result({
           verdict: 'fail',
-          summary:
-            "The pasted page is Stremio's return address: Trakt already approved, and Stremio's server failed after that.",
+          summary: msg('checks-token:signInChain.pastedCallback'),
           problems: [
             {
               code: 'AUTH_REDIRECT_FAILED',
@@ -214,51 +238,103 @@ export async function judgeChain(
         });
       return withPkce({
         verdict: 'pass',
-        summary: `${where} returns to Stremio${end.hasCode ? ' with a code' : ''} without an error.`,
+        summary: end.hasCode
+          ? fromSource(source, 'checks-token:signInChain.returnsWithCode')
+          : fromSource(source, 'checks-token:signInChain.returns'),
         details: details(),
       });
     }
     case 'user-page':
       return withPkce({
         verdict: 'pass',
-        summary: `${where} reaches Trakt's sign-in page (${chain.hops.length} hop${chain.hops.length === 1 ? '' : 's'}).`,
+        summary: fromSource(source, 'checks-token:signInChain.reaches', { count: chain.hops.length }),
         details: details(),
       });
     case 'other-page':
-      if (owner === 'stremio') return stremioFailed(`answered HTTP ${end.status} without redirecting to Trakt`, 0.8);
-      return withPkce({
-        verdict: 'warn',
-        summary: `${where} ends at ${last ? hopPlace(last) : '?'}, a page that is not Trakt's sign-in page.`,
-        details: details(),
-      });
-    case 'no-location':
-      if (owner === 'stremio') return stremioFailed(`answered HTTP ${end.status} without redirecting to Trakt`, 0.8);
-      return traktBroken(`redirects without saying where (HTTP ${end.status} at ${last ? hopPlace(last) : '?'})`, 0.6);
-    case 'bad-location':
       if (owner === 'stremio')
         return stremioFailed(
-          `redirected to something that is not a web address (Location: ${JSON.stringify(end.location)})`,
+          'checks-token:signInChain.stremioFailed.noRedirect',
+          { status: end.status },
+          `answered HTTP ${end.status} without redirecting to Trakt`,
+          0.8,
+        );
+      return withPkce({
+        verdict: 'warn',
+        summary: fromSource(source, 'checks-token:signInChain.otherPage', { place }),
+        details: details(),
+      });
+    case 'no-location': {
+      const status = end.status;
+      if (owner === 'stremio')
+        return stremioFailed(
+          'checks-token:signInChain.stremioFailed.noRedirect',
+          { status },
+          `answered HTTP ${status} without redirecting to Trakt`,
+          0.8,
+        );
+      return traktBroken(
+        'checks-token:signInChain.traktBroken.noLocation',
+        { status },
+        `redirects without saying where (HTTP ${status} at ${place})`,
+        0.6,
+      );
+    }
+    case 'bad-location': {
+      const location = JSON.stringify(end.location);
+      if (owner === 'stremio')
+        return stremioFailed(
+          'checks-token:signInChain.stremioFailed.badLocation',
+          { location },
+          `redirected to something that is not a web address (Location: ${location})`,
           0.85,
         );
-      return traktBroken(`redirects to something that is not a web address at ${last ? hopPlace(last) : '?'}`, 0.6);
+      return traktBroken(
+        'checks-token:signInChain.traktBroken.badLocation',
+        {},
+        `redirects to something that is not a web address at ${place}`,
+        0.6,
+      );
+    }
     case 'loop':
-      if (owner === 'stremio') return stremioFailed('redirects in a loop', 0.85);
-      return traktBroken(`redirects in a loop at ${last ? hopPlace(last) : '?'}`, 0.6);
-    case 'too-many-hops':
-      if (owner === 'stremio') return stremioFailed(`redirected more than ${chain.hops.length} times`, 0.8);
-      return traktBroken(`redirects more than ${chain.hops.length} times without reaching its sign-in page`, 0.6);
-    case 'unknown-host':
-      if (owner === 'stremio') return stremioFailed(`redirects to ${end.host} instead of Trakt's sign-in page`, 0.6);
+      if (owner === 'stremio')
+        return stremioFailed('checks-token:signInChain.stremioFailed.loop', {}, 'redirects in a loop', 0.85);
+      return traktBroken('checks-token:signInChain.traktBroken.loop', {}, `redirects in a loop at ${place}`, 0.6);
+    case 'too-many-hops': {
+      const count = chain.hops.length;
+      if (owner === 'stremio')
+        return stremioFailed(
+          'checks-token:signInChain.stremioFailed.tooManyHops',
+          { count },
+          `redirected more than ${count} times`,
+          0.8,
+        );
+      return traktBroken(
+        'checks-token:signInChain.traktBroken.tooManyHops',
+        { count },
+        `redirects more than ${count} times without reaching its sign-in page`,
+        0.6,
+      );
+    }
+    case 'unknown-host': {
+      const host = end.host;
+      if (owner === 'stremio')
+        return stremioFailed(
+          'checks-token:signInChain.stremioFailed.unknownHost',
+          { host },
+          `redirects to ${host} instead of Trakt's sign-in page`,
+          0.6,
+        );
       if (owner === null)
         return result({
           verdict: 'warn',
-          summary: `${where} (${end.host}) is not a Trakt or Stremio sign-in page.`,
+          summary: fromSource(source, 'checks-token:signInChain.unknownPage', { host }),
           details: details(),
         });
       return withPkce({
         verdict: 'warn',
-        summary: `Trakt's sign-in continues at ${end.host}, which the wizard does not follow; up to there nothing failed.`,
+        summary: msg('checks-token:signInChain.unknownTraktHost', { host }),
         details: details(),
       });
+    }
   }
 }

@@ -1,11 +1,13 @@
+import { msg } from '../../../../shared/i18n/message';
 import type { FollowedChain } from '../../clients/trakt/sign-in-chain';
 import { clientLinkOf, hopPlace, lastHop } from '../../clients/trakt/sign-in-chain-reading';
 import type { EngineContext } from '../../runtime/context';
+import { fromSource } from './sign-in-text';
 import { verifyCorrectedLink, type Verification } from './sign-in-fix';
 import type { ChainVerdict, JudgeOptions, VerdictParts } from './sign-in-types';
 
-/** The label of the one-click fix for `AUTH_URL_WRONG_HOST`. */
-const CORRECTED_LINK_LABEL = 'Open the corrected sign-in link';
+/** The locale key of the one-click fix's label for `AUTH_URL_WRONG_HOST`. */
+const CORRECTED_LINK_LABEL = 'checks-token:signInChain.correctedLinkLabel';
 
 /**
  * A 4xx on Trakt's API host: the headline 400 (trakt-api#646). The corrected link is followed first
@@ -27,17 +29,24 @@ export async function wrongHostVerdict(
     : { offered: null, tried: [], notTried: 'the chain carries no Trakt sign-in link to correct' };
   const offered = verification.offered;
   const checked = offered
-    ? ` The same link on ${new URL(offered).host} reaches Trakt's sign-in page (checked just now).`
-    : " No corrected link was found that reaches Trakt's sign-in page, so none is offered.";
+    ? msg('checks-token:signInChain.correctedWorks', { host: new URL(offered).host })
+    : msg('checks-token:signInChain.noCorrected');
   return parts.withPkce({
     verdict: 'fail',
-    summary: `${parts.where} ends in HTTP ${last.status ?? '?'} at ${hopPlace(last)}, Trakt's API address, where signing in fails ("400 Bad Request").${checked}`,
+    summary: fromSource(parts.source, 'checks-token:signInChain.wrongHost', {
+      status: last.status ?? '?',
+      place: hopPlace(last),
+      checked,
+    }),
     problems: [
       {
         code: 'AUTH_URL_WRONG_HOST',
         evidence: parts.evidence(`HTTP ${last.status ?? '?'} on the API host at ${hopPlace(last)}`),
         confidence: 0.95,
-        ...(offered ? { action: { kind: 'open-url' as const, url: offered, label: CORRECTED_LINK_LABEL } } : {}),
+        // The one-click fix's label, in the run's language (a fix action carries text, not a message).
+        ...(offered
+          ? { action: { kind: 'open-url' as const, url: offered, label: ctx.translator.t(CORRECTED_LINK_LABEL) } }
+          : {}),
       },
     ],
     details: parts.details({

@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import {
   stremioGetUser,
@@ -16,7 +17,6 @@ import type { StremioAccountData } from './token-data';
 export const stremioAccountCheck = defineCheck<StremioAccountData>({
   id: 'token.stremio-account',
   step: 'token',
-  title: 'Stremio account',
   dependsOn: [],
   codes: ['STREMIO_NOT_SIGNED_IN', 'STREMIO_AUTH_INVALID', 'SERVICE_OUTAGE'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
@@ -25,7 +25,7 @@ export const stremioAccountCheck = defineCheck<StremioAccountData>({
     if (!credentials) {
       return {
         verdict: 'skipped',
-        summary: 'Not signed in: no Stremio credentials were given, so the Trakt link on the account cannot be read.',
+        summary: msg('checks-token:stremio-account.noCredentials'),
         problems: [
           {
             code: 'STREMIO_NOT_SIGNED_IN',
@@ -56,7 +56,10 @@ function outcomeOf(
     const data: StremioAccountData = { session: result.value, via };
     return {
       verdict: 'pass',
-      summary: `Signed in to the Stremio account (${via === 'login' ? 'e-mail and password' : 'auth key'}); ${user.trakt ? 'it holds a Trakt link' : 'it holds no Trakt link'}.`,
+      // `context` names how it signed in: e-mail and password (`login`) or a saved auth key (`getUser`).
+      summary: user.trakt
+        ? msg('checks-token:stremio-account.signedIn', { context: via })
+        : msg('checks-token:stremio-account.signedInNoLink', { context: via }),
       details: {
         signedIn: true,
         via,
@@ -70,7 +73,7 @@ function outcomeOf(
     case 'rejected':
       return {
         verdict: 'fail',
-        summary: `Stremio rejected the sign-in: "${result.message}".`,
+        summary: msg('checks-token:stremio-account.rejected', { error: result.message }),
         problems: [
           {
             code: 'STREMIO_AUTH_INVALID',
@@ -83,7 +86,9 @@ function outcomeOf(
     case 'unreachable':
       return {
         verdict: 'error',
-        summary: `Stremio's account service could not be reached (${result.outcome.ok ? 'no answer' : result.outcome.message}); the Connectivity step tells why.`,
+        summary: result.outcome.ok
+          ? msg('checks-token:stremio-account.unreachableNoAnswer')
+          : msg('checks-token:stremio-account.unreachable', { error: result.outcome.message }),
         details: {
           signedIn: false,
           via,
@@ -95,7 +100,9 @@ function outcomeOf(
       const outage = result.status >= 500;
       return {
         verdict: 'error',
-        summary: `Stremio's account service answered HTTP ${result.status}${outage ? ": the fault is on Stremio's side" : ''}; the account could not be read.`,
+        summary: outage
+          ? msg('checks-token:stremio-account.outage', { status: result.status })
+          : msg('checks-token:stremio-account.httpStatus', { status: result.status }),
         ...(outage
           ? {
               problems: [
@@ -113,7 +120,7 @@ function outcomeOf(
     case 'malformed':
       return {
         verdict: 'error',
-        summary: `Stremio's answer could not be read (${result.reason}); nothing was assumed about the account.`,
+        summary: msg('checks-token:stremio-account.malformed', { reason: result.reason }),
         details: {
           signedIn: false,
           via,

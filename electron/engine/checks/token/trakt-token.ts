@@ -1,6 +1,7 @@
 import { defineCheck } from '../../runtime/check';
 import { traktExpiresAtMs, type TraktLink } from '../../clients/stremio/account';
-import { humanDuration, localDateTime } from './durations';
+import { msg } from '../../../../shared/i18n/message';
+import { humanDuration, wholeDuration } from './durations';
 import { stremioAccountCheck } from './stremio-account';
 import type { TraktTokenData, TraktTokenState } from './token-data';
 
@@ -30,13 +31,12 @@ export function traktTokenState(link: TraktLink | null, nowMs: number): TraktTok
 export const traktTokenCheck = defineCheck<TraktTokenData>({
   id: 'token.trakt-token',
   step: 'token',
-  title: 'Trakt link on the account',
   dependsOn: [stremioAccountCheck],
   codes: ['TRAKT_NOT_LINKED', 'TRAKT_TOKEN_EXPIRED', 'TRAKT_TOKEN_EXPIRING'],
   budgetMs: () => 1000,
   async run({ ctx, deps }) {
     const account = deps.get(stremioAccountCheck);
-    if (!account) return { verdict: 'skipped', summary: 'Skipped: the Stremio account could not be read.' };
+    if (!account) return { verdict: 'skipped', summary: msg('checks-token:noAccount') };
     const { user } = account.session;
     const now = ctx.now();
     const link = user.trakt;
@@ -47,8 +47,8 @@ export const traktTokenCheck = defineCheck<TraktTokenData>({
       return {
         verdict: 'warn',
         summary: user.traktUnreadable
-          ? 'The account holds a Trakt link Stremio cannot read, so Stremio treats Trakt as not linked.'
-          : 'Trakt is not linked to this Stremio account.',
+          ? msg('checks-token:trakt-token.unreadable')
+          : msg('checks-token:trakt-token.notLinked'),
         problems: [
           {
             code: 'TRAKT_NOT_LINKED',
@@ -74,7 +74,7 @@ export const traktTokenCheck = defineCheck<TraktTokenData>({
       const ago = humanDuration(now - expiresAtMs);
       return {
         verdict: 'fail',
-        summary: `The Trakt link expired ${ago} ago (on ${localDateTime(expiresAtMs)}). Stremio may not renew it: authenticate again; if it expires again within 1–7 days, Stremio did not renew it.`,
+        summary: msg('checks-token:trakt-token.expired', { ago: wholeDuration(now - expiresAtMs), at: expiresAtMs }),
         problems: [
           {
             code: 'TRAKT_TOKEN_EXPIRED',
@@ -90,7 +90,7 @@ export const traktTokenCheck = defineCheck<TraktTokenData>({
     if (state === 'expiring') {
       return {
         verdict: 'warn',
-        summary: `The Trakt link is valid until ${localDateTime(expiresAtMs)} — only ${left} left — and Stremio may not renew it by itself.`,
+        summary: msg('checks-token:trakt-token.expiring', { at: expiresAtMs, left: wholeDuration(expiresAtMs - now) }),
         problems: [
           {
             code: 'TRAKT_TOKEN_EXPIRING',
@@ -104,7 +104,7 @@ export const traktTokenCheck = defineCheck<TraktTokenData>({
     }
     return {
       verdict: 'pass',
-      summary: `Trakt is linked and valid until ${localDateTime(expiresAtMs)} (${left} left).`,
+      summary: msg('checks-token:trakt-token.valid', { at: expiresAtMs, left: wholeDuration(expiresAtMs - now) }),
       details: { ...details, remainingMs: expiresAtMs - now },
       data,
     };

@@ -4,12 +4,14 @@ import {
   type InstallRecord,
   type InstallsDetails,
 } from '../../../../shared/check-details/version';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckHandle, type ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import type { StremioInstall } from '../../clients/stremio/install-types';
 import { findInstalls } from '../../clients/stremio/installs';
 import { searchBases, stremioSearchOf } from '../../clients/stremio/installs-search';
 import type { CommandRunner } from '../../clients/stremio/processes-run';
+import { joinItems } from '../../../../shared/i18n/join';
 
 /** Data `version.installs` leaves for its dependents. */
 export interface InstallsData {
@@ -40,7 +42,6 @@ export function createInstallsCheck(run?: CommandRunner): CheckHandle<InstallsDa
     id: VERSION_CHECK_IDS.installs,
     details: InstallsDetailsSchema,
     step: 'version',
-    title: 'Stremio installs',
     dependsOn: [],
     codes: ['STREMIO_NOT_FOUND', 'STREMIO_V4_UNMAINTAINED'],
     budgetMs: (ctx) => Math.max(5000, ctx.config.timeouts.probeMs),
@@ -56,7 +57,7 @@ export function createInstallsCheck(run?: CommandRunner): CheckHandle<InstallsDa
       if (installs.length === 0) {
         return {
           verdict: 'warn',
-          summary: 'No Stremio app was found on this computer (fine if you use Stremio in the browser).',
+          summary: msg('checks-version:installs.notFound'),
           problems: [
             {
               code: 'STREMIO_NOT_FOUND',
@@ -76,19 +77,26 @@ export function createInstallsCheck(run?: CommandRunner): CheckHandle<InstallsDa
           evidence: `version.installs: ${i.label} ${i.version ?? '(version unknown)'} at ${i.location}`,
           confidence: i.version ? 0.95 : 0.8,
         }));
-      const list = installs.map((i) => `${i.label} ${i.version ?? '(version unknown)'}`).join(', ');
+      const list = joinItems(installs.map(installName));
       return {
         verdict: problems.length > 0 ? 'warn' : 'pass',
         summary:
           problems.length > 0
-            ? `Found ${list}. Stremio 4 no longer gets fixes from its makers; Stremio 5 does.`
-            : `Found ${list}.`,
+            ? msg('checks-version:installs.foundV4', { installs: list })
+            : msg('checks-version:installs.found', { installs: list }),
         problems,
         details,
         data,
       };
     },
   });
+}
+
+/** An install as a summary names it: its label and version (`Stremio 5 (Windows) 5.0.20`). */
+function installName(install: StremioInstall): Message {
+  return install.version
+    ? msg('checks-version:installs.install', { label: install.label, version: install.version })
+    : msg('checks-version:installs.installVersionUnknown', { label: install.label });
 }
 
 /** The registered instance: real OS commands, never called when search roots are set. */

@@ -1,8 +1,11 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
+import { englishTranslator, type Translator } from '../../../../shared/i18n/translator';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import type { StremioInstall } from '../../clients/stremio/install-types';
 import { askShellNgUpdater, askShellV4Updater, type UpdaterAnswer } from '../../clients/stremio/updater';
 import { compareVersions } from '../../clients/stremio/updater-version';
 import { installsCheck } from './installs';
+import { joinClauses } from '../../../../shared/i18n/join';
 
 /** How one install compares with the newest release. */
 type Currency =
@@ -12,21 +15,27 @@ interface InstallVerdict {
   readonly install: StremioInstall;
   readonly currency: Currency;
   readonly latest: string | null;
-  readonly note: string;
+  /** What it means, said in the summary (a nested message of the run's language). */
+  readonly said: Message;
+}
+
+let english: Translator | undefined;
+/** A note as details and evidence keep it: English technical text, whatever the run's language. */
+function noteOf(v: InstallVerdict): string {
+  english ??= englishTranslator();
+  return english.text(v.said);
 }
 
 /** Compares every install with what Stremio's official updater says is newest (docs/sources.md "Stremio updater"). */
 export const stremioUpdateCheck = defineCheck<undefined>({
   id: 'version.stremio-update',
   step: 'version',
-  title: 'Stremio updates',
   dependsOn: [installsCheck],
   codes: ['STREMIO_OUTDATED', 'UPDATE_CHECK_FAILED'],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 1000,
   async run({ ctx, deps, signal }) {
     const installs = deps.get(installsCheck)?.installs ?? [];
-    if (installs.length === 0)
-      return { verdict: 'skipped', summary: 'Skipped: no Stremio app was found, so there is no version to compare.' };
+    if (installs.length === 0) return { verdict: 'skipped', summary: msg('checks-version:stremio-update.noInstall') };
     const endpoint = ctx.config.endpoints.stremioUpdater;
     // One request per question, however many installs ask it; all concurrently.
     const asked = new Map<string, Promise<UpdaterAnswer>>();
@@ -41,21 +50,23 @@ export const stremioUpdateCheck = defineCheck<undefined>({
             install,
             currency: 'flatpak',
             latest: null,
-            note: 'updated by Flatpak from Flathub (flatpak update com.stremio.Stremio)',
+            said: msg('checks-version:stremio-update.note.flatpak'),
           };
         if (install.updater === 'unknown')
           return {
             install,
             currency: 'no-endpoint',
             latest: null,
-            note: 'no official update endpoint is known for this app',
+            said: msg('checks-version:stremio-update.note.noEndpoint'),
           };
         if (!install.version)
           return {
             install,
             currency: 'version-unknown',
             latest: null,
-            note: `its version could not be read (${install.versionProblem ?? 'unknown'})`,
+            said: install.versionProblem
+              ? msg('checks-version:stremio-update.note.versionUnreadable', { reason: install.versionProblem })
+              : msg('checks-version:stremio-update.note.versionUnreadableNoReason'),
           };
         const version = install.version;
         if (install.updater === 'shell-ng') {
@@ -67,20 +78,23 @@ export const stremioUpdateCheck = defineCheck<undefined>({
               install,
               currency: 'version-unknown',
               latest: answer.latest,
-              note: `"${version}" cannot be compared`,
+              said: msg('checks-version:stremio-update.note.notComparable', { version }),
             };
           if (order < 0)
             return {
               install,
               currency: 'outdated',
               latest: answer.latest,
-              note: `${version} is older than ${answer.latest}`,
+              said: msg('checks-version:stremio-update.note.older', { version, latest: answer.latest }),
             };
           return {
             install,
             currency: order === 0 ? 'current' : 'newer-than-updater',
             latest: answer.latest,
-            note: order === 0 ? 'up to date' : `${version} is newer than the updater's ${answer.latest} (a beta?)`,
+            said:
+              order === 0
+                ? msg('checks-version:stremio-update.note.current')
+                : msg('checks-version:stremio-update.note.newer', { version, latest: answer.latest }),
           };
         }
         const answer = await ask(`v4 ${version} ${install.serverJs ?? ''}`, () =>
@@ -88,8 +102,8 @@ export const stremioUpdateCheck = defineCheck<undefined>({
         );
         if (!answer.ok || answer.channel !== 'shell-v4') return failed(install, answer);
         return answer.upToDate
-          ? { install, currency: 'current', latest: null, note: 'the updater says it is up to date' }
-          : { install, currency: 'outdated', latest: null, note: 'the updater offers a newer version' };
+          ? { install, currency: 'current', latest: null, said: msg('checks-version:stremio-update.note.v4Current') }
+          : { install, currency: 'outdated', latest: null, said: msg('checks-version:stremio-update.note.v4Outdated') };
       }),
     );
 
@@ -98,12 +112,16 @@ export const stremioUpdateCheck = defineCheck<undefined>({
       if (v.currency === 'outdated') {
         problems.push({
           code: 'STREMIO_OUTDATED',
-          evidence: `version.stremio-update: ${v.install.label} at ${v.install.location}: ${v.note}`,
+          evidence: `version.stremio-update: ${v.install.label} at ${v.install.location}: ${noteOf(v)}`,
           confidence: v.latest ? 0.95 : 0.85,
         });
       }
       if (v.currency === 'check-failed')
-        problems.push({ code: 'UPDATE_CHECK_FAILED', evidence: `version.stremio-update: ${v.note}`, confidence: 0.9 });
+        problems.push({
+          code: 'UPDATE_CHECK_FAILED',
+          evidence: `version.stremio-update: ${noteOf(v)}`,
+          confidence: 0.9,
+        });
     }
     const details = {
       updater: endpoint,
@@ -114,7 +132,7 @@ export const stremioUpdateCheck = defineCheck<undefined>({
         installed: v.install.version,
         latest: v.latest,
         status: v.currency,
-        note: v.note,
+        note: noteOf(v),
       })),
     };
     const outdated = verdicts.filter((v) => v.currency === 'outdated');
@@ -125,7 +143,11 @@ export const stremioUpdateCheck = defineCheck<undefined>({
     if (outdated.length > 0) {
       return {
         verdict: 'warn',
-        summary: `Out of date: ${outdated.map((v) => `${v.install.label} (${v.note})`).join('; ')}.`,
+        summary: msg('checks-version:stremio-update.outdated', {
+          installs: listOf(outdated, (v) =>
+            msg('checks-version:stremio-update.item', { label: v.install.label, note: v.said }),
+          ),
+        }),
         problems,
         details,
       };
@@ -138,7 +160,7 @@ export const stremioUpdateCheck = defineCheck<undefined>({
         ).length;
       return {
         verdict: all ? 'error' : 'warn',
-        summary: `Stremio's update service could not be read: ${checkFailed[0]!.note}.`,
+        summary: msg('checks-version:stremio-update.checkFailed', { note: checkFailed[0]!.said }),
         problems,
         details,
       };
@@ -148,24 +170,44 @@ export const stremioUpdateCheck = defineCheck<undefined>({
       const unknown = verdicts.some((v) => v.currency === 'version-unknown');
       return {
         verdict: unknown ? 'warn' : 'pass',
-        summary: `Nothing to compare with the updater: ${verdicts.map((v) => `${v.install.label}: ${v.note}`).join('; ')}.`,
+        summary: msg('checks-version:stremio-update.nothingToCompare', {
+          installs: listOf(verdicts, (v) =>
+            msg('checks-version:stremio-update.itemNote', { label: v.install.label, note: v.said }),
+          ),
+        }),
         details,
       };
     }
     return {
       verdict: 'pass',
-      summary: `Up to date: ${verdicts.map((v) => `${v.install.label} ${v.install.version ?? ''} (${v.note})`).join('; ')}.`,
+      summary: msg('checks-version:stremio-update.upToDate', {
+        installs: listOf(verdicts, (v) =>
+          v.install.version
+            ? msg('checks-version:stremio-update.itemVersion', {
+                label: v.install.label,
+                version: v.install.version,
+                note: v.said,
+              })
+            : msg('checks-version:stremio-update.item', { label: v.install.label, note: v.said }),
+        ),
+      }),
       details,
     };
   },
 });
 
 function failed(install: StremioInstall, answer: UpdaterAnswer): InstallVerdict {
-  const reason = answer.ok ? 'an unexpected answer' : answer.reason;
   return {
     install,
     currency: 'check-failed',
     latest: null,
-    note: `the updater for ${install.label} could not be read: ${reason}`,
+    said: answer.ok
+      ? msg('checks-version:stremio-update.note.updaterUnexpected', { label: install.label })
+      : msg('checks-version:stremio-update.note.updaterFailed', { label: install.label, reason: answer.reason }),
   };
+}
+
+/** Installs said as one list, each by `say`, separated as the language separates clauses (`; ` in English). */
+function listOf(verdicts: readonly InstallVerdict[], say: (v: InstallVerdict) => Message): Message {
+  return joinClauses(verdicts.map(say));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { getJson } from '../../clients/stremio/updater-fetch';
 import { compareVersions } from '../../clients/stremio/updater-version';
@@ -16,7 +17,6 @@ const MAX_RELEASE_BYTES = 1024 * 1024;
 export const wizardUpdateCheck = defineCheck<undefined>({
   id: 'version.wizard-update',
   step: 'version',
-  title: "This wizard's version",
   dependsOn: [],
   codes: [],
   budgetMs: (ctx) => ctx.config.timeouts.probeMs + 500,
@@ -33,13 +33,13 @@ export const wizardUpdateCheck = defineCheck<undefined>({
     if (!got.ok) {
       const why =
         got.status === 404
-          ? 'no release is published yet'
+          ? msg('checks-version:wizard-update.why.notPublished')
           : got.status === 403 || got.status === 429
-            ? "GitHub's rate limit for this network was reached"
+            ? msg('checks-version:wizard-update.why.rateLimited')
             : got.reason;
       return {
         verdict: 'skipped',
-        summary: `Skipped: the latest release of this wizard could not be read (${why}). This does not affect Stremio.`,
+        summary: msg('checks-version:wizard-update.unreadable', { why }),
         details: { current, releases: url, error: got.reason },
       };
     }
@@ -49,7 +49,7 @@ export const wizardUpdateCheck = defineCheck<undefined>({
     if (!parsed.success || order === null) {
       return {
         verdict: 'skipped',
-        summary: "Skipped: GitHub's answer named no comparable release version. This does not affect Stremio.",
+        summary: msg('checks-version:wizard-update.noVersion'),
         details: { current, releases: url, latest },
       };
     }
@@ -62,9 +62,9 @@ export const wizardUpdateCheck = defineCheck<undefined>({
     if (order < 0)
       return {
         verdict: 'warn',
-        summary: `A newer version of this wizard is available: ${latest} (you have ${current}).`,
+        summary: msg('checks-version:wizard-update.newer', { latest: parsed.data.tag_name, current }),
         details,
       };
-    return { verdict: 'pass', summary: `This wizard is up to date (${current}).`, details };
+    return { verdict: 'pass', summary: msg('checks-version:wizard-update.upToDate', { current }), details };
   },
 });

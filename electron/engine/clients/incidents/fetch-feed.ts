@@ -1,10 +1,15 @@
+import { isMessage, type Message } from '../../../../shared/i18n/message';
 import type { HttpClient } from '../../net/http-client';
 import { MAX_FEED_BYTES } from './feed-schema';
 
-/** A feed download: its text, or why there is none (`invalid`: an answer came, but it cannot be a feed). */
+/**
+ * A feed download: its text, or why there is none (`invalid`: an answer came, but it cannot be a feed). A
+ * download the run stopped says why as the scheduler's own message (docs/i18n.md).
+ */
 export type FeedDownload =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly invalid: boolean; readonly reason: string };
+  | { readonly ok: false; readonly invalid: true; readonly reason: string }
+  | { readonly ok: false; readonly invalid: false; readonly reason: string | Message };
 
 /** GETs the feed document; a body over the size limit is never read past it. Never throws. */
 export async function downloadFeed(
@@ -33,8 +38,8 @@ export async function downloadFeed(
 }
 
 /** Why the download was stopped: the scheduler's reason (the run finished first, its deadline), else the budget. */
-function stopReason(signal: AbortSignal, timeoutMs: number): string {
+function stopReason(signal: AbortSignal, timeoutMs: number): string | Message {
   const reason: unknown = signal.reason;
   const why = reason && typeof reason === 'object' && 'why' in reason ? reason.why : null;
-  return typeof why === 'string' ? why : `no answer within its ${timeoutMs} ms budget`;
+  return typeof why === 'string' || isMessage(why) ? why : `no answer within its ${timeoutMs} ms budget`;
 }
