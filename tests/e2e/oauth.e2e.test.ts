@@ -47,6 +47,11 @@ describe('differential sign-in test card (Chromium + real engine, a second brows
     });
     await wizard.page.locator('.stepper-item[data-page="token"]').click();
     await wizard.waitForStep('token');
+    // The optional test waits behind a disclosure (the Token step leads with the fast path).
+    await wizard.page
+      .getByTestId('oauth-test-disclosure')
+      .getByRole('button', { name: /^Optional: test signing in/ })
+      .click();
   });
   afterAll(async () => {
     await wizard?.close();

@@ -55,6 +55,9 @@ describe('Scrobbling step end to end (Chromium + real engine)', () => {
     expect(await panel.getByTestId('token-consent').textContent()).toContain(
       'GET https://api.trakt.tv/users/me/history',
     );
+    // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
+    const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
+    if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
     await panel.getByLabel('an auth key').check();
     await panel.getByRole('textbox', { name: 'Auth key' }).fill(SCROBBLING_ACCOUNT.authKey);
     await panel.getByLabel('I agree to these requests').check();

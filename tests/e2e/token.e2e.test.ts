@@ -82,6 +82,9 @@ describe('Token step end to end (Chromium + real engine)', () => {
     const { page } = wizard;
     const panel = page.locator('[data-panel="token-sign-in"]');
     expect(await panel.getByTestId('token-consent').textContent()).toContain('POST https://api.strem.io/api/login');
+    // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
+    const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
+    if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
     const submit = panel.getByRole('button', { name: 'Sign in and check' });
     await panel.getByLabel('Stremio e-mail').fill(ACCOUNT.email);
     await panel.getByLabel('Password', { exact: true }).fill(ACCOUNT.password);

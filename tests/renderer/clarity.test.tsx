@@ -82,12 +82,13 @@ describe('a finding opens with what it means and what to do', () => {
     const action = within(card).getByRole('button', { name: 'Run Connectivity again' });
     const details = within(card).getByRole('button', { name: /Details/ });
     expect(before(explanation, fix) && before(fix, action) && before(action, details)).toBe(true);
-    expect(within(card).queryByText(portal.evidence[0]!)).toBeNull();
+    // Closed: the evidence is hidden (out of sight and of the accessibility tree).
+    expect(within(card).getByText(portal.evidence[0]!).closest('[hidden]')).not.toBeNull();
     expect(details.getAttribute('aria-expanded')).toBe('false');
 
     fireEvent.click(details);
     expect(details.getAttribute('aria-expanded')).toBe('true');
-    expect(within(card).getByText(portal.evidence[0]!)).toBeInstanceOf(HTMLElement);
+    expect(within(card).getByText(portal.evidence[0]!).closest('[hidden]')).toBeNull();
     expect(card.textContent).toContain('Confidence 97%');
     expect(card.textContent).toContain('connectivity.captive-portal');
   });

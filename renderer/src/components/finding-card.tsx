@@ -34,7 +34,13 @@ export function FindingCard({ finding, rank }: { readonly finding: Finding; read
         <IncidentNote incident={finding.incident} showBody={finding.problem !== 'KNOWN_INCIDENT'} />
       )}
       <FixView fix={text.fix} />
-      <Disclosure label={t('wizard:finding.details')} className="finding-details" testId="finding-details">
+      <Disclosure
+        label={t('wizard:finding.details')}
+        className="finding-details"
+        testId="finding-details"
+        // In the page while closed (hidden): support tools and copy-paste find the evidence text.
+        keepMounted
+      >
         <div className="evidence">
           <h4>{t('wizard:finding.evidence')}</h4>
           <ul>

@@ -46,6 +46,9 @@ export async function signInWithAuthKey(wizard: WizardHarness, authKey: string):
   const before = runsAnswered(wizard);
   await page.locator('button.stepper-item[data-page="token"]').click();
   const panel = page.locator('[data-panel="token-sign-in"]');
+  // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
+  const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
+  if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
   await panel.getByLabel('an auth key').check();
   await panel.getByRole('textbox', { name: 'Auth key' }).fill(authKey);
   await panel.getByLabel('I agree to these requests').check();
