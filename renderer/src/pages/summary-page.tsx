@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Finding, Report } from '../../../shared/report';
 import { VERDICTS } from '../../../shared/verdicts';
-import { STEP_NAMES } from '../../../shared/steps';
+import { STEP_NAMES, isStepName } from '../../../shared/steps';
 import { renderSummaryMarkdown } from '../../../shared/summary-markdown';
-import { checkTitleText, findingText } from '../../../shared/i18n/report-text';
+import { checkSummaryText, checkTitleText, findingText } from '../../../shared/i18n/report-text';
 import { FindingCard } from '../components/finding-card';
 import { FixView } from '../components/fix-view';
 import { NavBar } from '../components/nav-bar';
@@ -54,7 +54,9 @@ function LikelyCause({ finding }: { readonly finding: Finding }) {
   const [first] = text.fix.steps;
   return (
     <div className="likely-cause" data-testid="likely-cause" data-likely-cause={finding.problem}>
-      <h3 className="section-title">{t('wizard:summary.likelyCause')}</h3>
+      <h3 className="section-title">
+        {finding.severity === 'info' ? t('wizard:summary.firstNote') : t('wizard:summary.likelyCause')}
+      </h3>
       <p className="likely-cause-title">{text.title}</p>
       <p>{text.explanation}</p>
       <h4>{t('wizard:summary.doNext')}</h4>
@@ -71,6 +73,10 @@ function SummaryBody({ report }: { readonly report: Report }) {
   const known = report.findings.find((f) => f.incident)?.incident;
   const top = report.findings.find((f) => f.severity !== 'info') ?? report.findings[0];
   const titles = new Map(report.checks.map((c) => [c.id, checkTitleText(c, tr)]));
+  // An untested check's reason is its summary (said again in the window's language); a step that never ran says so.
+  const reasons = new Map(report.checks.map((c) => [c.id, checkSummaryText(c, tr)]));
+  const reasonOf = (u: Report['untested'][number]) =>
+    reasons.get(u.check) ?? (isStepName(u.check) ? t('wizard:summary.stepNotRun') : u.reason);
   const counts = VERDICTS.map((v) => [v, report.checks.filter((c) => c.verdict === v).length] as const).filter(
     ([, n]) => n > 0,
   );
@@ -149,7 +155,7 @@ function SummaryBody({ report }: { readonly report: Report }) {
         <ul className="untested" data-testid="untested">
           {report.untested.map((u, i) => (
             <li key={`${u.check}-${i}`}>
-              <strong>{titles.get(u.check) ?? u.check}</strong> <code className="small">{u.check}</code> — {u.reason}
+              <strong>{titles.get(u.check) ?? u.check}</strong> <code className="small">{u.check}</code> — {reasonOf(u)}
             </li>
           ))}
         </ul>
