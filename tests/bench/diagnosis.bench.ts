@@ -7,6 +7,7 @@ import { installTokenWorld } from '../kit/emulators/stremio';
 import { medianOf, timeHostChain } from '../kit/chain';
 import { contextFor } from '../kit/engine';
 import { startWorld, type World } from '../kit/world';
+import { injectLatency } from '../kit/latency';
 
 // docs/testing.md "Benchmarks": the whole diagnosis on a healthy network takes ≤ 1.3 × the slowest single dependency
 // chain (DNS → TCP → TLS → HTTP → redirect hop), against local servers with injected latency. Every host
@@ -120,19 +121,7 @@ describe('whole diagnosis vs. the slowest dependency chain', () => {
         location: `${world.traktWeb.origin}/oauth/authorize?response_type=code&client_id=bench&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb`,
       },
     });
-    for (const host of [
-      world.stremioWeb,
-      world.stremioApi,
-      world.traktWeb,
-      world.traktApi,
-      world.traktAuth,
-      world.captivePortal,
-      world.streamingServer,
-      world.wizardReleases,
-    ])
-      host.latencyMs = HTTP_LATENCY_MS;
-    world.systemDns.latencyMs = DNS_LATENCY_MS;
-    world.referenceDns.latencyMs = DNS_LATENCY_MS;
+    injectLatency(world, HTTP_LATENCY_MS, DNS_LATENCY_MS);
   });
   afterAll(() => world.close());
 

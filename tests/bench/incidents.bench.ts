@@ -7,6 +7,7 @@ import { medianOf } from '../kit/chain';
 import { contextFor } from '../kit/engine';
 import { feedPayload, incident, signedFeed } from '../kit/incident-feed';
 import { FEED_PATH, startWorld, type World } from '../kit/world';
+import { injectLatency } from '../kit/latency';
 
 // The known-incidents feed runs beside the diagnosis and is never waited for: a feed server that takes
 // 3 s must not lengthen a diagnosis that takes less. Every host answers after HTTP_LATENCY_MS (DNS after
@@ -23,19 +24,7 @@ describe('the incidents feed never lengthens the diagnosis', () => {
   let world: World;
   beforeAll(async () => {
     world = await startWorld({ probeMs: 5000 });
-    const hosts = [
-      world.stremioWeb,
-      world.stremioApi,
-      world.traktWeb,
-      world.traktApi,
-      world.traktAuth,
-      world.captivePortal,
-      world.streamingServer,
-      world.wizardReleases,
-    ];
-    for (const host of hosts) host.latencyMs = HTTP_LATENCY_MS;
-    world.systemDns.latencyMs = DNS_LATENCY_MS;
-    world.referenceDns.latencyMs = DNS_LATENCY_MS;
+    injectLatency(world, HTTP_LATENCY_MS, DNS_LATENCY_MS);
     const feed = signedFeed(feedPayload([incident({ matches: { problems: ['STREMIO_NOT_FOUND'] } })]));
     world.incidents.route('GET', FEED_PATH, { status: 200, headers: { 'content-type': 'text/plain' }, body: feed });
   });

@@ -3,6 +3,7 @@ import { openWizard, type WizardHarness } from '../e2e/harness';
 import { medianOf } from '../kit/chain';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
+import { injectLatency } from '../kit/latency';
 
 // docs/testing.md "Benchmarks": the window's run-ahead costs no more than the CLI. Start runs every step in
 // one run, so the wall time from clicking Start to every step finished in the window (Chromium, the real
@@ -21,19 +22,8 @@ describe('run-ahead: the whole diagnosis in the window vs the CLI', () => {
   let cfg: string;
   beforeAll(async () => {
     world = await startWorld({ probeMs: 1500 });
-    for (const host of [
-      world.stremioWeb,
-      world.stremioApi,
-      world.traktWeb,
-      world.traktApi,
-      world.traktAuth,
-      world.captivePortal,
-      world.wizardReleases,
-      world.incidents,
-    ])
-      host.latencyMs = HTTP_LATENCY_MS;
-    world.systemDns.latencyMs = DNS_LATENCY_MS;
-    world.referenceDns.latencyMs = DNS_LATENCY_MS;
+    injectLatency(world, HTTP_LATENCY_MS, DNS_LATENCY_MS);
+    world.incidents.latencyMs = HTTP_LATENCY_MS;
     cfg = await world.writeConfig();
     wizard = await openWizard({ world });
   });

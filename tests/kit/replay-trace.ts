@@ -1,6 +1,7 @@
 import type { TraceEntry } from '../../electron/engine/net/trace';
 import type { FaultMode, HostEmulator, Reply } from './http-host';
 import type { World } from './world';
+import { emulatedHosts } from './latency';
 
 /** Below these the recorded clock offset or wait is noise of the recording, not the user's network. */
 const MIN_CLOCK_OFFSET_MS = 5_000;
@@ -28,16 +29,7 @@ export interface ReplayedHost {
  * answering as healthy ones.
  */
 export function replayTrace(world: World, trace: readonly TraceEntry[]): ReplayedHost[] {
-  const emulators = [
-    world.stremioWeb,
-    world.stremioApi,
-    world.traktWeb,
-    world.traktApi,
-    world.traktAuth,
-    world.captivePortal,
-    world.streamingServer,
-    world.wizardReleases,
-  ];
+  const emulators = emulatedHosts(world);
   const replayed: ReplayedHost[] = [];
   for (const emulator of emulators) {
     const entries = trace.filter((entry) => hostOf(entry.url) === emulator.host);
