@@ -82,7 +82,7 @@ function SummaryBody({ report }: { readonly report: Report }) {
   );
 
   const onCopy = async () => {
-    const markdown = renderSummaryMarkdown(report);
+    const markdown = renderSummaryMarkdown(report, tr);
     setCopied({ ok: await copyText(markdown), markdown });
   };
 
