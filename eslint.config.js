@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
   // tests/fixtures/lint/ is deliberately bad code that tests/unit/lint-rules.test.ts runs the rules on.
@@ -45,6 +46,35 @@ export default tseslint.config(
               message: 'The renderer uses only window.doctor (shared/ipc).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every text the window shows comes from the locale files (docs/i18n.md): JSX text and the attributes a
+    // person reads or hears are never literal. Symbols, the product name and code-like tokens are not words.
+    files: ['renderer/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'aria-label',
+              'aria-description',
+              'aria-roledescription',
+              'aria-valuetext',
+              'title',
+              'placeholder',
+              'alt',
+              'label',
+            ],
+          },
+          words: { exclude: [/^[\p{S}\p{P}\s\d]*$/u, /^(Stremio Trakt Doctor|Stremio|Trakt)$/u, /^https?:\/\/\S+$/u] },
+          // Request lines, addresses and ids in <code> are what the program sends, the same in every language.
+          'jsx-components': { exclude: ['Trans', 'code'] },
         },
       ],
     },

@@ -32,7 +32,7 @@ export function App({ announceDelayMs }: { readonly announceDelayMs?: number } =
           ✚
         </span>
         <h1 className="app-name">Stremio Trakt Doctor</h1>
-        {version && <span className="muted small app-version">v{version}</span>}
+        {version && <span className="muted small app-version">{t('wizard:app.version', { version })}</span>}
         <WindowSettings />
       </header>
       <div className="layout">

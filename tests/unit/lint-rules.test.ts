@@ -90,3 +90,30 @@ describe('npm run lint: formatting (Prettier, the repo config)', () => {
     expect(await formatted(file, readFileSync(path.join(root, file), 'utf8'))).toBe(true);
   });
 });
+
+describe('npm run lint: no text left in the window code (eslint-plugin-i18next, the real config)', () => {
+  /** Lints `code` as if it were a file of the window. */
+  async function lintWindowCode(code: string): Promise<string[]> {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: root });
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, 'renderer/src/lint-probe.tsx') });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'i18next/no-literal-string').map((m) => m.message);
+  }
+
+  it('fails English text in JSX and in the attributes a person reads or hears', async () => {
+    const found = await lintWindowCode(
+      `export function A() { return <button aria-label="Close the dialog" title="Close">Start the checks</button>; }\n`,
+    );
+    expect(found).toHaveLength(3);
+  });
+
+  it('passes texts from the locale, symbols, request lines in <code> and example addresses', async () => {
+    const found = await lintWindowCode(
+      `import { useTranslation } from 'react-i18next';\n` +
+        `export function A() { const { t } = useTranslation(); return (<p className="x" data-testid="p">` +
+        `{t('wizard:app.skip')} <span aria-hidden="true">→</span> <code>GET https://api.trakt.tv/users/settings</code>` +
+        `<input placeholder="https://api.trakt.tv/oauth/authorize?…" /></p>); };\n`,
+    );
+    expect(found).toEqual([]);
+  });
+});
