@@ -82,6 +82,15 @@ describe('the locale files', () => {
     });
   });
 
+  it('never hedges a plural with "(s)": counts get their own plural forms or stand as "label: n"', () => {
+    const hedged = LOCALES.flatMap((locale) =>
+      [...readLocale(locale)]
+        .filter(([, value]) => /\p{L}\((s|es|e|n|en)\)/u.test(JSON.stringify(value)))
+        .map(([key]) => `${locale} ${key}`),
+    );
+    expect(hedged).toEqual([]);
+  });
+
   it('English plural groups have the forms English needs', () => {
     const wrong = [...groups(english)]
       .filter(([, keys]) => keys.some(isPluralForm))
