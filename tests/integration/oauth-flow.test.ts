@@ -10,6 +10,8 @@ import type { OAuthMode, OAuthProgress } from '../../electron/engine/runtime/oau
 import { requestDeviceCode } from '../../electron/engine/clients/oauth/trakt-oauth-client';
 import type { ConfigFile } from '../../electron/engine/core/config';
 import { contextFor } from '../kit/engine';
+import { checkSummaryText } from '../../shared/i18n/report-text';
+import { createTranslator } from '../../shared/i18n/translator';
 import { freePort } from '../kit/free-port';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { installTraktOAuth, installTraktSignIn, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
@@ -45,6 +47,7 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
       config?: ConfigFile;
       delayMs?: number;
       signal?: AbortSignal;
+      locale?: string;
     } = {},
   ) {
     const visits: Promise<VisitedPage[]>[] = [];
@@ -53,6 +56,7 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
       world,
       { trakt: { clientId: CLIENT_ID, redirectPort: port }, ...options.config },
       {
+        ...(options.locale ? { locale: options.locale } : {}),
         openUrl: async (url) => {
           visits.push(
             new Promise((r) => setTimeout(r, options.delayMs ?? 0)).then(() =>
@@ -189,6 +193,57 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
     expect(check.problems).toEqual(['TRAKT_VIP_REQUIRED']);
     expect(check.details).toMatchObject({ revoked: true, settings: { status: 426 } });
     expect(auth.revokedTokens).toHaveLength(1);
+  });
+
+  // docs/i18n.md: the test's verdicts are messages, nesting the shared reading of Trakt's answer, said in the run's
+  // language and again in another one.
+  it("says a refused fresh token in German, nesting the classifier's reading, and keeps the message", async () => {
+    api.state = { kind: 'vip-only' };
+    const { check } = await run({ locale: 'de' });
+    expect(check.verdict).toBe('fail');
+    expect(check.summary).toBe(
+      'Angemeldet, aber Trakt lehnt das gerade ausgestellte Token ab: Trakt antwortet, dass dafür ein VIP-Konto nötig ist (426). Das Test-Token wurde wieder widerrufen.',
+    );
+    expect(check.message).toEqual({
+      key: 'common:join.sentences',
+      params: {
+        first: {
+          key: 'checks-token:oauth-differential.tokenRefused',
+          params: { reason: { key: 'checks-revoked:users-settings.vipRequired' } },
+        },
+        rest: { key: 'checks-token:oauth-differential.revoked' },
+      },
+    });
+    expect(checkSummaryText(check, await createTranslator('en'))).toBe(
+      'Signed in, but Trakt refuses the fresh token: Trakt answers that this needs a VIP account (426). The test token was revoked again.',
+    );
+  });
+
+  it('says a pass in French with the sign-in mode as a nested message', async () => {
+    const { check } = await run({ locale: 'fr' });
+    expect(check.verdict).toBe('pass');
+    expect(check.summary).toContain('redirection du navigateur');
+    expect(check.summary).toContain('Le jeton de test a de nouveau été révoqué.');
+    expect(check.summary).not.toMatch(/sign-in|Stremio's side/);
+  });
+
+  it("says why the loopback port could not be opened, from its errno, in the run's language", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const english = await run({ mode: 'loopback' });
+      expect(english.check.verdict).toBe('warn');
+      expect(english.check.problems).toEqual(['LOOPBACK_UNAVAILABLE']);
+      expect(english.check.summary).toBe(
+        `The sign-in test could not receive the browser's reply: port ${port} on 127.0.0.1 is already in use by another program. Use the device-code sign-in instead.`,
+      );
+      const spanish = await run({ mode: 'loopback', locale: 'es' });
+      expect(spanish.check.summary).toBe(
+        `La prueba de inicio de sesión no pudo recibir la respuesta del navegador: otro programa ya está usando el puerto ${port} en 127.0.0.1. Use en su lugar el inicio de sesión con código de dispositivo.`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 
   it('falls back to the device code when the loopback port is taken, and reports LOOPBACK_UNAVAILABLE', async () => {

@@ -228,6 +228,14 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     const history = check(report, 'scrobbling.trakt-history');
     expect(history.verdict).toBe('fail');
     expect(history.problems).toEqual(['TRAKT_TOKEN_REVOKED']);
+    // The Trakt client's reading, nested as the shared message (docs/i18n.md), not an English fragment.
+    expect(history.summary).toBe(
+      "Trakt's history could not be read: Trakt refuses the token (401): its access was revoked or replaced.",
+    );
+    expect(history.message).toEqual({
+      key: 'checks-scrobbling:trakt-history.refused',
+      params: { reason: { key: 'checks-revoked:users-settings.unauthorized' } },
+    });
     const evidence = report.findings.find((f) => f.problem === 'TRAKT_TOKEN_REVOKED')?.evidence ?? [];
     expect(evidence.some((e) => e.startsWith('scrobbling.trakt-history: GET /users/me/history → 401'))).toBe(true);
     expect(check(report, 'scrobbling.comparison').verdict).toBe('skipped');

@@ -11,7 +11,8 @@ import {
   type UsersSettingsClassification,
 } from '../../clients/trakt/users-settings';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
-import { usersSettingsSummary } from './users-settings-summary';
+import { usersSettingsSummary } from '../../clients/trakt/users-settings-summary';
+import { joinSentences } from '../../../../shared/i18n/join';
 
 /** Private data of `revoked.users-settings`: the account Trakt described (VIP or free), null when none was read. */
 export interface UsersSettingsData {
@@ -65,7 +66,11 @@ function outcomeOf(c: UsersSettingsClassification): CheckOutcome<UsersSettingsDa
   if (c.failedLayer) details.failedLayer = c.failedLayer;
   return {
     verdict: verdictOf(c),
-    summary: usersSettingsSummary(c),
+    // A 401 on a link not expired by time: the access was removed on Trakt (docs/problems.md TRAKT_TOKEN_REVOKED).
+    summary:
+      c.kind === 'unauthorized'
+        ? joinSentences([usersSettingsSummary(c), msg('checks-revoked:users-settings.unauthorizedRemoved')])
+        : usersSettingsSummary(c),
     ...(c.problem
       ? {
           problems: [

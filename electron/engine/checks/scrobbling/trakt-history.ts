@@ -4,6 +4,7 @@ import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import { fetchHistory, HISTORY_PAGE_LIMIT, MAX_HISTORY_PAGES } from '../../clients/trakt/history';
 import { fetchLastActivities } from '../../clients/trakt/last-activities';
 import { USERS_SETTINGS_CODES, type UsersSettingsClassification } from '../../clients/trakt/users-settings';
+import { usersSettingsSummary } from '../../clients/trakt/users-settings-summary';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
 import { traktTokenCheck } from '../token/trakt-token';
@@ -78,7 +79,7 @@ function refused(c: UsersSettingsClassification): CheckOutcome<HistoryData> {
     c.kind === 'unreachable' || !c.problem ? 'error' : PROBLEMS[c.problem].severity === 'critical' ? 'fail' : 'warn';
   return {
     verdict,
-    summary: msg('checks-scrobbling:trakt-history.refused', { reason: c.summary }),
+    summary: msg('checks-scrobbling:trakt-history.refused', { reason: usersSettingsSummary(c) }),
     ...(c.problem
       ? {
           problems: [

@@ -1,8 +1,11 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
+import { joinSentences } from '../../../../shared/i18n/join';
 import type { CheckOutcome, ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import { ASK_WHAT_THE_BROWSER_SHOWED, type OAuthNoCallbackDetails } from '../../../../shared/check-details/token';
 import type { ProblemCode } from '../../../../shared/problems';
 import { fetchUsersSettings, USERS_SETTINGS_CODES } from '../trakt/users-settings';
+import { usersSettingsSummary } from '../trakt/users-settings-summary';
 import { pollDeviceFlow, type DeviceFlowResult } from './device-flow';
 import { startLoopbackServer, type LoopbackStats } from './loopback-server';
 import { stateMismatchObservation, type StrayCallback } from './stray-callbacks';
@@ -25,11 +28,23 @@ export interface DifferentialArgs extends OAuthRunOptions {
   readonly signal: AbortSignal;
 }
 
-/** Wording shared by the verdicts. */
-const OURS_WORKS =
-  "so your Trakt account can authorize apps in this browser — if Stremio's sign-in still fails, the fault is on Stremio's side";
-const OURS_FAILS =
-  "the wizard's own sign-in fails too, so the cause is in this browser, the network or the Trakt account, not only in Stremio";
+/** The clause shared by the verdicts where the wizard's own sign-in fails too. */
+const OURS_FAILS = msg('checks-token:oauth-differential.oursFails');
+/** The OAuth calls a failure can name. */
+const CALLS = {
+  exchange: msg('checks-token:oauth-differential.call.exchange'),
+  deviceCode: msg('checks-token:oauth-differential.call.deviceCode'),
+  polling: msg('checks-token:oauth-differential.call.polling'),
+} as const;
+
+/** Why the loopback port could not be opened, said from its errno (the client's `reason` is evidence, English). */
+function listenFailure(errno: string | undefined, port: number): Message {
+  if (errno === 'EADDRINUSE') return msg('checks-token:oauth-differential.listen.inUse', { port });
+  if (errno === 'EACCES' || errno === 'EPERM')
+    return msg('checks-token:oauth-differential.listen.notPermitted', { port });
+  if (errno === 'EADDRNOTAVAIL') return msg('checks-token:oauth-differential.listen.noLocalhost');
+  return msg('checks-token:oauth-differential.listen.other', { port, code: errno ?? 'unknown error' });
+}
 
 /**
  * Every problem the test can raise: its OAuth calls' failures, a state mismatch, no loopback port, and
@@ -68,7 +83,9 @@ export async function runDifferentialTest(ctx: EngineContext, args: Differential
     if (args.mode === 'loopback') {
       return {
         verdict: 'warn',
-        summary: `The sign-in test could not receive the browser's reply: ${loopback.reason}. Use the device-code sign-in instead.`,
+        summary: msg('checks-token:oauth-differential.loopbackUnavailable', {
+          reason: listenFailure(loopback.errno, ctx.config.trakt.redirectPort),
+        }),
         problems,
         details: { mode: 'loopback', loopback: { available: false, errno: loopback.errno } },
       };
@@ -116,7 +133,7 @@ async function loopbackSignIn(ctx: EngineContext, args: DifferentialArgs, progre
     await server.close();
     const outcome: CheckOutcome = {
       verdict: 'error',
-      summary: `The browser could not be opened for the sign-in test (${(error as Error).message}).`,
+      summary: msg('checks-token:oauth-differential.browserNotOpened', { error: (error as Error).message }),
     };
     return {
       kind: 'done' as const,
@@ -149,7 +166,7 @@ async function loopbackSignIn(ctx: EngineContext, args: DifferentialArgs, progre
         if (args.signal.aborted) return { kind: 'cancelled' };
         return {
           kind: 'outcome',
-          outcome: failedCall('The code from the browser could not be exchanged for a token', exchanged),
+          outcome: failedCall(CALLS.exchange, exchanged),
         };
       }
     }
@@ -166,7 +183,7 @@ async function deviceSignIn(
   if (!requested.ok) {
     if (args.signal.aborted) return { result: { kind: 'cancelled' }, details: {} };
     return {
-      result: { kind: 'outcome', outcome: failedCall('Trakt did not give a device code', requested) },
+      result: { kind: 'outcome', outcome: failedCall(CALLS.deviceCode, requested) },
       details: {},
     };
   }
@@ -227,7 +244,7 @@ function deviceResult(polled: DeviceFlowResult): SignInResult {
         kind: 'outcome',
         outcome: {
           verdict: 'warn',
-          summary: 'The device sign-in was declined on Trakt (418).',
+          summary: msg('checks-token:oauth-differential.deviceDenied'),
           problems: [{ code: 'OAUTH_DENIED', evidence: 'POST /oauth/device/token → 418 (denied by the user)' }],
         },
       };
@@ -236,8 +253,7 @@ function deviceResult(polled: DeviceFlowResult): SignInResult {
         kind: 'outcome',
         outcome: {
           verdict: 'warn',
-          summary:
-            'The device code expired before it was approved on Trakt (410); start the test again and enter the code in time.',
+          summary: msg('checks-token:oauth-differential.deviceExpired'),
         },
       };
     case 'invalid-code':
@@ -247,7 +263,14 @@ function deviceResult(polled: DeviceFlowResult): SignInResult {
         kind: 'outcome',
         outcome: {
           verdict: 'fail',
-          summary: `Trakt refused the device code: ${status}; ${OURS_FAILS}.`,
+          summary: msg(
+            polled.kind === 'invalid-code'
+              ? 'checks-token:oauth-differential.deviceInvalid'
+              : 'checks-token:oauth-differential.deviceUsed',
+            {
+              oursFails: OURS_FAILS,
+            },
+          ),
           problems: [
             { code: 'OAUTH_INVALID_GRANT', evidence: `POST /oauth/device/token → ${status}`, confidence: 0.8 },
           ],
@@ -255,7 +278,7 @@ function deviceResult(polled: DeviceFlowResult): SignInResult {
       };
     }
     case 'failed':
-      return { kind: 'outcome', outcome: failedCall('Polling for the device token failed', polled.failure) };
+      return { kind: 'outcome', outcome: failedCall(CALLS.polling, polled.failure) };
   }
 }
 
@@ -264,7 +287,7 @@ function noCallback(timeoutMs: number, stats: LoopbackStats): CheckOutcome {
   const asked: OAuthNoCallbackDetails = { noCallback: true, askUser: ASK_WHAT_THE_BROWSER_SHOWED, timeoutMs };
   return {
     verdict: 'warn',
-    summary: `No answer came back from the browser within ${Math.round(timeoutMs / 1000)} s. What did the Trakt page show? "The requested redirect uri is malformed or doesn't match client redirect URI" means Trakt rejected the wizard's return address (OAUTH_REDIRECT_MISMATCH); a sign-in page you did not finish means nothing is wrong — start again.`,
+    summary: msg('checks-token:oauth-differential.noCallback', { ms: timeoutMs }),
     details: { ...asked, loopback: stats },
   };
 }
@@ -275,28 +298,32 @@ function authorizeError(error: string, description: string | null): CheckOutcome
   if (problem === 'OAUTH_DENIED')
     return {
       verdict: 'warn',
-      summary: 'Access was declined on the Trakt page.',
+      summary: msg('checks-token:oauth-differential.declined'),
       problems: [{ code: 'OAUTH_DENIED', evidence }],
     };
   return {
     verdict: 'fail',
-    summary: `Trakt ended the sign-in with "${error}"; ${OURS_FAILS}.`,
+    summary: msg('checks-token:oauth-differential.authorizeError', { error, oursFails: OURS_FAILS }),
     ...(problem ? { problems: [{ code: problem, evidence }] } : {}),
   };
 }
 
-function failedCall(what: string, failure: OAuthFailure): CheckOutcome {
+function failedCall(what: Message, failure: OAuthFailure): CheckOutcome {
   if (failure.status === null) {
     // No answer at all: the Connectivity step tells why; this check blames no layer it did not reach.
     return {
       verdict: 'error',
-      summary: `${what}: Trakt's sign-in server could not be reached (${failure.evidence}).`,
+      summary: msg('checks-token:oauth-differential.callUnreachable', { what, evidence: failure.evidence }),
       details: { failure: failure.evidence },
     };
   }
   return {
     verdict: 'fail',
-    summary: `${what} (${failure.error ?? `HTTP ${failure.status}`}); ${OURS_FAILS}.`,
+    summary: msg('checks-token:oauth-differential.callRefused', {
+      what,
+      error: failure.error ?? `HTTP ${failure.status}`,
+      oursFails: OURS_FAILS,
+    }),
     ...(failure.problem ? { problems: [{ code: failure.problem, evidence: failure.evidence }] } : {}),
     details: { failure: failure.evidence },
   };
@@ -322,7 +349,7 @@ async function finish(
     return { ...outcome, ...(all.length > 0 ? { problems: all } : {}), details: { ...details, ...outcome.details } };
   };
   if (signIn.kind === 'cancelled')
-    return withProblems({ verdict: 'skipped', summary: 'Skipped: the sign-in test was cancelled.' });
+    return withProblems({ verdict: 'skipped', summary: msg('checks-token:oauth-differential.cancelled') });
   if (signIn.kind === 'outcome') return withProblems(signIn.outcome);
 
   const { tokens } = signIn;
@@ -347,26 +374,37 @@ async function finish(
     tokenExpiresIn: tokens.expiresIn,
   };
   const revokeNote = revoked.ok
-    ? ' The test token was revoked again.'
-    : ` Revoking the test token failed (${revoked.evidence}): remove "Stremio Trakt Doctor" on Trakt's Connected apps page.`;
+    ? msg('checks-token:oauth-differential.revoked')
+    : msg('checks-token:oauth-differential.revokeFailed', { evidence: revoked.evidence });
+  const withRevokeNote = (summary: Message) => joinSentences([summary, revokeNote]);
   if (c.kind === 'ok') {
-    const who = c.account ? ` as ${c.account.username}` : '';
+    const how = msg(
+      mode === 'loopback'
+        ? 'checks-token:oauth-differential.modeLoopback'
+        : 'checks-token:oauth-differential.modeDevice',
+    );
     return withProblems({
       verdict: revoked.ok ? 'pass' : 'warn',
-      summary: `The wizard's own Trakt sign-in worked${who} (${mode === 'loopback' ? 'browser redirect' : 'device code'}), ${OURS_WORKS}.${revokeNote}`,
+      summary: withRevokeNote(
+        c.account
+          ? msg('checks-token:oauth-differential.workedAs', { username: c.account.username, how })
+          : msg('checks-token:oauth-differential.worked', { how }),
+      ),
       details: facts,
     });
   }
   if (c.kind === 'unreachable') {
     return withProblems({
       verdict: 'error',
-      summary: `Signed in, but the account could not be read: ${c.summary}${revokeNote}`,
+      summary: withRevokeNote(
+        msg('checks-token:oauth-differential.accountUnread', { reason: usersSettingsSummary(c) }),
+      ),
       details: facts,
     });
   }
   return withProblems({
     verdict: 'fail',
-    summary: `Signed in, but Trakt refuses the fresh token: ${c.summary}${revokeNote}`,
+    summary: withRevokeNote(msg('checks-token:oauth-differential.tokenRefused', { reason: usersSettingsSummary(c) })),
     // A 401 on a token Trakt issued a second ago is not "Stremio's access was revoked": no code for it.
     ...(c.problem && c.kind !== 'unauthorized'
       ? {

@@ -185,6 +185,7 @@ function unreadableAnswer(outcome: Extract<HttpOutcome, { ok: true }>): UsersSet
     status: 200,
     responder: null,
     evidence: `GET ${HISTORY_PATH} → 200 whose body is ${why}`,
-    summary: `Trakt answered the history request with something that is ${why}.`,
+    unreadableBody: outcome.truncated ? 'too-large' : 'not-a-list',
+    maxBytes: MAX_BODY_BYTES,
   };
 }

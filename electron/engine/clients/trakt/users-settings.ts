@@ -72,8 +72,10 @@ export interface UsersSettingsClassification {
   readonly responder: TraktResponder | null;
   /** One line of evidence without secrets, e.g. `GET /users/settings → 401 from Trakt's server`. */
   readonly evidence: string;
-  /** One plain-language sentence. */
-  readonly summary: string;
+  /** A 200 whose body could not be read as a list (the history read): cut at the size bound, or not a list. */
+  readonly unreadableBody?: 'too-large' | 'not-a-list';
+  /** The size bound of the read, for `unreadableBody: 'too-large'`. */
+  readonly maxBytes?: number;
   /** Present for `ok` (null when the 200 body could not be read). */
   readonly account?: TraktAccountSummary | null;
   /** Present for `rate-limited`. */
@@ -178,7 +180,6 @@ export function classifyUsersSettings(
       responder: null,
       failedLayer: outcome.kind,
       evidence: `GET ${path} failed before an answer (${outcome.message})`,
-      summary: `Trakt's API could not be reached (${outcome.kind === 'timeout' ? 'no answer in time' : `${outcome.kind} failure`}); the Connectivity step tells why.`,
     };
   }
   const { status, headers } = outcome;
@@ -205,9 +206,6 @@ export function classifyUsersSettings(
           ? ` (user ${account.username}, ${account.vip ? 'VIP' : 'free account'})`
           : ' (the body was not the expected JSON)',
       ),
-      summary: account
-        ? `Trakt accepts the token: signed in as ${account.username} (${account.vip ? 'VIP' : 'free account'}).`
-        : 'Trakt accepts the token (its account details could not be read).',
     };
   }
   if (status === 401) {
@@ -219,7 +217,6 @@ export function classifyUsersSettings(
       confidence: responder === 'cloudflare' ? 0.6 : 0.9,
       ...(challenge ? { wwwAuthenticate: challenge } : {}),
       evidence: evidence(challenge ? ` (WWW-Authenticate: ${challenge})` : ''),
-      summary: 'Trakt refuses the token (401): its access was revoked or replaced.',
     };
   }
   if (status === 403) {
@@ -231,7 +228,6 @@ export function classifyUsersSettings(
         problem: 'CLOUDFLARE_BLOCKED',
         confidence: 0.9,
         evidence: evidence(rayOf(headers)),
-        summary: 'Cloudflare, in front of Trakt, blocked the request before Trakt saw it.',
       };
     }
     const unsure = responder !== 'origin';
@@ -242,7 +238,6 @@ export function classifyUsersSettings(
       confidence: unsure ? 0.6 : 0.9,
       ...(unsure ? { alsoPossible: ['CLOUDFLARE_BLOCKED'] as const } : {}),
       evidence: evidence(),
-      summary: 'Trakt refuses the app key (403): the app is not, or no longer, approved.',
     };
   }
   if (status === 423) {
@@ -257,7 +252,6 @@ export function classifyUsersSettings(
         problem: 'TRAKT_ACCOUNT_DEACTIVATED',
         confidence: 0.95,
         evidence: evidence(flags),
-        summary: 'Trakt reports the account as deactivated (423).',
       };
     return {
       ...base,
@@ -266,7 +260,6 @@ export function classifyUsersSettings(
       confidence: locked ? 0.95 : 0.7,
       ...(locked ? {} : { alsoPossible: ['TRAKT_ACCOUNT_DEACTIVATED'] as const }),
       evidence: evidence(flags),
-      summary: 'Trakt reports the account as locked (423).',
     };
   }
   if (status === 426)
@@ -276,7 +269,6 @@ export function classifyUsersSettings(
       problem: 'TRAKT_VIP_REQUIRED',
       confidence: 0.9,
       evidence: evidence(' (VIP only)'),
-      summary: 'Trakt answers that this needs a VIP account (426).',
     };
   if (status === 420)
     return {
@@ -285,7 +277,6 @@ export function classifyUsersSettings(
       problem: 'TRAKT_ACCOUNT_LIMIT',
       confidence: 0.85,
       evidence: evidence(' (account limit exceeded)'),
-      summary: 'Trakt reports an account limit was exceeded (420).',
     };
   if (status === 429) {
     const rateLimit = readRateLimit(headers, nowMs);
@@ -301,7 +292,6 @@ export function classifyUsersSettings(
       confidence: 0.9,
       rateLimit,
       evidence: evidence(` (${wait}${limit})`),
-      summary: `Trakt asks to slow down (429)${rateLimit.retryAfterSeconds === null ? '' : `: try again in ${rateLimit.retryAfterSeconds} s`}.`,
     };
   }
   if (OUTAGE.has(status))
@@ -311,7 +301,6 @@ export function classifyUsersSettings(
       problem: 'SERVICE_OUTAGE',
       confidence: 0.85,
       evidence: evidence(' (server error)'),
-      summary: `Trakt's API answered a server error (${status}): the fault is on Trakt's side.`,
     };
   return {
     ...base,
@@ -319,7 +308,6 @@ export function classifyUsersSettings(
     problem: null,
     confidence: 0,
     evidence: evidence(' (not an answer this check knows)'),
-    summary: `Trakt answered ${status}, which this check cannot interpret.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { msg, type Message } from '../../../../shared/i18n/message';
-import type { UsersSettingsClassification } from '../../clients/trakt/users-settings';
+import type { UsersSettingsClassification } from './users-settings';
 import type { NetFailureKind } from '../../net/http-client';
 
 /** The network layer that failed, as people say it (the Connectivity step tells the details). */
@@ -15,9 +15,10 @@ const FAILURE: Readonly<Record<NetFailureKind, string>> = {
 };
 
 /**
- * What `revoked.users-settings` says about a classified `/users/settings` answer, as a locale message
- * (docs/i18n.md). Built from the classification's facts, not its English `summary`, so every language
- * says it whole.
+ * What a classified `/users/settings` answer (or another authenticated read classified by the same table)
+ * says, as a locale message (docs/i18n.md "Messages, not sentences"): the one reading the Revoked-access
+ * step, the Scrobbling step's history read and the differential sign-in test all say or nest, built from the
+ * classification's facts so every language says it whole.
  */
 export function usersSettingsSummary(c: UsersSettingsClassification): Message {
   switch (c.kind) {
@@ -60,6 +61,9 @@ export function usersSettingsSummary(c: UsersSettingsClassification): Message {
     case 'outage':
       return msg('checks-revoked:users-settings.outage', { status: c.status ?? 0 });
     case 'unexpected':
+      if (c.unreadableBody === 'too-large')
+        return msg('checks-revoked:users-settings.historyTooLarge', { size: c.maxBytes ?? 0 });
+      if (c.unreadableBody === 'not-a-list') return msg('checks-revoked:users-settings.historyNotAList');
       return msg('checks-revoked:users-settings.unexpected', { status: c.status ?? 0 });
     case 'unreachable':
       return msg('checks-revoked:users-settings.unreachable', { why: msg(FAILURE[c.failedLayer ?? 'other']) });
