@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isMessage, type Message } from '../i18n/message';
 
 /*
  * The details of the Connectivity step's checks: the engine's checks produce them (typed by these
@@ -18,7 +19,10 @@ export const CONNECTIVITY_CHECK_IDS = {
 export const LayerStatusSchema = z.object({
   status: z.enum(['ok', 'fail', 'skipped', 'n/a']),
   ms: z.nullable(z.number()),
+  /** The note in English (technical notes — addresses, codes, statuses — exist only as this). */
   note: z.string(),
+  /** The note as a locale message where it is plain language (docs/i18n.md "Connectivity"); absent = show `note`. */
+  noteMessage: z.optional(z.custom<Message>(isMessage)),
 });
 /** One layer of one host. */
 export type LayerStatus = z.infer<typeof LayerStatusSchema>;

@@ -87,6 +87,13 @@ describe('connectivity step: DNS against the emulated resolvers', () => {
     expect(tcp.find((h) => h.host === 'trakt.tv')).toMatchObject({
       status: 'skipped',
       note: 'DNS is filtered for this host',
+      // The same note as a message, so the window says it in its language (docs/i18n.md "Connectivity").
+      noteMessage: { key: 'checks-connectivity:note.dnsFiltered' },
+    });
+    // The layers above say the same reason, not "no TCP connection".
+    const tls = check(report, 'connectivity.tls').details.hosts as { host: string; noteMessage?: unknown }[];
+    expect(tls.find((h) => h.host === 'trakt.tv')?.noteMessage).toEqual({
+      key: 'checks-connectivity:note.dnsFiltered',
     });
     expect(world.traktApi.requests.length).toBe(before);
     expect(check(report, 'connectivity.tcp').verdict).toBe('pass');

@@ -63,9 +63,13 @@ describe('connectivity step behind a proxy', () => {
     ).toBe(true);
     expect(report.checks.find((c) => c.id === 'connectivity.http')!.verdict).toBe('pass');
     const chains = report.checks.find((c) => c.id === 'connectivity.summary')!.details.hosts as {
-      tcp: { note: string };
+      tcp: { note: string; noteMessage?: { key: string; params: { proxy: string } } };
     }[];
     expect(chains[0]!.tcp.note).toContain('tunnel through http://[redacted]@127.0.0.1');
+    // The note's message is redacted like the note (its parameters are details too).
+    expect(chains[0]!.tcp.noteMessage?.key).toBe('checks-connectivity:note.tunnel');
+    expect(chains[0]!.tcp.noteMessage?.params.proxy).toContain('http://[redacted]@127.0.0.1');
+    expect(JSON.stringify(chains)).not.toContain(PASSWORD);
   });
 
   it('finds PROXY_AUTH_REQUIRED when the proxy answers 407, naming its challenge, and blames no layer above', async () => {

@@ -1,4 +1,5 @@
 import type { LayerStatus } from '../../../../shared/check-details/connectivity';
+import { msg } from '../../../../shared/i18n/message';
 import type { DnsAnswer } from '../../net/resolver';
 import type { DnsPair } from './dns-rules';
 import type { HttpStage, TcpStage, TlsStage } from './host-chain';
@@ -19,11 +20,16 @@ export function describePair(pair: DnsPair): string {
 
 /** The TCP layer as the per-host row shows it. */
 export function tcpLayer(tcp: TcpStage): LayerStatus {
-  if (tcp.status === 'skipped') return { status: 'skipped', ms: null, note: tcp.reason };
+  if (tcp.status === 'skipped') return { status: 'skipped', ms: null, note: tcp.reason, noteMessage: tcp.why };
   if (tcp.via === 'proxy') {
     const t = tcp.tunnel;
     return t.ok
-      ? { status: 'ok', ms: t.ms, note: `tunnel through ${tcp.proxy}` }
+      ? {
+          status: 'ok',
+          ms: t.ms,
+          note: `tunnel through ${tcp.proxy}`,
+          noteMessage: msg('checks-connectivity:note.tunnel', { proxy: tcp.proxy }),
+        }
       : { status: 'fail', ms: t.ms, note: `proxy ${tcp.proxy}: ${t.status ? `answered ${t.status}` : t.code}` };
   }
   const note = tcp.attempts
@@ -35,8 +41,9 @@ export function tcpLayer(tcp: TcpStage): LayerStatus {
 
 /** The TLS layer as the per-host row shows it. */
 export function tlsLayer(tls: TlsStage): LayerStatus {
-  if (tls.status === 'skipped') return { status: 'skipped', ms: null, note: tls.reason };
-  if (tls.status === 'not-applicable') return { status: 'n/a', ms: null, note: 'plain HTTP' };
+  if (tls.status === 'skipped') return { status: 'skipped', ms: null, note: tls.reason, noteMessage: tls.why };
+  if (tls.status === 'not-applicable')
+    return { status: 'n/a', ms: null, note: 'plain HTTP', noteMessage: msg('checks-connectivity:note.plainHttp') };
   const r = tls.result;
   const issuer = r.issuer ? `issuer ${[r.issuer.cn, r.issuer.o].filter(Boolean).join(' / ')}` : 'no certificate';
   return r.kind === 'trusted'
@@ -46,7 +53,7 @@ export function tlsLayer(tls: TlsStage): LayerStatus {
 
 /** The HTTP layer as the per-host row shows it. */
 export function httpLayer(http: HttpStage): LayerStatus {
-  if (http.status === 'skipped') return { status: 'skipped', ms: null, note: http.reason };
+  if (http.status === 'skipped') return { status: 'skipped', ms: null, note: http.reason, noteMessage: http.why };
   const o = http.outcome;
   const ms = o.timings.total === undefined ? null : Math.round(o.timings.total);
   if (!o.ok) return { status: 'fail', ms, note: o.message };

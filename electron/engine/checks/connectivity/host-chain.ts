@@ -9,6 +9,7 @@ import { openTls, type TlsProbeResult } from '../../net/tls-probe';
 import type tlsModule from 'node:tls';
 import { addressesOf, dnsVerdict, isUnspecified, looksFiltered, type DnsPair, type DnsVerdict } from './dns-rules';
 import type { ProbedHost } from './hosts';
+import { msg, type Message } from '../../../../shared/i18n/message';
 
 /** The DNS layer of one host: both resolvers, both families. */
 export interface DnsStage {
@@ -21,7 +22,7 @@ export interface DnsStage {
 
 /** The TCP layer of one host: one connect per address family, or the CONNECT tunnel through a proxy. */
 export type TcpStage =
-  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'skipped'; readonly reason: string; readonly why: Message }
   | {
       readonly status: 'done';
       readonly via: 'direct';
@@ -41,13 +42,13 @@ export type TunnelFacts = { readonly ok: true; readonly ms: number } | Extract<T
 
 /** The TLS layer of one host. */
 export type TlsStage =
-  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'skipped'; readonly reason: string; readonly why: Message }
   | { readonly status: 'not-applicable' }
   | { readonly status: 'done'; readonly result: TlsProbeResult };
 
 /** The HTTP layer of one host; `localAt` is our clock when the answer arrived (for the skew). */
 export type HttpStage =
-  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'skipped'; readonly reason: string; readonly why: Message }
   | { readonly status: 'done'; readonly outcome: HttpOutcome; readonly localAt: number };
 
 /** One host's DNS → TCP → TLS → HTTP chain; each stage starts as soon as its own predecessor ends. */
@@ -100,10 +101,12 @@ async function resolvePair(
 }
 
 /** Why a stage did not run, from the stage before it (a check never blames a layer it could not reach). */
-function dnsSkipReason(dns: DnsStage): string {
-  if (dns.verdict === 'filtered') return 'DNS is filtered for this host';
-  if (dns.verdict === 'no-answer') return 'no DNS answer';
-  return 'the name does not resolve';
+/** Why a host's TCP layer was not tried after its DNS verdict: English for the details, a message for the row. */
+function dnsSkip(dns: DnsStage): { readonly reason: string; readonly why: Message } {
+  if (dns.verdict === 'filtered')
+    return { reason: 'DNS is filtered for this host', why: msg('checks-connectivity:note.dnsFiltered') };
+  if (dns.verdict === 'no-answer') return { reason: 'no DNS answer', why: msg('checks-connectivity:note.noDnsAnswer') };
+  return { reason: 'the name does not resolve', why: msg('checks-connectivity:note.doesNotResolve') };
 }
 
 async function reachTcp(
@@ -139,7 +142,7 @@ async function reachTcp(
   if (looksFiltered(system) || addressesOf(system).length === 0) {
     const verdict = await dns;
     if (verdict.verdict !== 'ok')
-      return { tcp: { status: 'skipped', reason: dnsSkipReason(verdict) }, address: null, socket: null };
+      return { tcp: { status: 'skipped', ...dnsSkip(verdict) }, address: null, socket: null };
   }
   const byFamily = [system.a, system.aaaa].map((answer) =>
     answer.ok ? answer.addresses.find((address) => !isUnspecified(address)) : undefined,
@@ -147,7 +150,11 @@ async function reachTcp(
   const targets = byFamily.filter((address): address is string => address !== undefined);
   if (targets.length === 0)
     return {
-      tcp: { status: 'skipped', reason: `the name resolves only to ${addressesOf(system).join(', ')} (nowhere)` },
+      tcp: {
+        status: 'skipped',
+        reason: `the name resolves only to ${addressesOf(system).join(', ')} (nowhere)`,
+        why: msg('checks-connectivity:note.resolvesNowhere', { addresses: addressesOf(system).join(', ') }),
+      },
       address: null,
       socket: null,
     };
@@ -187,7 +194,10 @@ async function handshake(
   if (!tcpWorked(tcp)) {
     socket?.destroy();
     return {
-      stage: { status: 'skipped', reason: tcp.status === 'skipped' ? tcp.reason : 'no TCP connection' },
+      stage:
+        tcp.status === 'skipped'
+          ? { status: 'skipped', reason: tcp.reason, why: tcp.why }
+          : { status: 'skipped', reason: 'no TCP connection', why: msg('checks-connectivity:note.noTcp') },
       socket: null,
     };
   }
@@ -213,9 +223,15 @@ async function fetchRoot(
   signal: AbortSignal,
 ): Promise<HttpStage> {
   const { stage, socket } = await secured;
-  if (stage.status === 'skipped') return { status: 'skipped', reason: stage.reason };
-  if (stage.status === 'done' && stage.result.kind !== 'trusted')
-    return { status: 'skipped', reason: `the TLS handshake failed (${stage.result.code ?? stage.result.kind})` };
+  if (stage.status === 'skipped') return { status: 'skipped', reason: stage.reason, why: stage.why };
+  if (stage.status === 'done' && stage.result.kind !== 'trusted') {
+    const code = stage.result.code ?? stage.result.kind;
+    return {
+      status: 'skipped',
+      reason: `the TLS handshake failed (${code})`,
+      why: msg('checks-connectivity:note.tlsFailed', { code }),
+    };
+  }
   // Over the handshake's own connection: the HTTP layer is timed alone, on the path just measured.
   const outcome = await ctx.http.request({
     url: host.url,
