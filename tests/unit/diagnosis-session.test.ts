@@ -1,8 +1,9 @@
+import { say, testContext, testTitle } from '../kit/test-texts';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { previewBundle } from '../../electron/engine/bundle';
 import type { AnyCheck, CheckOutcome } from '../../electron/engine/runtime/check';
-import { createEngineContext, type EngineContext } from '../../electron/engine/runtime/context';
+import type { EngineContext } from '../../electron/engine/runtime/context';
 import { DiagnosisSession } from '../../electron/engine/session/diagnosis-session';
 import { dependentsOf } from '../../electron/engine/session/run-plan';
 import { PROBLEMS, type ProblemCode } from '../../shared/problems';
@@ -20,14 +21,14 @@ interface Scripted extends AnyCheck {
 }
 
 function scripted(id: string, dependsOn: AnyCheck[] = [], extra: Partial<AnyCheck> = {}): Scripted {
+  testTitle(id, `Title of ${id}`);
   const check: Scripted = {
     id,
     step: id.split('.')[0] as StepName,
-    title: `Title of ${id}`,
     dependsOn,
     codes: Object.keys(PROBLEMS) as ProblemCode[],
     budgetMs: () => 2000,
-    outcome: { verdict: 'pass', summary: `${id} fine`, data: { from: id } },
+    outcome: { verdict: 'pass', summary: say(`${id} fine`), data: { from: id } },
     runs: 0,
     async run() {
       check.runs += 1;
@@ -58,7 +59,7 @@ function registry() {
 }
 
 async function sessionWith(checks: readonly AnyCheck[], steps?: readonly StepName[]) {
-  const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {}, now: () => NOW });
+  const ctx = await testContext(resolveConfig(loopbackDns), { env: {}, now: () => NOW });
   return { ctx, session: new DiagnosisSession({ records: ctx, checks, ...(steps ? { steps } : {}) }) };
 }
 
@@ -71,13 +72,13 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
     expect(session.report()).toBeNull();
     r.settings.outcome = {
       verdict: 'fail',
-      summary: 'revoked',
+      summary: say('revoked'),
       problems: [{ code: 'TRAKT_TOKEN_REVOKED', evidence: 'revoked.settings: 401' }],
     };
     await session.run(ctx, { kind: 'steps', steps: ['token', 'revoked'] });
     expect(session.report()?.findings.map((f) => f.problem)).toEqual(['TRAKT_TOKEN_REVOKED']);
 
-    r.settings.outcome = { verdict: 'pass', summary: 'fixed' };
+    r.settings.outcome = { verdict: 'pass', summary: say('fixed') };
     const after = await session.run(ctx, { kind: 'steps', steps: ['revoked'] });
     expect(after).toEqual(session.report());
     expect(verdicts(after)).toEqual([
@@ -102,9 +103,9 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
   it('runs a kept dependency again when the run brings credentials, or when the kept one was skipped', async () => {
     const r = registry();
     const { ctx, session } = await sessionWith(r.all);
-    r.account.outcome = { verdict: 'skipped', summary: 'Not signed in.' };
+    r.account.outcome = { verdict: 'skipped', summary: say('Not signed in.') };
     await session.run(ctx, { kind: 'steps', steps: ['token'] });
-    r.account.outcome = { verdict: 'pass', summary: 'signed in' };
+    r.account.outcome = { verdict: 'pass', summary: say('signed in') };
     await session.run(ctx, { kind: 'steps', steps: ['revoked'] });
     expect(r.account.runs).toBe(2);
     await session.run(
@@ -129,7 +130,7 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
     await session.run(ctx, { kind: 'steps', steps: ['token'] });
     await session.run(ctx, { kind: 'steps', steps: ['revoked'] });
     const events: string[] = [];
-    r.account.outcome = { verdict: 'pass', summary: 'signed in now' };
+    r.account.outcome = { verdict: 'pass', summary: say('signed in now') };
     await session.run(
       ctx,
       { kind: 'dependents', of: 'token.account' },
@@ -149,11 +150,11 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
     await session.run(ctx, { kind: 'steps', steps: ['token'] });
     r.oauth.outcome = {
       verdict: 'warn',
-      summary: 'declined',
+      summary: say('declined'),
       problems: [{ code: 'OAUTH_DENIED', evidence: 'token.oauth: denied' }],
     };
     await session.run(ctx, { kind: 'checks', ids: ['token.oauth'] });
-    r.oauth.outcome = { verdict: 'skipped', summary: 'opt-in' };
+    r.oauth.outcome = { verdict: 'skipped', summary: say('opt-in') };
     const report = await session.run(ctx, { kind: 'steps', steps: ['token'] });
     expect(r.oauth.runs).toBe(2);
     expect(report.checks.find((c) => c.id === 'token.oauth')?.summary).toBe('declined');
@@ -169,7 +170,7 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
     expect([r.oauth.runs, evidence.runs, r.link.runs]).toEqual([1, 0, 0]);
     await session.run(ctx, { kind: 'steps', steps: ['token'] });
     expect([r.oauth.runs, evidence.runs, r.link.runs]).toEqual([1, 1, 1]);
-    evidence.outcome = { verdict: 'pass', summary: 'confirmed by the sign-in test' };
+    evidence.outcome = { verdict: 'pass', summary: say('confirmed by the sign-in test') };
     const report = await session.run(ctx, { kind: 'checks', ids: ['token.oauth'] });
     expect([r.oauth.runs, evidence.runs, r.link.runs, r.account.runs]).toEqual([2, 2, 1, 1]);
     expect(report.checks.find((c) => c.id === 'token.evidence')?.summary).toBe('confirmed by the sign-in test');
@@ -180,7 +181,7 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
     const { ctx, session } = await sessionWith(r.all);
     await session.run(ctx, { kind: 'steps', steps: ['token', 'revoked'] });
     const controller = new AbortController();
-    r.account.outcome = { verdict: 'fail', summary: 'rejected now' };
+    r.account.outcome = { verdict: 'fail', summary: say('rejected now') };
     r.link.outcome = () => new Promise(() => undefined);
     const run = session.run(
       ctx,
@@ -218,7 +219,7 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
     const { ctx, session } = await sessionWith(r.all);
     r.installs.outcome = {
       verdict: 'warn',
-      summary: 'old',
+      summary: say('old'),
       problems: [{ code: 'STREMIO_OUTDATED', evidence: 'version.installs: 4.4' }],
     };
     await session.run(ctx, { kind: 'steps', steps: ['version'] });
@@ -242,7 +243,7 @@ describe('DiagnosisSession: the latest result of every check across runs', () =>
   it('refuses a run whose context records elsewhere, and an unknown check', async () => {
     const r = registry();
     const { session } = await sessionWith(r.all);
-    const other: EngineContext = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const other: EngineContext = await testContext(resolveConfig(loopbackDns), { env: {} });
     await expect(session.run(other, { kind: 'steps', steps: ['token'] })).rejects.toThrow(/record into the session/);
     expect(() => session.plan({ kind: 'checks', ids: ['token.nope'] })).toThrow(/no check token.nope/);
   });

@@ -1,8 +1,8 @@
+import { say, testContext } from '../kit/test-texts';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { SecretRegistry } from '../../electron/engine/core/secrets';
 import type { AnyCheck, CompletedCheck } from '../../electron/engine/runtime/check';
-import { createEngineContext } from '../../electron/engine/runtime/context';
 import { buildFindings } from '../../electron/engine/runtime/findings';
 import { applyIncidents } from '../../electron/engine/session/apply-incidents';
 import { DiagnosisSession } from '../../electron/engine/session/diagnosis-session';
@@ -98,21 +98,21 @@ describe('findings in the run’s language', () => {
   });
 
   it('a session run with ctx locale de reports German findings', async () => {
-    const ctx = await createEngineContext(
-      resolveConfig({ dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9'] } }),
-      { env: {}, locale: 'de-AT', now: () => Date.parse('2026-11-25T10:00:00Z') },
-    );
+    const ctx = await testContext(resolveConfig({ dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9'] } }), {
+      env: {},
+      locale: 'de-AT',
+      now: () => Date.parse('2026-11-25T10:00:00Z'),
+    });
     const check: AnyCheck = {
       id: 'connectivity.portal',
       step: 'connectivity',
-      title: 'Portal',
       dependsOn: [],
       codes: ['CAPTIVE_PORTAL'],
       budgetMs: () => 2000,
       run: () =>
         Promise.resolve({
           verdict: 'fail',
-          summary: 'portal',
+          summary: say('portal'),
           problems: [{ code: 'CAPTIVE_PORTAL', evidence: 'connectivity.portal: 302 to a sign-in page' }],
         }),
     };

@@ -1,7 +1,7 @@
+import { say, testCheck, testContext } from '../kit/test-texts';
 import { describe, expect, it } from 'vitest';
-import { defineCheck, type AnyCheck } from '../../electron/engine/runtime/check';
+import type { AnyCheck } from '../../electron/engine/runtime/check';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { createEngineContext } from '../../electron/engine/runtime/context';
 import { planRun } from '../../electron/engine/session/run-plan';
 import { diagnose } from '../../electron/engine/session/diagnose';
 
@@ -9,19 +9,19 @@ const loopbackDns = { dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9']
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const foreground = (ms: number, dependsOn: readonly AnyCheck[] = []): AnyCheck =>
-  defineCheck<undefined>({
+  testCheck<undefined>({
     id: 'token.work',
     step: 'token',
     title: 'Work',
     dependsOn,
     codes: [],
     budgetMs: () => 5000,
-    run: async () => (await sleep(ms), { verdict: 'pass', summary: 'done' }),
+    run: async () => (await sleep(ms), { verdict: 'pass', summary: say('done') }),
   });
 
 /** A background check that waits `ms` unless told to stop, then answers from what it has. */
 const background = (ms: number, honoursStop = true): AnyCheck =>
-  defineCheck<undefined>({
+  testCheck<undefined>({
     id: 'connectivity.feed',
     step: 'connectivity',
     title: 'Feed',
@@ -31,18 +31,18 @@ const background = (ms: number, honoursStop = true): AnyCheck =>
     budgetMs: () => 10_000,
     run: ({ signal }) =>
       new Promise((resolve) => {
-        const timer = setTimeout(() => resolve({ verdict: 'pass', summary: 'downloaded' }), ms);
+        const timer = setTimeout(() => resolve({ verdict: 'pass', summary: say('downloaded') }), ms);
         if (honoursStop)
           signal.addEventListener('abort', () => {
             clearTimeout(timer);
-            resolve({ verdict: 'pass', summary: 'answered from the kept copy' });
+            resolve({ verdict: 'pass', summary: say('answered from the kept copy') });
           });
       }),
   });
 
 describe('background checks', () => {
   it('run in every run whatever its steps, and are never waited for past the other checks', async () => {
-    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const ctx = await testContext(resolveConfig(loopbackDns), { env: {} });
     const started = performance.now();
     const report = await diagnose(ctx, { steps: ['token'] }, {}, [foreground(100), background(3000)]);
     expect(performance.now() - started).toBeLessThan(600);
@@ -53,13 +53,13 @@ describe('background checks', () => {
   });
 
   it('finish on their own when faster than the run', async () => {
-    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const ctx = await testContext(resolveConfig(loopbackDns), { env: {} });
     const report = await diagnose(ctx, { steps: ['token'] }, {}, [foreground(300), background(50)]);
     expect(report.checks.find((c) => c.id === 'connectivity.feed')?.summary).toBe('downloaded');
   });
 
   it('are stopped shortly after the run when they ignore the stop', async () => {
-    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const ctx = await testContext(resolveConfig(loopbackDns), { env: {} });
     const started = performance.now();
     const report = await diagnose(ctx, { steps: ['token'] }, {}, [foreground(50), background(5000, false)]);
     expect(performance.now() - started).toBeLessThan(1000);

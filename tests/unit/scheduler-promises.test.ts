@@ -1,8 +1,9 @@
+import { say, testCheck, testContext } from '../kit/test-texts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { defineCheck, type AnyCheck, type CheckOutcome } from '../../electron/engine/runtime/check';
-import { createEngineContext, type EngineContext } from '../../electron/engine/runtime/context';
+import type { AnyCheck, CheckOutcome } from '../../electron/engine/runtime/check';
+import type { EngineContext } from '../../electron/engine/runtime/context';
 import { runChecks } from '../../electron/engine/runtime/scheduler';
 import type { CheckResult } from '../../shared/report';
 
@@ -26,7 +27,7 @@ function hanging(
   budgetMs: number,
   more: Partial<Pick<AnyCheck, 'interactive' | 'dependsOn'>> = {},
 ) {
-  return defineCheck({
+  return testCheck({
     id,
     step: 'token',
     title: `Title of ${id}`,
@@ -44,7 +45,7 @@ function hanging(
 
 /** A check that ends after `ms` with `outcome`. */
 function after(id: string, ms: number, outcome: CheckOutcome<unknown, object>, dependsOn: readonly AnyCheck[] = []) {
-  return defineCheck<unknown, object>({
+  return testCheck<unknown, object>({
     id,
     step: 'token',
     title: `Title of ${id}`,
@@ -78,7 +79,7 @@ let ctx: EngineContext;
 let spy: Spy;
 
 beforeEach(async () => {
-  ctx = await createEngineContext(resolveConfig({ ...loopbackDns, timeouts: { probeMs: PROBE_MS } }), { env: {} });
+  ctx = await testContext(resolveConfig({ ...loopbackDns, timeouts: { probeMs: PROBE_MS } }), { env: {} });
   spy = { aborted: new Map(), runs: [] };
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
 });
@@ -131,7 +132,7 @@ describe('the run-wide deadline', () => {
 describe('per-check budgets', () => {
   it('stops a check at its own budget and aborts its signal then, while the others go on', async () => {
     const slow = hanging(spy, 'token.slow', 250);
-    const fine = after('token.fine', 400, { verdict: 'pass', summary: 'Fine.' });
+    const fine = after('token.fine', 400, { verdict: 'pass', summary: say('Fine.') });
     const { finished, done, t0 } = start(ctx, [slow, fine]);
     await vi.advanceTimersByTimeAsync(249);
     expect(finished.size).toBe(0);
@@ -147,7 +148,7 @@ describe('per-check budgets', () => {
   });
 
   it('clears a finished check’s budget timer (no timer outlives the run)', async () => {
-    const { done } = start(ctx, [after('token.quick', 10, { verdict: 'pass', summary: 'Quick.' })]);
+    const { done } = start(ctx, [after('token.quick', 10, { verdict: 'pass', summary: say('Quick.') })]);
     await vi.advanceTimersByTimeAsync(10);
     await done;
     expect(vi.getTimerCount()).toBe(0);
@@ -185,8 +186,8 @@ describe('cancellation', () => {
 describe('skips name their root cause', () => {
   it('names the check that could not complete at the root of a chain, not the skip between', async () => {
     const root = hanging(spy, 'token.root', 100);
-    const middle = after('token.middle', 0, { verdict: 'pass', summary: 'never runs' }, [root]);
-    const leaf = after('token.leaf', 0, { verdict: 'pass', summary: 'never runs' }, [middle]);
+    const middle = after('token.middle', 0, { verdict: 'pass', summary: say('never runs') }, [root]);
+    const leaf = after('token.leaf', 0, { verdict: 'pass', summary: say('never runs') }, [middle]);
     const { done } = start(ctx, [root, middle, leaf]);
     await vi.advanceTimersByTimeAsync(100);
     const completed = await done;
@@ -203,14 +204,14 @@ describe('skips name their root cause', () => {
 
 describe('check contracts', () => {
   it('turns a code the check did not declare into an error, with no observation passed on', async () => {
-    const sloppy = defineCheck({
+    const sloppy = testCheck({
       id: 'token.sloppy',
       step: 'token',
       title: 'Sloppy',
       dependsOn: [],
       codes: ['TRAKT_NOT_LINKED'],
       budgetMs: () => 1000,
-      run: async () => ({ verdict: 'fail', summary: 'Offline?', problems: [{ code: 'OFFLINE', evidence: 'x' }] }),
+      run: async () => ({ verdict: 'fail', summary: say('Offline?'), problems: [{ code: 'OFFLINE', evidence: 'x' }] }),
     });
     const [completed] = await start(ctx, [sloppy]).done;
     expect(completed!.result).toMatchObject({
@@ -223,7 +224,7 @@ describe('check contracts', () => {
 
   it('turns details that do not match their schema into an error', async () => {
     const Schema = z.object({ count: z.number() });
-    const drifting = defineCheck<undefined, z.infer<typeof Schema>>({
+    const drifting = testCheck<undefined, z.infer<typeof Schema>>({
       id: 'token.drifting',
       step: 'token',
       title: 'Drifting',
@@ -234,7 +235,7 @@ describe('check contracts', () => {
       // A cast stands for the drift a schema catches: an engine type and its shared schema gone apart.
       run: async () => ({
         verdict: 'pass',
-        summary: 'Fine.',
+        summary: say('Fine.'),
         details: { count: 'three' } as unknown as { count: number },
       }),
     });
@@ -246,15 +247,15 @@ describe('check contracts', () => {
   });
 
   it('refuses to read a check that is not in dependsOn', async () => {
-    const other = after('token.other', 0, { verdict: 'pass', summary: 'Other.', data: 1 });
-    const reader = defineCheck({
+    const other = after('token.other', 0, { verdict: 'pass', summary: say('Other.'), data: 1 });
+    const reader = testCheck({
       id: 'token.reader',
       step: 'token',
       title: 'Reader',
       dependsOn: [],
       codes: [],
       budgetMs: () => 1000,
-      run: async ({ deps }) => ({ verdict: 'pass', summary: `read ${String(deps.get(other))}` }),
+      run: async ({ deps }) => ({ verdict: 'pass', summary: say(`read ${String(deps.get(other))}`) }),
     });
     const { done } = start(ctx, [other, reader]);
     await vi.advanceTimersByTimeAsync(0);

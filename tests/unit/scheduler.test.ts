@@ -1,7 +1,7 @@
+import { say, testCheck, testContext } from '../kit/test-texts';
 import { describe, expect, it } from 'vitest';
-import { defineCheck, type AnyCheck, type CheckSpec } from '../../electron/engine/runtime/check';
+import type { AnyCheck, CheckSpec } from '../../electron/engine/runtime/check';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { createEngineContext } from '../../electron/engine/runtime/context';
 import { diagnose } from '../../electron/engine/session/diagnose';
 
 const loopbackDns = { dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9'] } };
@@ -12,7 +12,7 @@ function check(
   run: CheckSpec<string, object>['run'],
   budgetMs = 1000,
 ): AnyCheck {
-  return defineCheck({
+  return testCheck({
     id,
     step: 'token',
     title: `Title of ${id}`,
@@ -25,23 +25,23 @@ function check(
 
 describe('scheduler', () => {
   it('runs independent checks concurrently and a dependent after its dependency', async () => {
-    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const ctx = await testContext(resolveConfig(loopbackDns), { env: {} });
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const order: string[] = [];
     const a = check(
       'token.a',
       [],
-      async () => (await sleep(200), order.push('a'), { verdict: 'pass', summary: 'a', data: 'A' }),
+      async () => (await sleep(200), order.push('a'), { verdict: 'pass', summary: say('a'), data: 'A' }),
     );
     const b = check(
       'token.b',
       [],
-      async () => (await sleep(200), order.push('b'), { verdict: 'pass', summary: 'b', data: 'B' }),
+      async () => (await sleep(200), order.push('b'), { verdict: 'pass', summary: say('b'), data: 'B' }),
     );
     const c = check(
       'token.c',
       [a, b],
-      async ({ deps }) => (order.push('c'), { verdict: 'pass', summary: `saw ${deps.get(a)}+${deps.get(b)}` }),
+      async ({ deps }) => (order.push('c'), { verdict: 'pass', summary: say(`saw ${deps.get(a)}+${deps.get(b)}`) }),
     );
     const checks = [a, b, c];
     const started = Date.now();
@@ -52,13 +52,13 @@ describe('scheduler', () => {
   });
 
   it('names the root of a chain of skips instead of nesting reasons', async () => {
-    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
-    const account = check('token.account', [], async () => ({ verdict: 'skipped', summary: 'Not signed in.' }));
-    const link = check('token.link', [account], async () => ({ verdict: 'pass', summary: 'never runs' }));
+    const ctx = await testContext(resolveConfig(loopbackDns), { env: {} });
+    const account = check('token.account', [], async () => ({ verdict: 'skipped', summary: say('Not signed in.') }));
+    const link = check('token.link', [account], async () => ({ verdict: 'pass', summary: say('never runs') }));
     const checks = [
       account,
       link,
-      check('token.revoked', [link], async () => ({ verdict: 'pass', summary: 'never runs' })),
+      check('token.revoked', [link], async () => ({ verdict: 'pass', summary: say('never runs') })),
     ];
     const report = await diagnose(ctx, { steps: ['token'] }, {}, checks);
     expect(report.checks.map((c) => [c.verdict, c.summary])).toEqual([
@@ -69,7 +69,7 @@ describe('scheduler', () => {
   });
 
   it('turns a check over its budget into an error and a thrown exception into an error value', async () => {
-    const ctx = await createEngineContext(resolveConfig(loopbackDns), { env: {} });
+    const ctx = await testContext(resolveConfig(loopbackDns), { env: {} });
     const checks = [
       check('token.slow', [], () => new Promise(() => undefined), 100),
       check('token.buggy', [], async () => {

@@ -44,8 +44,8 @@ export type CheckDetails = Readonly<Record<string, unknown>>;
 /** What a check's run returns. */
 export interface CheckOutcome<Data = undefined, Details extends object = CheckDetails> {
   readonly verdict: Verdict;
-  /** One plain-language sentence: a locale message (docs/i18n.md); plain text only while a check is being moved. */
-  readonly summary: Message | string;
+  /** One plain-language sentence as a locale message (docs/i18n.md): plain text does not compile. */
+  readonly summary: Message;
   readonly problems?: readonly ProblemObservation[];
   /** JSON-safe facts shown under "details" and written to the report (redacted there). */
   readonly details?: Details;
@@ -86,11 +86,9 @@ export interface CheckRunArgs {
 
 /** A check as `defineCheck` takes it: what it is, what it needs, what it may raise, and how it runs (docs/architecture.md "Steps"). */
 export interface CheckSpec<Data, Details extends object> {
-  /** `step.name`, e.g. `connectivity.captive-portal`. */
+  /** `step.name`, e.g. `connectivity.captive-portal`; its title is the locale's `checks-<step>:<name>.title` (docs/i18n.md). */
   readonly id: string;
   readonly step: StepName;
-  /** Short title shown in the wizard's row; absent = the locale's `checks-<step>:<name>.title` (docs/i18n.md). */
-  readonly title?: string;
   /** The checks whose results this one reads (`deps.get(handle)`); it runs after them. */
   readonly dependsOn: readonly AnyCheck[];
   /** Every problem code its run may raise: raising another is a programmer error (the run ends in `error`). */

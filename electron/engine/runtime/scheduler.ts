@@ -135,15 +135,15 @@ async function runOne(
   const started = performance.now();
   const finish = (outcome: CheckOutcome<unknown, object>, blockedBy?: CheckResult): CompletedCheck => {
     const redact = (text: string) => ctx.secrets.redact(text);
-    const message = isMessage(outcome.summary) ? mapMessageStrings(outcome.summary, redact) : null;
+    const message = mapMessageStrings(outcome.summary, redact);
     const result: CheckResult = {
       id: check.id,
       step: check.step,
       title: checkTitle(ctx, check),
       verdict: outcome.verdict,
       problems: [...new Set((outcome.problems ?? []).map((p) => p.code))],
-      summary: redact(ctx.translator.text(message ?? outcome.summary)),
-      ...(message ? { message } : {}),
+      summary: redact(ctx.translator.text(message)),
+      message,
       details: ctx.secrets.redactValue({ ...outcome.details }),
       durationMs: Math.round(performance.now() - started),
     };
@@ -165,7 +165,7 @@ async function runOne(
     return finish(
       {
         verdict: 'skipped',
-        summary: msg(key, { check: titleParam(ctx, root), reason: root.message ?? root.summary }),
+        summary: msg(key, { check: titleParam(root), reason: root.message ?? root.summary }),
       },
       root,
     );
@@ -217,13 +217,12 @@ function reasonOf(signal: AbortSignal): Message {
   return signal.reason instanceof Deadline ? signal.reason.why : msg('engine:stopped.stopped');
 }
 
-/** A finished check's title as a message parameter: its locale key when it has one, so the window can re-say it. */
-function titleParam(ctx: EngineContext, result: CheckResult): Message | string {
-  const key = checkTitleKey(result.id);
-  return ctx.translator.i18n.exists(key) ? msg(key) : result.title;
+/** A finished check's title as a message parameter (its locale key), so the window can re-say it. */
+function titleParam(result: CheckResult): Message {
+  return msg(checkTitleKey(result.id));
 }
 
-/** A check's title in the run's language: its own (while it is being moved to the locales), else its locale key. */
+/** A check's title in the run's language: its locale key `checks-<step>:<name>.title` (docs/i18n.md). */
 function checkTitle(ctx: EngineContext, check: AnyCheck): string {
-  return check.title ?? ctx.translator.t(checkTitleKey(check.id));
+  return ctx.translator.t(checkTitleKey(check.id));
 }
