@@ -146,14 +146,14 @@ describe('the known-incidents feed through the engine (loopback HTTPS)', () => {
       () => signedFeed(feedPayload([titled()], Date.now(), { issuedAt: future })),
       /issued in the future/,
     ],
-    ['an oversize feed', () => signedFeed(feedPayload([titled()])).padEnd(70_000), /larger than 64 KiB/],
+    ['an oversize feed', () => signedFeed(feedPayload([titled()])).padEnd(70_000), /larger than 64(\.0)? KiB/],
     ['a non-JSON answer', () => `<!doctype html><title>${MARKER}</title>`, /not JSON/],
     [
       'a javascript: link',
       () => signedFeed(feedPayload([titled({ links: ['javascript:alert(1)'] })])),
       /links\.0: not an https link/,
     ],
-    ['10 000 incidents', () => signedFeed(feedPayload(huge(10_000))), /larger than 64 KiB/],
+    ['10 000 incidents', () => signedFeed(feedPayload(huge(10_000))), /larger than 64(\.0)? KiB/],
     ['51 incidents within the size', () => signedFeed(feedPayload(huge(51))), /incidents: too long or too many/],
     [
       'markup in a title',
@@ -176,6 +176,22 @@ describe('the known-incidents feed through the engine (loopback HTTPS)', () => {
       expect(text).not.toContain('javascript:');
       expect(text).not.toContain('<b>');
     }
+  });
+
+  // docs/i18n.md: why a feed was refused is the client's message, said in the run's language; the evidence stays English.
+  it('says why a feed was refused in German, and keeps the English rule in the evidence', async () => {
+    serve(tamper(signedFeed(feedPayload([titled()]))));
+    const report = await run({ locale: 'de' });
+    expect(feedCheck(report).summary).toBe(
+      'Der Feed bekannter Störungen wurde verworfen: seine Signatur lässt sich mit dem öffentlichen Schlüssel nicht bestätigen. Nichts daraus wird angezeigt.',
+    );
+    expect(feedCheck(report).message).toEqual({
+      key: 'checks-connectivity:incidents.ignored',
+      params: { reason: { key: 'checks-connectivity:incidents.reason.badSignature' } },
+    });
+    expect(finding(report, 'INCIDENT_FEED_INVALID')?.evidence.join(' ')).toContain(
+      'its signature does not verify with the public key',
+    );
   });
 
   it('keeps the verified feed and uses it offline while it has not expired', async () => {

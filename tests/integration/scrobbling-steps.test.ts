@@ -256,12 +256,21 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
       stremio.methodReplies.datastoreGet = { status: 200, body: '{"result": [{"_id": "tt1", "name": ' };
     });
     expect(check(library.report, 'scrobbling.library')).toMatchObject({ verdict: 'error' });
-    expect(check(library.report, 'scrobbling.library').summary).toContain('could not be read');
+    expect(check(library.report, 'scrobbling.library').summary).toBe(
+      "Stremio's answer to datastoreGet could not be read: the answer (HTTP 200) is not JSON.",
+    );
+    // What the answer lacked is the client's message, not an English fragment (docs/i18n.md).
+    expect(check(library.report, 'scrobbling.library').message?.params?.reason).toEqual({
+      key: 'checks-token:stremioAnswer.notJson',
+      params: { status: 200 },
+    });
     const history = await run({}, () => {
       trakt.pathStates['/users/me/history'] = { kind: 'garbage-200' };
     });
     expect(check(history.report, 'scrobbling.trakt-history').verdict).toBe('error');
-    expect(check(history.report, 'scrobbling.trakt-history').summary).toContain('not a list of history entries');
+    expect(check(history.report, 'scrobbling.trakt-history').summary).toBe(
+      "Trakt's history could not be read: Trakt answered the history request with something that is not a list of history entries.",
+    );
   });
 
   it('a lastWatched in the future and a duration of 0: left out and said so, never counted as missing', async () => {

@@ -47,13 +47,19 @@ export const incidentsCheck = defineCheck<IncidentsData>({
       return use(ctx, verified, 'download', details, msg('checks-connectivity:incidents.downloaded'));
     }
 
-    const refused =
-      verified && !verified.ok ? verified.reason : !download.ok && download.invalid ? download.reason : null;
-    const invalid: ProblemObservation[] = refused
-      ? [{ code: 'INCIDENT_FEED_INVALID', evidence: `${INCIDENTS_CHECK_ID}: the feed was ignored: ${refused}` }]
+    // Why the feed was refused: English for the evidence, a message for the summary (docs/i18n.md).
+    const refusal = verified && !verified.ok ? verified : !download.ok && download.invalid ? download : null;
+    const refused = refusal?.why ?? null;
+    const invalid: ProblemObservation[] = refusal
+      ? [
+          {
+            code: 'INCIDENT_FEED_INVALID',
+            evidence: `${INCIDENTS_CHECK_ID}: the feed was ignored: ${refusal.reason}`,
+          },
+        ]
       : [];
     // Not refused: the download itself failed (a download that arrived and verified returned above).
-    const unread = download.ok ? '' : download.reason;
+    const unread = download.ok ? '' : download.why;
     if (cached) {
       const lead = refused
         ? msg('checks-connectivity:incidents.keptIgnored', { reason: refused })

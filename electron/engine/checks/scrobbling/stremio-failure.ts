@@ -44,8 +44,8 @@ export function stremioFailure<Data>(
     case 'malformed':
       return {
         verdict: 'error',
-        // The reason is the client's technical English (what the answer lacked), like an evidence line.
-        summary: msg('checks-scrobbling:stremioFailure.malformed', { method, reason: answer.reason }),
+        // What the answer lacked, said by the client as a message (its English `reason` is for evidence).
+        summary: msg('checks-scrobbling:stremioFailure.malformed', { method, reason: answer.why }),
         details: { method, answer: 'malformed' },
       };
     case 'unreachable':

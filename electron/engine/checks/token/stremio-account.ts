@@ -120,7 +120,7 @@ function outcomeOf(
     case 'malformed':
       return {
         verdict: 'error',
-        summary: msg('checks-token:stremio-account.malformed', { reason: result.reason }),
+        summary: msg('checks-token:stremio-account.malformed', { reason: result.why }),
         details: {
           signedIn: false,
           via,

@@ -1,4 +1,4 @@
-import { isMessage, type Message } from '../../../../shared/i18n/message';
+import { isMessage, msg, type Message } from '../../../../shared/i18n/message';
 import type { HttpClient } from '../../net/http-client';
 import { MAX_FEED_BYTES } from './feed-schema';
 
@@ -8,8 +8,8 @@ import { MAX_FEED_BYTES } from './feed-schema';
  */
 export type FeedDownload =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly invalid: true; readonly reason: string }
-  | { readonly ok: false; readonly invalid: false; readonly reason: string | Message };
+  | { readonly ok: false; readonly invalid: true; readonly reason: string; readonly why: Message }
+  | { readonly ok: false; readonly invalid: false; readonly reason: string | Message; readonly why: Message };
 
 /** GETs the feed document; a body over the size limit is never read past it. Never throws. */
 export async function downloadFeed(
@@ -25,21 +25,37 @@ export async function downloadFeed(
     timeoutMs,
     signal,
   });
-  if (!outcome.ok)
+  if (!outcome.ok) {
+    if (outcome.kind !== 'aborted')
+      return {
+        ok: false,
+        invalid: false,
+        reason: `no answer (${outcome.kind})`,
+        why: msg('checks-connectivity:incidents.reason.noAnswer', { kind: outcome.kind }),
+      };
+    const stopped = stopReason(signal, timeoutMs);
+    return { ok: false, invalid: false, reason: stopped, why: stopped };
+  }
+  if (outcome.status < 200 || outcome.status > 299)
     return {
       ok: false,
       invalid: false,
-      reason: outcome.kind === 'aborted' ? stopReason(signal, timeoutMs) : `no answer (${outcome.kind})`,
+      reason: `it answered HTTP ${outcome.status}`,
+      why: msg('checks-connectivity:incidents.reason.httpStatus', { status: outcome.status }),
     };
-  if (outcome.status < 200 || outcome.status > 299)
-    return { ok: false, invalid: false, reason: `it answered HTTP ${outcome.status}` };
-  if (outcome.truncated) return { ok: false, invalid: true, reason: `it is larger than ${MAX_FEED_BYTES / 1024} KiB` };
+  if (outcome.truncated)
+    return {
+      ok: false,
+      invalid: true,
+      reason: `it is larger than ${MAX_FEED_BYTES / 1024} KiB`,
+      why: msg('checks-connectivity:incidents.reason.tooLarge', { size: MAX_FEED_BYTES }),
+    };
   return { ok: true, text: outcome.body };
 }
 
 /** Why the download was stopped: the scheduler's reason (the run finished first, its deadline), else the budget. */
-function stopReason(signal: AbortSignal, timeoutMs: number): string | Message {
+function stopReason(signal: AbortSignal, timeoutMs: number): Message {
   const reason: unknown = signal.reason;
   const why = reason && typeof reason === 'object' && 'why' in reason ? reason.why : null;
-  return typeof why === 'string' || isMessage(why) ? why : `no answer within its ${timeoutMs} ms budget`;
+  return isMessage(why) ? why : msg('checks-connectivity:incidents.reason.budget', { ms: timeoutMs });
 }

@@ -1,5 +1,6 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { z } from 'zod';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { parseJson } from '../../core/parse-json';
 import { FeedDocumentSchema, FeedPayloadSchema, MAX_FEED_BYTES, type FeedPayload } from './feed-schema';
 
@@ -17,7 +18,10 @@ export interface VerifiedFeed {
 /** Why a feed was refused: one line naming the rule it broke, never any of its text. */
 export interface RefusedFeed {
   readonly ok: false;
+  /** In English, for the evidence line and the log. */
   readonly reason: string;
+  /** The same as a locale message, nested in the check's summary (docs/i18n.md). */
+  readonly why: Message;
 }
 
 /**
@@ -25,32 +29,66 @@ export interface RefusedFeed {
  * (before anything in the payload is read), the strict schema, then its dates against `nowMs`.
  */
 export function verifyFeed(text: string, publicKeyPem: string, nowMs: number): VerifiedFeed | RefusedFeed {
-  const refuse = (reason: string): RefusedFeed => ({ ok: false, reason });
+  const refuse = (reason: string, why: Message): RefusedFeed => ({ ok: false, reason, why });
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_FEED_BYTES) return refuse(`it is larger than ${MAX_FEED_BYTES / 1024} KiB (${bytes} bytes)`);
+  if (bytes > MAX_FEED_BYTES)
+    return refuse(
+      `it is larger than ${MAX_FEED_BYTES / 1024} KiB (${bytes} bytes)`,
+      msg('checks-connectivity:incidents.reason.tooLarge', { size: MAX_FEED_BYTES }),
+    );
   const json = parseJson(text);
-  if (json === undefined) return refuse('it is not JSON');
+  if (json === undefined) return refuse('it is not JSON', msg('checks-connectivity:incidents.reason.notJson'));
   const envelope = FeedDocumentSchema.safeParse(json);
-  if (!envelope.success) return refuse(`it is not a signed feed document (${describeIssue(envelope.error)})`);
+  if (!envelope.success) {
+    const issue = describeIssue(envelope.error);
+    return refuse(
+      `it is not a signed feed document (${issue})`,
+      msg('checks-connectivity:incidents.reason.notSigned', { issue }),
+    );
+  }
   const { payload, signature } = envelope.data;
   let key: KeyObject;
   try {
     key = createPublicKey({ key: publicKeyPem, format: 'pem' });
   } catch {
-    return refuse('the public key it is checked with is not a PEM key');
+    return refuse(
+      'the public key it is checked with is not a PEM key',
+      msg('checks-connectivity:incidents.reason.keyNotPem'),
+    );
   }
-  if (key.asymmetricKeyType !== 'ed25519') return refuse('the public key it is checked with is not an Ed25519 key');
+  if (key.asymmetricKeyType !== 'ed25519')
+    return refuse(
+      'the public key it is checked with is not an Ed25519 key',
+      msg('checks-connectivity:incidents.reason.keyNotEd25519'),
+    );
   // A tampered payload and a feed signed with another key fail alike: the signature does not verify.
   if (!verify(null, Buffer.from(payload, 'utf8'), key, Buffer.from(signature, 'base64')))
-    return refuse('its signature does not verify with the public key');
+    return refuse(
+      'its signature does not verify with the public key',
+      msg('checks-connectivity:incidents.reason.badSignature'),
+    );
   const parsed = FeedPayloadSchema.safeParse(parseJson(payload));
-  if (!parsed.success) return refuse(`its payload breaks the feed schema (${describeIssue(parsed.error)})`);
+  if (!parsed.success) {
+    const issue = describeIssue(parsed.error);
+    return refuse(
+      `its payload breaks the feed schema (${issue})`,
+      msg('checks-connectivity:incidents.reason.badPayload', { issue }),
+    );
+  }
   const issuedAt = Date.parse(parsed.data.issuedAt);
   const expiresAt = Date.parse(parsed.data.expiresAt);
   if (issuedAt > nowMs + ISSUED_AT_SKEW_MS)
-    return refuse(`it was issued in the future (${parsed.data.issuedAt}; this computer's clock says ${iso(nowMs)})`);
-  if (expiresAt <= issuedAt) return refuse('it expires before it was issued');
-  if (expiresAt <= nowMs) return refuse(`it expired on ${parsed.data.expiresAt}`);
+    return refuse(
+      `it was issued in the future (${parsed.data.issuedAt}; this computer's clock says ${iso(nowMs)})`,
+      msg('checks-connectivity:incidents.reason.future', { issued: issuedAt, now: nowMs }),
+    );
+  if (expiresAt <= issuedAt)
+    return refuse('it expires before it was issued', msg('checks-connectivity:incidents.reason.expiresBeforeIssued'));
+  if (expiresAt <= nowMs)
+    return refuse(
+      `it expired on ${parsed.data.expiresAt}`,
+      msg('checks-connectivity:incidents.reason.expired', { expires: expiresAt }),
+    );
   return { ok: true, payload: parsed.data, document: JSON.stringify({ payload, signature }) };
 }
 

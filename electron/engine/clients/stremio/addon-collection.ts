@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../../../shared/i18n/message';
 import { callStremioApi, type StremioApiContext, type StremioApiResult } from './api-client';
 
 /**
@@ -60,7 +61,13 @@ export async function fetchAddonCollection(
   if (!answer.ok) return answer;
   const collection = CollectionSchema.safeParse(answer.value);
   if (!collection.success)
-    return { ok: false, kind: 'malformed', reason: 'the answer has no list of add-ons', outcome: answer.outcome };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: 'the answer has no list of add-ons',
+      why: msg('checks-token:stremioAnswer.noAddons'),
+      outcome: answer.outcome,
+    };
   const addons: InstalledAddon[] = [];
   let unreadable = 0;
   for (const raw of collection.data.addons) {

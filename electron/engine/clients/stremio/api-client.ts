@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import type { EngineContext } from '../../runtime/context';
 import type { HttpOutcome } from '../../net/http-client';
 import { parseJson } from '../../core/parse-json';
@@ -28,7 +29,15 @@ export type StremioApiResult<T> =
       readonly outcome: HttpOutcome;
     }
   | { readonly ok: false; readonly kind: 'http-status'; readonly status: number; readonly outcome: HttpOutcome }
-  | { readonly ok: false; readonly kind: 'malformed'; readonly reason: string; readonly outcome: HttpOutcome }
+  | {
+      readonly ok: false;
+      readonly kind: 'malformed';
+      /** What the answer lacked, in English (details, evidence). */
+      readonly reason: string;
+      /** The same as a locale message, nested in summaries (docs/i18n.md). */
+      readonly why: Message;
+      readonly outcome: HttpOutcome;
+    }
   | { readonly ok: false; readonly kind: 'unreachable'; readonly outcome: HttpOutcome };
 
 /** The context pieces the client uses. */
@@ -55,11 +64,23 @@ export async function stremioLogin(
   if (!answer.ok) return answer;
   const login = LoginResultSchema.safeParse(answer.value);
   if (!login.success)
-    return { ok: false, kind: 'malformed', reason: 'the login answer has no auth key', outcome: answer.outcome };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: 'the login answer has no auth key',
+      why: msg('checks-token:stremioAnswer.noAuthKey'),
+      outcome: answer.outcome,
+    };
   const authKey = ctx.secrets.add(login.data.authKey, 'auth-key');
   const user = readUser(ctx, login.data.user);
   if (!user)
-    return { ok: false, kind: 'malformed', reason: 'the login answer has no readable user', outcome: answer.outcome };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: 'the login answer has no readable user',
+      why: msg('checks-token:stremioAnswer.noUser'),
+      outcome: answer.outcome,
+    };
   return { ok: true, value: { authKey, user }, outcome: answer.outcome };
 }
 
@@ -74,7 +95,13 @@ export async function stremioGetUser(
   if (!answer.ok) return answer;
   const user = readUser(ctx, answer.value);
   if (!user)
-    return { ok: false, kind: 'malformed', reason: 'the getUser answer is not a user', outcome: answer.outcome };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: 'the getUser answer is not a user',
+      why: msg('checks-token:stremioAnswer.notAUser'),
+      outcome: answer.outcome,
+    };
   return { ok: true, value: { authKey, user }, outcome: answer.outcome };
 }
 
@@ -121,13 +148,20 @@ export async function callStremioApi(
       ok: false,
       kind: 'malformed',
       reason: `the answer is larger than ${Math.round(maxBytes / 1024)} KiB`,
+      why: msg('checks-token:stremioAnswer.tooLarge', { size: maxBytes }),
       outcome,
     };
   const json = parseJson(outcome.body);
   if (json === undefined) {
     // A non-JSON answer with an error status is an outage page, not a malformed API answer.
     if (outcome.status >= 400) return { ok: false, kind: 'http-status', status: outcome.status, outcome };
-    return { ok: false, kind: 'malformed', reason: `the answer (HTTP ${outcome.status}) is not JSON`, outcome };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: `the answer (HTTP ${outcome.status}) is not JSON`,
+      why: msg('checks-token:stremioAnswer.notJson', { status: outcome.status }),
+      outcome,
+    };
   }
   const error = ErrorEnvelopeSchema.safeParse(json);
   if (error.success) {
@@ -141,6 +175,7 @@ export async function callStremioApi(
       ok: false,
       kind: 'malformed',
       reason: `the answer (HTTP ${outcome.status}) has neither "result" nor "error"`,
+      why: msg('checks-token:stremioAnswer.noEnvelope', { status: outcome.status }),
       outcome,
     };
   }

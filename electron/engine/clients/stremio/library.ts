@@ -1,3 +1,4 @@
+import { msg } from '../../../../shared/i18n/message';
 import { callStremioApi, type StremioApiContext, type StremioApiResult, type StremioCallOptions } from './api-client';
 
 /**
@@ -86,7 +87,13 @@ export async function fetchLibrary(
   );
   if (!answer.ok) return answer;
   if (!Array.isArray(answer.value))
-    return { ok: false, kind: 'malformed', reason: 'the library answer is not a list', outcome: answer.outcome };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: 'the library answer is not a list',
+      why: msg('checks-token:stremioAnswer.libraryNotAList'),
+      outcome: answer.outcome,
+    };
   const items: LibraryEntry[] = [];
   let unreadable = 0;
   for (const raw of answer.value.slice(0, MAX_LIBRARY_ITEMS)) {
