@@ -176,7 +176,7 @@ describe('version step against the emulated updater', () => {
     };
 
     it('garbage instead of JSON', async () => {
-      await failing(/not JSON \(\d+ bytes starting "<html>/, () =>
+      await failing(/not JSON \(\d+ characters starting "<html>/, () =>
         serveStremioUpdater(world.stremioWeb, undefined, {
           status: 200,
           headers: { 'content-type': 'text/html' },
@@ -193,7 +193,7 @@ describe('version step against the emulated updater', () => {
 
     it('a 30 MB answer is cut at 64 KiB, not read', async () => {
       const huge = `{"version":"5.0.26","versionDesc":"${'x'.repeat(30 * 1024 * 1024)}"}`;
-      const ms = await failing(/larger than 65536 bytes/, () =>
+      const ms = await failing(/larger than 64\.0 KiB/, () =>
         serveStremioUpdater(world.stremioWeb, undefined, { status: 200, body: huge }),
       );
       expect(ms).toBeLessThan(5000);

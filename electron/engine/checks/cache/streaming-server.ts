@@ -62,7 +62,7 @@ export const streamingServerCheck = defineCheck<undefined>({
     }
     return {
       verdict: 'warn',
-      summary: msg('checks-cache:streaming-server.down', { reason: status.reason }),
+      summary: msg('checks-cache:streaming-server.down', { reason: status.why }),
       problems: [
         {
           code: 'STREAMING_SERVER_DOWN',

@@ -203,7 +203,7 @@ function failed(install: StremioInstall, answer: UpdaterAnswer): InstallVerdict 
     latest: null,
     said: answer.ok
       ? msg('checks-version:stremio-update.note.updaterUnexpected', { label: install.label })
-      : msg('checks-version:stremio-update.note.updaterFailed', { label: install.label, reason: answer.reason }),
+      : msg('checks-version:stremio-update.note.updaterFailed', { label: install.label, reason: answer.why }),
   };
 }
 

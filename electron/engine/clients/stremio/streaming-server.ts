@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpClient } from '../../net/http-client';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { getJson, type JsonFailureKind } from './updater-fetch';
 
 /** The settings answer is a few KB; more is not Stremio's server. */
@@ -35,7 +36,10 @@ export type StreamingServerStatus =
       readonly ok: false;
       readonly url: string;
       readonly kind: JsonFailureKind | 'not-stremio';
+      /** In English, for details and evidence. */
       readonly reason: string;
+      /** The same as a locale message, nested in the summary (docs/i18n.md). */
+      readonly why: Message;
     };
 
 /** Asks the local streaming server for its settings (the call the Stremio client itself makes). */
@@ -47,10 +51,16 @@ export async function readStreamingServerSettings(
 ): Promise<StreamingServerStatus> {
   const url = new URL('settings', endpoint.endsWith('/') ? endpoint : `${endpoint}/`).href;
   const got = await getJson(http, { url, maxBytes: MAX_SETTINGS_BYTES, timeoutMs, ...(signal ? { signal } : {}) });
-  if (!got.ok) return { ok: false, url, kind: got.kind, reason: got.reason };
+  if (!got.ok) return { ok: false, url, kind: got.kind, reason: got.reason, why: got.why };
   const parsed = SettingsAnswer.safeParse(got.value);
   if (!parsed.success)
-    return { ok: false, url, kind: 'not-stremio', reason: "something answers there, but not with Stremio's settings" };
+    return {
+      ok: false,
+      url,
+      kind: 'not-stremio',
+      reason: "something answers there, but not with Stremio's settings",
+      why: msg('checks-cache:streaming-server.notStremio'),
+    };
   const values = parsed.data.values;
   return {
     ok: true,

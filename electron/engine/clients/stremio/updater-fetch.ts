@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import type { HttpClient } from '../../net/http-client';
 
 /** Why a JSON answer could not be used: the layer that failed, for a precise "say why". */
@@ -11,7 +12,15 @@ export type JsonOutcome =
       readonly value: unknown;
       readonly headers: Readonly<Record<string, string | string[] | undefined>>;
     }
-  | { readonly ok: false; readonly kind: JsonFailureKind; readonly reason: string; readonly status?: number };
+  | {
+      readonly ok: false;
+      readonly kind: JsonFailureKind;
+      /** In English, for details and evidence. */
+      readonly reason: string;
+      /** The same as a locale message, nested in summaries (docs/i18n.md). */
+      readonly why: Message;
+      readonly status?: number;
+    };
 
 /** Options of one JSON GET. */
 export interface JsonRequest {
@@ -32,15 +41,28 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
     ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
     ...(request.signal ? { signal: request.signal } : {}),
   });
-  if (!outcome.ok) return { ok: false, kind: 'unreachable', reason: `no answer (${outcome.kind}: ${outcome.message})` };
+  if (!outcome.ok)
+    return {
+      ok: false,
+      kind: 'unreachable',
+      reason: `no answer (${outcome.kind}: ${outcome.message})`,
+      why: msg('checks-version:jsonAnswer.noAnswer', { error: `${outcome.kind}: ${outcome.message}` }),
+    };
   if (outcome.status < 200 || outcome.status > 299)
-    return { ok: false, kind: 'status', status: outcome.status, reason: `it answered HTTP ${outcome.status}` };
+    return {
+      ok: false,
+      kind: 'status',
+      status: outcome.status,
+      reason: `it answered HTTP ${outcome.status}`,
+      why: msg('checks-version:jsonAnswer.httpStatus', { status: outcome.status }),
+    };
   if (outcome.truncated)
     return {
       ok: false,
       kind: 'too-large',
       status: outcome.status,
       reason: `its answer is larger than ${request.maxBytes} bytes`,
+      why: msg('checks-version:jsonAnswer.tooLarge', { size: request.maxBytes }),
     };
   try {
     return { ok: true, status: outcome.status, value: JSON.parse(outcome.body) as unknown, headers: outcome.headers };
@@ -50,6 +72,10 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
       kind: 'not-json',
       status: outcome.status,
       reason: `its answer is not JSON (${describeBody(outcome.body)})`,
+      why:
+        outcome.body.length === 0
+          ? msg('checks-version:jsonAnswer.notJsonEmpty')
+          : msg('checks-version:jsonAnswer.notJson', { size: outcome.body.length, preview: previewOf(outcome.body) }),
     };
   }
 }
@@ -57,6 +83,10 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
 function describeBody(body: string): string {
   if (body.length === 0) return 'empty body';
   // A short, printable preview helps tell an HTML error page from binary garbage, without dumping it.
-  const preview = body.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
-  return `${body.length} bytes starting "${preview}"`;
+  return `${body.length} bytes starting "${previewOf(body)}"`;
+}
+
+/** A short, printable preview: tells an HTML error page from binary garbage, without dumping it. */
+function previewOf(body: string): string {
+  return body.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { HttpClient } from '../../net/http-client';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { getJson, type JsonFailureKind } from './updater-fetch';
 import { parseVersion } from './updater-version';
 
@@ -38,7 +39,15 @@ export type UpdaterAnswer =
       readonly upToDate: boolean;
       readonly versionDesc: string | null;
     }
-  | { readonly ok: false; readonly url: string; readonly kind: JsonFailureKind | 'bad-shape'; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly url: string;
+      readonly kind: JsonFailureKind | 'bad-shape';
+      /** In English, for details and evidence. */
+      readonly reason: string;
+      /** The same as a locale message, nested in the summary (docs/i18n.md). */
+      readonly why: Message;
+    };
 
 /** Asks the updater what the newest Stremio 5 Windows shell is (`?product=stremio-shell-ng`, shell-ng `updater.rs`). */
 export async function askShellNgUpdater(
@@ -49,10 +58,16 @@ export async function askShellNgUpdater(
   const url = new URL(endpoint);
   url.searchParams.set('product', 'stremio-shell-ng');
   const got = await getJson(http, { url: url.href, maxBytes: UPDATER_MAX_BYTES, ...(signal ? { signal } : {}) });
-  if (!got.ok) return { ok: false, url: url.href, kind: got.kind, reason: got.reason };
+  if (!got.ok) return { ok: false, url: url.href, kind: got.kind, reason: got.reason, why: got.why };
   const parsed = ShellNgAnswer.safeParse(got.value);
   if (!parsed.success)
-    return { ok: false, url: url.href, kind: 'bad-shape', reason: 'its answer has no usable "version"' };
+    return {
+      ok: false,
+      url: url.href,
+      kind: 'bad-shape',
+      reason: 'its answer has no usable "version"',
+      why: msg('checks-version:jsonAnswer.noVersion'),
+    };
   return {
     ok: true,
     channel: 'shell-ng',
@@ -78,10 +93,16 @@ export async function askShellV4Updater(
   if (sum) url.searchParams.set('serverSum', sum);
   url.searchParams.set('shellVersion', shellVersion);
   const got = await getJson(http, { url: url.href, maxBytes: UPDATER_MAX_BYTES, ...(signal ? { signal } : {}) });
-  if (!got.ok) return { ok: false, url: url.href, kind: got.kind, reason: got.reason };
+  if (!got.ok) return { ok: false, url: url.href, kind: got.kind, reason: got.reason, why: got.why };
   const parsed = ShellV4Answer.safeParse(got.value);
   if (!parsed.success)
-    return { ok: false, url: url.href, kind: 'bad-shape', reason: 'its answer has no "upToDate" flag' };
+    return {
+      ok: false,
+      url: url.href,
+      kind: 'bad-shape',
+      reason: 'its answer has no "upToDate" flag',
+      why: msg('checks-version:jsonAnswer.noUpToDate'),
+    };
   return {
     ok: true,
     channel: 'shell-v4',
