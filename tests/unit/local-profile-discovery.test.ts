@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   discoverLocalProfiles,
   readLocalProfileCredentials,
+  readLocalProfiles,
 } from '../../electron/engine/clients/stremio/local-profiles';
 import type { ProfileSearch } from '../../electron/engine/clients/stremio/profile-locations';
 import {
@@ -137,6 +138,20 @@ describe('local Stremio profile discovery (docs/sources.md "Stremio data")', () 
       reason: expect.stringMatching(/^cannot read this format: not a LevelDB table/),
     });
     for (const p of profiles) expect(await readLocalProfileCredentials(search, p.id)).toBeNull();
+    // The cached-profile check says why as the client's message (docs/i18n.md); the English stays in details.
+    const read = Object.fromEntries((await readLocalProfiles(search)).map((p) => [p.profile.shell, p.stored]));
+    expect(read['Stremio 4 (Windows)']).toMatchObject({
+      kind: 'unreadable',
+      why: { key: 'checks-cache:cached-profile.reason.unknownFormat' },
+    });
+    expect(read['Stremio 5 (Linux)']).toMatchObject({
+      kind: 'unreadable',
+      why: { key: 'checks-cache:cached-profile.reason.webkitgtk' },
+    });
+    expect(read['Stremio 5 (Windows)']).toMatchObject({
+      kind: 'unreadable',
+      why: { key: 'checks-cache:cached-profile.reason.format' },
+    });
   });
 
   it('uses the OS locations from the environment when no search roots are given', async () => {

@@ -53,10 +53,10 @@ export const cachedProfileCheck = defineCheck<undefined>({
             ? msg('checks-cache:cached-profile.unreadable', {
                 profiles: joinClauses(
                   unreadable.map((p) =>
-                    p.profile.reason
+                    p.stored.kind === 'unreadable'
                       ? msg('checks-cache:cached-profile.unreadableItem', {
                           shell: p.profile.shell,
-                          reason: p.profile.reason,
+                          reason: p.stored.why,
                         })
                       : msg('checks-cache:cached-profile.unknownFormat', { shell: p.profile.shell }),
                   ),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalProfile } from '../../../../shared/ipc';
+import { msg } from '../../../../shared/i18n/message';
 import type { StremioCredentials } from '../../runtime/check';
 import { MAX_DB_BYTES, readLevelDbFiles } from './leveldb/read-db';
 import { LevelDbFormatError } from './leveldb/varint';
@@ -57,6 +58,7 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
     return {
       kind: 'unreadable',
       reason: "Stremio 5 for Linux keeps its data in WebKitGTK's storage format, which the wizard cannot read",
+      why: msg('checks-cache:cached-profile.reason.webkitgtk'),
     };
   }
   // Read-only, and in memory: each file is read whole once (a snapshot, as a copy would be) and parsed
@@ -70,16 +72,26 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
       const source = path.join(location.dir, name);
       total += (await stat(source)).size;
       if (total > MAX_DB_BYTES)
-        return { kind: 'unreadable', reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB` };
+        return {
+          kind: 'unreadable',
+          reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB`,
+          why: msg('checks-cache:cached-profile.reason.tooLarge', { size: MAX_DB_BYTES }),
+        };
       files.set(name, await readFile(source));
     }
     return findStoredProfile(localStorageItems(readLevelDbFiles(files)));
   } catch (error) {
     if (error instanceof LevelDbFormatError)
-      return { kind: 'unreadable', reason: `cannot read this format: ${error.message}` };
+      return {
+        kind: 'unreadable',
+        reason: `cannot read this format: ${error.message}`,
+        why: msg('checks-cache:cached-profile.reason.format', { error: error.message }),
+      };
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return {
       kind: 'unreadable',
-      reason: `the files could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      reason: `the files could not be read (${code})`,
+      why: msg('checks-cache:cached-profile.reason.filesUnreadable', { code }),
     };
   }
 }

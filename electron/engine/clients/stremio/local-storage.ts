@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg, type Message } from '../../../../shared/i18n/message';
 import { parseJsonWith } from '../../core/parse-json';
 import { readStremioUser, type StremioUser } from './account';
 
@@ -40,7 +41,13 @@ function decode(encoded: Buffer): string | null {
 export type StoredProfile =
   | { readonly kind: 'signed-in'; readonly origin: string; readonly authKey: string; readonly user: StremioUser }
   | { readonly kind: 'signed-out'; readonly origin: string }
-  | { readonly kind: 'unreadable'; readonly reason: string };
+  | {
+      readonly kind: 'unreadable';
+      /** In English, for details. */
+      readonly reason: string;
+      /** The same as a locale message, nested in the summary (docs/i18n.md). */
+      readonly why: Message;
+    };
 
 /** The storage key of the profile in stremio-core (`PROFILE_STORAGE_KEY`, `src/constants.rs`). */
 export const PROFILE_STORAGE_KEY = 'profile';
@@ -68,10 +75,15 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
     const origins = [...new Set(items.filter((i) => isStremioOrigin(i.origin)).map((i) => i.origin))];
     return {
       kind: 'unreadable',
-      reason:
-        origins.length > 0
-          ? `Stremio's storage (${origins.join(', ')}) holds no profile in the format the wizard knows`
-          : 'no Stremio data in this local storage',
+      ...(origins.length > 0
+        ? {
+            reason: `Stremio's storage (${origins.join(', ')}) holds no profile in the format the wizard knows`,
+            why: msg('checks-cache:cached-profile.reason.noProfile', { origins: origins.join(', ') }),
+          }
+        : {
+            reason: 'no Stremio data in this local storage',
+            why: msg('checks-cache:cached-profile.reason.noStremioData'),
+          }),
     };
   }
   for (const candidate of candidates) {
@@ -81,5 +93,9 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
     const user = readStremioUser(profile.auth.user);
     if (user) return { kind: 'signed-in', origin: candidate.origin, authKey: profile.auth.key, user };
   }
-  return { kind: 'unreadable', reason: 'the stored profile is not in the format the wizard knows' };
+  return {
+    kind: 'unreadable',
+    reason: 'the stored profile is not in the format the wizard knows',
+    why: msg('checks-cache:cached-profile.reason.unknownFormat'),
+  };
 }
