@@ -44,6 +44,7 @@ describe('bounded folder walk', () => {
     expect(await measurePath(path.join(dir, 'self'), roomy())).toEqual({
       exists: false,
       reason: 'cannot be looked at (ELOOP)',
+      code: 'ELOOP',
     });
   });
 

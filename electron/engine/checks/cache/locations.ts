@@ -45,10 +45,13 @@ export const locationsCheck = defineCheck<LocationsData, LocationsDetails>({
     const budget = walkBudget(MAX_WALK_ENTRIES, MAX_WALK_MS, signal);
     const found: MeasuredLocation[] = [];
     const unreachable: { label: string; path: string; reason: string }[] = [];
+    // The first one's error code, for the summary ("… could not be looked at (EACCES)"): no English fragment.
+    let firstCode: string | null = null;
     for (const location of candidateDataLocations(ctx)) {
       const size = await measurePath(location.path, budget);
       if (!size.exists) {
         if (size.reason) unreachable.push({ label: location.label, path: location.path, reason: size.reason });
+        firstCode ??= size.code ?? null;
         continue;
       }
       const items: { item: DataItem; size: FolderSize }[] = [];
@@ -89,7 +92,7 @@ export const locationsCheck = defineCheck<LocationsData, LocationsDetails>({
         verdict: unreachable.length > 0 ? 'warn' : 'pass',
         summary:
           unreachable.length > 0
-            ? msg('checks-cache:locations.unreachable', { reason: unreachable[0]!.reason })
+            ? msg('checks-cache:locations.unreachable', { reason: firstCode ?? unreachable[0]!.reason })
             : msg('checks-cache:locations.none'),
         details,
         data,

@@ -60,7 +60,7 @@ export const eventsPathCheck = defineCheck<undefined>({
       case 'foreign-answer':
         return blocked(
           `something other than Stremio's API answered (${seen.reason})`,
-          msg('checks-scrobbling:events-path.blockedForeign', { detail: seen.reason }),
+          msg('checks-scrobbling:events-path.blockedForeign', { detail: seen.why }),
           0.7,
           { answer: seen.kind, status: seen.status },
         );

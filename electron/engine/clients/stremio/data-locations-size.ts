@@ -30,7 +30,14 @@ export interface FolderSize {
 
 /** What is at a path before walking it. */
 export type SizeOutcome =
-  ({ readonly exists: true } & FolderSize) | { readonly exists: false; readonly reason?: string };
+  | ({ readonly exists: true } & FolderSize)
+  | {
+      readonly exists: false;
+      /** Why it could not be looked at, in English (details); absent when it does not exist. */
+      readonly reason?: string;
+      /** The error code alone (`EACCES`), for the summary: the check's own sentence says the rest (docs/i18n.md). */
+      readonly code?: string;
+    };
 
 /**
  * Sizes a file or folder without following links inside it (the top-level path may itself be a link,
@@ -43,7 +50,11 @@ export async function measurePath(target: string, budget: WalkBudget): Promise<S
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { exists: false };
-    return { exists: false, reason: `cannot be looked at (${code ?? 'error'})` };
+    return {
+      exists: false,
+      reason: `cannot be looked at (${code ?? 'error'})`,
+      code: code ?? 'error',
+    };
   }
   if (!top.isDirectory())
     return { exists: true, bytes: top.size, files: 1, folders: 0, unreadable: 0, links: 0, complete: true };

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
 import type { NetFailureKind } from '../../net/http-client';
 import { callStremioApi, type StremioApiContext } from './api-client';
 
@@ -16,7 +17,14 @@ export type EventsPathObservation =
   /** No answer: the connection failed at this layer (a blocker resets or drops it). */
   | { readonly kind: 'no-answer'; readonly layer: NetFailureKind; readonly message: string }
   /** Something answered that is not Stremio's API envelope (a blocker's page, an empty 200, a 403). */
-  | { readonly kind: 'foreign-answer'; readonly status: number; readonly reason: string }
+  | {
+      readonly kind: 'foreign-answer';
+      readonly status: number;
+      /** In English, for the evidence. */
+      readonly reason: string;
+      /** The same as a locale message, nested in the summary (docs/i18n.md). */
+      readonly why: Message;
+    }
   /** A server error page: an outage, not a block. */
   | { readonly kind: 'outage'; readonly status: number };
 
@@ -36,6 +44,12 @@ export async function probeEventsPath(ctx: StremioApiContext, signal?: AbortSign
   const { outcome } = answer;
   if (!outcome.ok) return { kind: 'no-answer', layer: outcome.kind, message: outcome.message };
   if (answer.kind === 'http-status' && answer.status >= 500) return { kind: 'outage', status: answer.status };
-  const reason = answer.kind === 'malformed' ? answer.reason : `HTTP ${outcome.status} without Stremio's JSON`;
-  return { kind: 'foreign-answer', status: outcome.status, reason };
+  if (answer.kind === 'malformed')
+    return { kind: 'foreign-answer', status: outcome.status, reason: answer.reason, why: answer.why };
+  return {
+    kind: 'foreign-answer',
+    status: outcome.status,
+    reason: `HTTP ${outcome.status} without Stremio's JSON`,
+    why: msg('checks-scrobbling:events-path.notStremioJson', { status: outcome.status }),
+  };
 }
