@@ -31,7 +31,14 @@ describe('Connectivity panel: per-host chains from the live rows', () => {
     };
     const tcp: TcpDetails = {
       hosts: [
-        { host: 'trakt.tv', port: 443, status: 'skipped', ms: null, note: 'DNS is filtered for this host' },
+        {
+          host: 'trakt.tv',
+          port: 443,
+          status: 'skipped',
+          ms: null,
+          note: 'DNS is filtered for this host',
+          noteMessage: { key: 'checks-connectivity:note.dnsFiltered' },
+        },
         { host: 'api.strem.io', port: 443, status: 'ok', ms: 3, note: 'IPv4 127.0.0.1: connected' },
       ],
     };
@@ -44,6 +51,9 @@ describe('Connectivity panel: per-host chains from the live rows', () => {
     expect(chains.map((c) => c.host)).toEqual(['trakt.tv', 'api.strem.io']);
     expect(chains[0]!.layers.dns).toEqual({ status: 'fail', ms: 12, note: 'filtered: 0.0.0.0' });
     expect(chains[0]!.layers.tcp?.status).toBe('skipped');
+    // The note's message travels with it, so the cell says it in the window's language (docs/i18n.md).
+    expect(chains[0]!.layers.tcp?.noteMessage).toEqual({ key: 'checks-connectivity:note.dnsFiltered' });
+    expect(chains[1]!.layers.tcp).not.toHaveProperty('noteMessage');
     expect(chains[1]!.layers.dns).toEqual({ status: 'ok', ms: 9, note: '127.0.0.1' });
     expect(chains[1]!.layers.tls).toBeUndefined();
   });

@@ -58,14 +58,14 @@ export function chainsFromRows(rows: readonly CheckRow[]): HostChain[] {
     };
   }
   for (const layer of ['tcp', 'tls', 'http'] as const) {
-    for (const { host, status, ms, note } of hostsOf(rows, CONNECTIVITY_CHECK_IDS[layer], HostLayerSchema))
-      chain(host).layers[layer] = { status, ms, note };
+    for (const { host, status, ms, note, noteMessage } of hostsOf(rows, CONNECTIVITY_CHECK_IDS[layer], HostLayerSchema))
+      chain(host).layers[layer] = { status, ms, note, ...(noteMessage ? { noteMessage } : {}) };
   }
   return [...chains.values()];
 }
 
 function LayerCell({ name, layer }: { readonly name: LayerName; readonly layer: Layer | undefined }) {
-  const { t } = useTr();
+  const { t, tr } = useTr();
   if (!layer) {
     return (
       <td className="chain-layer" data-layer={name} data-status="running">
@@ -73,8 +73,10 @@ function LayerCell({ name, layer }: { readonly name: LayerName; readonly layer: 
       </td>
     );
   }
+  // A plain-language note is said in the window's language; technical notes (addresses, codes) stay as they are.
+  const note = layer.noteMessage ? tr.text(layer.noteMessage) : layer.note;
   return (
-    <td className="chain-layer" data-layer={name} data-status={layer.status} title={layer.note}>
+    <td className="chain-layer" data-layer={name} data-status={layer.status} title={note}>
       <span className={`badge badge-${layer.status === 'ok' ? 'pass' : layer.status === 'fail' ? 'fail' : 'skipped'}`}>
         <span aria-hidden="true" className="badge-icon">
           {STATUS_ICON[layer.status]}
@@ -82,7 +84,7 @@ function LayerCell({ name, layer }: { readonly name: LayerName; readonly layer: 
         {t(STATUS_KEYS[layer.status])}
       </span>
       {layer.ms !== null && <span className="muted small"> {t('wizard:check.duration', { ms: layer.ms })}</span>}
-      <div className="muted small chain-note">{layer.note}</div>
+      <div className="muted small chain-note">{note}</div>
     </td>
   );
 }
