@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../../shared/report';
 import type { AnyCheck, CheckDeps, CheckOutcome, CompletedCheck, DiagnosisInput } from './check';
 import type { EngineContext } from './context';
-import { isMessage, mapMessageStrings, msg, type Message } from '../../../shared/i18n/message';
+import { mapMessageStrings, msg, type Message } from '../../../shared/i18n/message';
 import { checkTitleKey } from '../../../shared/i18n/check-keys';
 
 /** Progress of a run, streamed as checks start and finish (the window and the CLI consume the same events). */
