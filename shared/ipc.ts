@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from './i18n/locales';
+import { THEMES } from './themes';
+import type { InitialPreferences } from './preferences-argument';
 import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
 import type { IpcChannel } from './ipc-names';
@@ -199,10 +201,7 @@ export type CacheFixResult = z.infer<typeof CacheFixResultSchema>;
 
 const empty = z.object({}).strict();
 
-/** The window's colour theme: the OS's (`prefers-color-scheme`) unless the user chose one. */
-export const THEMES = ['system', 'light', 'dark'] as const;
-/** A theme choice. */
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme } from './themes';
 
 /** The wizard's remembered choices: its language (absent = the OS's) and theme (docs/i18n.md). */
 export const PreferencesSchema = z
@@ -263,6 +262,8 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]
 export type DoctorApi = {
   readonly [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
 } & {
+  /** The saved language and theme, as main handed them to the preload (absent outside the app: ask over IPC). */
+  readonly initialPreferences?: InitialPreferences;
   /** Subscribes to run progress; returns the unsubscribe function. */
   readonly onRunEvent: (listener: (event: RunEvent) => void) => () => void;
 };

@@ -96,7 +96,7 @@ export async function runApp(
     (line) => logger.log('info', line),
   );
 
-  window = createMainWindow(paths.preload, report);
+  window = createMainWindow(paths.preload, report, settings.getPreferences());
   window.on('closed', () => {
     window = null;
   });

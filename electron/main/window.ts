@@ -1,11 +1,16 @@
 import { app, BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-protocol';
+import { preferencesArgument, type InitialPreferences } from '../../shared/preferences-argument';
 
 /** The window's title before the page sets its own. */
 export const WINDOW_TITLE = 'Stremio Trakt Doctor';
 
 /** Creates the one app window and loads the renderer from the app scheme; shown once painted, load failures reported. */
-export function createMainWindow(preloadPath: string, report: (message: string) => void): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  report: (message: string) => void,
+  preferences: InitialPreferences = {},
+): BrowserWindow {
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1100,
@@ -34,6 +39,8 @@ export function createMainWindow(preloadPath: string, report: (message: string) 
       // Middle-click opening new windows is a known bypass of the window-open handler (Electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
+      // The saved language and theme, for the first paint (shared/preferences-argument.ts).
+      additionalArguments: [preferencesArgument(preferences)],
     },
   });
   window.once('ready-to-show', () => window.show());

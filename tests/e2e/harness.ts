@@ -111,7 +111,7 @@ export interface WizardHarness {
 }
 
 /** The script that defines `window.doctor` before the page's own code runs (the preload's job in the app). */
-function bridgeScript({ names }: { names: readonly string[] }): void {
+function bridgeScript({ names, preferences }: { names: readonly string[]; preferences: unknown }): void {
   const listeners = new Set<(event: unknown) => void>();
   const violations: string[] = [];
   Object.defineProperty(window, '__cspViolations', { value: violations });
@@ -122,6 +122,8 @@ function bridgeScript({ names }: { names: readonly string[] }): void {
   const api: Record<string, unknown> = Object.fromEntries(
     names.map((name) => [name, (request: unknown) => host.__doctorInvoke(name, request)]),
   );
+  // What the preload reads from its command line in the app (shared/preferences-argument.ts).
+  api.initialPreferences = preferences;
   api.onRunEvent = (listener: (event: unknown) => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -180,7 +182,10 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
       await delivery;
       return result;
     });
-    await context.addInitScript(bridgeScript, { names: IPC_CHANNEL_NAMES });
+    await context.addInitScript(bridgeScript, {
+      names: IPC_CHANNEL_NAMES,
+      preferences: platform.settings.getPreferences(),
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     if (options.navigate !== false) await page.goto(server.url);

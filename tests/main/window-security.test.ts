@@ -4,6 +4,7 @@ import { app, BrowserWindow, FakeEvent, resetElectronMock, session } from '../mo
 import { APP_ENTRY_URL } from '../../electron/main/app-protocol';
 import { hardenAllWebContents, hardenDefaultSession } from '../../electron/main/security';
 import { createMainWindow } from '../../electron/main/window';
+import { readPreferencesArgument } from '../../shared/preferences-argument';
 
 vi.mock('electron', () => import('../mocks/electron'));
 
@@ -18,6 +19,12 @@ function openWindow() {
 
 describe('the app window', () => {
   beforeEach(() => resetElectronMock());
+
+  it('hands the saved language and theme to its preload on the command line, for the first paint', () => {
+    createMainWindow('/app/out/preload/preload.cjs', () => undefined, { locale: 'de', theme: 'light' });
+    const args = BrowserWindow.instances[0]?.options.webPreferences?.additionalArguments ?? [];
+    expect(readPreferencesArgument(args)).toEqual({ locale: 'de', theme: 'light' });
+  });
 
   it('is created with every security preference of the checklist and the CJS preload', () => {
     const { window } = openWindow();

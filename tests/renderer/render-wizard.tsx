@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
-import type { Preferences, Theme } from '../../shared/ipc';
+import type { Theme } from '../../shared/ipc';
 import { App } from '../../renderer/src/app';
 import { englishWindowI18n } from '../../renderer/src/i18n/window-i18n';
 import type { WizardPage } from '../../renderer/src/lib/pages';
@@ -18,19 +18,13 @@ export function renderWizard(
     readonly i18n?: I18n;
     readonly theme?: Theme;
     readonly announceDelayMs?: number;
-    readonly latePreferences?: Promise<Preferences>;
   } = {},
 ): { fake: FakeDoctor; store: WizardStore; i18n: I18n } {
   const fake = options.fake ?? createFakeDoctor(options.handlers);
   const store = createWizardStore(fake.api, 'welcome');
   const i18n = options.i18n ?? englishWindowI18n();
   render(
-    <WindowProvider
-      i18n={i18n}
-      api={fake.api}
-      initialTheme={options.theme ?? 'system'}
-      {...(options.latePreferences ? { latePreferences: options.latePreferences } : {})}
-    >
+    <WindowProvider i18n={i18n} api={fake.api} initialTheme={options.theme ?? 'system'}>
       <WizardProvider store={store}>
         <App {...(options.announceDelayMs === undefined ? {} : { announceDelayMs: options.announceDelayMs })} />
       </WizardProvider>

@@ -79,14 +79,6 @@ describe('the window in five languages', () => {
     await waitFor(() => expect(document.documentElement.lang).toBe('es'));
   });
 
-  it('takes saved choices that arrive after the first paint, without saving them again', async () => {
-    const { fake } = renderWizard({ latePreferences: Promise.resolve({ locale: 'fr', theme: 'dark' }) });
-    await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
-    expect(document.documentElement.dataset.theme).toBe('dark');
-    expect(screen.getByRole('button', { name: /Lancer les vérifications/ })).toBeInstanceOf(HTMLElement);
-    expect(fake.calls.some((c) => c.channel === 'settings:set-preferences')).toBe(false);
-  });
-
   it('keeps the other languages out of the start: only English is loaded until one is chosen', () => {
     const i18n = englishWindowI18n();
     expect(i18n.hasResourceBundle('en', 'wizard')).toBe(true);

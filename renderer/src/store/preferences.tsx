@@ -1,7 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import type { DoctorApi, Preferences, Theme } from '../../../shared/ipc';
+import type { DoctorApi, Theme } from '../../../shared/ipc';
 import type { Locale } from '../../../shared/i18n/locales';
 import { switchLanguage } from '../../../shared/i18n/translator';
 import { callSafely } from '../lib/doctor-api';
@@ -29,14 +29,11 @@ export function WindowProvider({
   i18n,
   api,
   initialTheme = 'system',
-  latePreferences,
   children,
 }: {
   readonly i18n: I18n;
   readonly api: DoctorApi;
   readonly initialTheme?: Theme;
-  /** Saved choices that arrived after the first paint: applied unless the user already chose (not saved again). */
-  readonly latePreferences?: Promise<Preferences>;
   readonly children: ReactNode;
 }) {
   const [locale, setLocaleState] = useState<Locale>(i18n.language as Locale);
@@ -44,25 +41,8 @@ export function WindowProvider({
 
   useEffect(() => applyToDocument(locale, theme), [locale, theme]);
 
-  const chosen = useRef(false);
-  useEffect(() => {
-    let live = true;
-    void latePreferences?.then(async (saved) => {
-      if (!live || chosen.current) return;
-      if (saved.theme) setThemeState(saved.theme);
-      if (saved.locale && saved.locale !== i18n.language) {
-        await switchLanguage(i18n, saved.locale);
-        if (live && !chosen.current) setLocaleState(saved.locale);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [latePreferences, i18n]);
-
   const setLocale = useCallback(
     async (next: Locale) => {
-      chosen.current = true;
       await switchLanguage(i18n, next);
       setLocaleState(next);
       await callSafely(() => api['settings:set-preferences']({ locale: next }));
@@ -71,7 +51,6 @@ export function WindowProvider({
   );
   const setTheme = useCallback(
     (next: Theme) => {
-      chosen.current = true;
       setThemeState(next);
       void callSafely(() => api['settings:set-preferences']({ theme: next }));
     },

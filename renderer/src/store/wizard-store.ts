@@ -229,7 +229,9 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
 
     const goTo = (page: WizardPage) => {
       set({ page });
-      if (isStepPage(page) && !started) void start();
+      // The page paints first and the whole diagnosis starts right after (a task later): opening the step stays
+      // instant, and the run's first render (six steps turning "running") is not part of the click's.
+      if (isStepPage(page) && !started) setTimeout(() => void start(), 0);
     };
 
     const move = (delta: number) => {
