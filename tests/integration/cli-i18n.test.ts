@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../shared/report';
+import { englishFragments } from '../i18n/english-fragments';
 import { readZip } from '../kit/read-zip';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
@@ -46,6 +47,11 @@ describe('the CLI in other languages', () => {
     expect(run.stderr).toMatch(/^PROBLEM\s+connectivity\.captive-portal \(\d+ ms\) — /m);
     expect(run.stderr).toContain(`Diagnosepaket geschrieben: ${target} (`);
     const summary = (await readZip(target)).find((e) => e.name === 'summary.md')?.data.toString('utf8') ?? '';
+    // No English text left: no fragment of an English CLI, report, check or catalog text shows up in German.
+    const english = englishFragments(['cli', 'report', 'checks-connectivity', 'problems', 'common']);
+    expect(english.length).toBeGreaterThan(50);
+    const leftovers = english.filter((fragment) => `${run.stdout}${run.stderr}${summary}`.includes(fragment));
+    expect(leftovers).toEqual([]);
     expect(summary).toContain('## Stremio Trakt Doctor — Zusammenfassung');
     expect(summary).toContain('### Prüfungen');
   });

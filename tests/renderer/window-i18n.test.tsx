@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWindowI18n, englishWindowI18n, initialLocale } from '../../renderer/src/i18n/window-i18n';
 import { checkResult, report } from './fake-doctor';
 import { renderWizard } from './render-wizard';
+import { STEP_NAMES } from '../../shared/steps';
+import { PROBLEMS } from '../../shared/problems';
+import type { Finding } from '../../shared/report';
+import { englishFragments } from '../i18n/english-fragments';
 
 afterEach(cleanup);
 
@@ -40,6 +44,41 @@ const installs = checkResult('version.stremio-installs', {
 });
 
 describe('the window in five languages', () => {
+  it('leaves no English on any page in German (Welcome, every step, the Summary with a finding)', async () => {
+    const { fake, store } = renderWizard({ i18n: await createWindowI18n('de') });
+    const english = englishFragments(['wizard', 'common', 'problems']);
+    expect(english.length).toBeGreaterThan(100);
+    const shown = () =>
+      [
+        document.body.textContent ?? '',
+        ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].map((el) =>
+          ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' '),
+        ),
+      ].join(' ');
+    const seen: string[] = [shown()];
+    act(() => store.getState().goTo('version'));
+    const run = await fake.nextRun();
+    // The report's own texts are English (an English run); the window says them again from the catalog.
+    const portal: Finding = {
+      problem: 'CAPTIVE_PORTAL',
+      title: PROBLEMS.CAPTIVE_PORTAL.title,
+      explanation: PROBLEMS.CAPTIVE_PORTAL.explanation,
+      severity: 'critical',
+      confidence: 0.9,
+      evidence: ['connectivity.captive-portal: GET → 302'],
+      checks: ['connectivity.captive-portal'],
+      fix: { ...PROBLEMS.CAPTIVE_PORTAL.fix, action: { kind: 'rerun-step', step: 'connectivity' } },
+    };
+    act(() => run.finish(report([...STEP_NAMES], [], [portal])));
+    for (const page of [...STEP_NAMES, 'summary'] as const) {
+      act(() => store.getState().goTo(page));
+      await waitFor(() => expect(document.querySelector('#page-title')).not.toBeNull());
+      seen.push(shown());
+    }
+    const text = seen.join(' ');
+    expect(english.filter((fragment) => text.includes(fragment))).toEqual([]);
+  });
+
   it('switches to German mid-wizard: results stay, texts (check rows too) are said again from their keys', async () => {
     const { fake, store } = renderWizard({ page: 'version', i18n: withCheckTexts() });
     const run = await fake.nextRun();
