@@ -59,6 +59,10 @@ describe('axe-core: every page in both colour schemes (Chromium + real engine)',
       let started = false;
       for (const scheme of ['dark', 'light'] as const) {
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        // The palette really follows the scheme (each colour is light-dark() in styles.css): its page background.
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+          scheme === 'dark' ? 'rgb(15, 18, 24)' : 'rgb(246, 247, 249)',
+        );
         // The first scheme gets every rule; the second only what a colour scheme can change.
         const only = scheme === 'dark' ? undefined : COLOUR_RULES;
         await page.locator('button.stepper-item[data-page="welcome"]').click();
