@@ -10,6 +10,7 @@ import { NetworkTrace } from '../../electron/engine/net/trace';
 import { SecretRegistry } from '../../electron/engine/core/secrets';
 import { ReportSchema } from '../../shared/report';
 import { readZip } from '../kit/read-zip';
+import { englishTranslator } from '../../shared/i18n/translator';
 
 // docs/testing.md "Benchmarks": exporting 50 MiB of logs — bounded output, < 2 s, memory growth < 100 MiB, streamed.
 const LOG_BYTES = 50 * 1024 * 1024;
@@ -69,6 +70,7 @@ describe('bundle export bench', () => {
       version: '0.0.0-bench',
       platform: process.platform,
       env: {},
+      translator: englishTranslator(),
     };
     global.gc?.();
     const baseline = process.memoryUsage();

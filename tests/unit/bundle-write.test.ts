@@ -9,6 +9,7 @@ import { NetworkTrace } from '../../electron/engine/net/trace';
 import { SecretRegistry } from '../../electron/engine/core/secrets';
 import { ReportSchema, type Report } from '../../shared/report';
 import { readZip } from '../kit/read-zip';
+import { englishTranslator } from '../../shared/i18n/translator';
 
 // Planted values: each must be gone from every file of the bundle.
 const TOKEN = 'trakt-access-token-4f9a8b7c6d';
@@ -117,6 +118,7 @@ function makeInput(dir: string, extra: Partial<BundleInput> = {}): BundleInput {
       version: '9.9.9',
       platform: 'linux',
       env: {},
+      translator: englishTranslator(),
     },
     identity: { homeDirs: [HOME], userNames: [USER] },
     logFile: path.join(dir, 'app.log'),

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { ReportSchema, type Report } from '../../../shared/report';
 import { renderSummaryMarkdown } from '../../../shared/summary-markdown';
-import { englishTranslator, type Translator } from '../../../shared/i18n/translator';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { EngineContext } from '../runtime/context';
 import type { TraceEntry } from '../net/trace';
 import { collectEnvironment } from './environment';
@@ -33,13 +33,16 @@ export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
 export interface BundleInput {
   readonly report: Report;
   /** The engine context of the run: its secrets, network trace, in-memory log, clock, version, platform, env. */
-  readonly ctx: Pick<EngineContext, 'secrets' | 'trace' | 'log' | 'now' | 'version' | 'platform' | 'env'>;
+  readonly ctx: Pick<
+    EngineContext,
+    'secrets' | 'trace' | 'log' | 'now' | 'version' | 'platform' | 'env' | 'translator'
+  >;
   /** The app's log file; absent = the run's in-memory log (the CLI). Only its tail is read. */
   readonly logFile?: string;
   /** The user's home folder and account name to scrub; absent = this machine's (os and env). */
   readonly identity?: { readonly homeDirs: readonly string[]; readonly userNames: readonly string[] };
   readonly limits?: Partial<BundleLimits>;
-  /** The language of summary.md (docs/i18n.md): the CLI's, or the one the window asks for; absent = English. */
+  /** The language of summary.md when it is not the run's (the window asks for its own; docs/i18n.md). */
   readonly translator?: Translator;
 }
 
@@ -102,7 +105,7 @@ export async function buildBundleContents(input: BundleInput): Promise<BundleCon
   const report = redactForExport(ReportSchema.parse(input.report), secrets, fieldCounts);
   const fixed = [
     json('report.json', report),
-    text('summary.md', secrets.redact(renderSummaryMarkdown(report, input.translator ?? englishTranslator()))),
+    text('summary.md', secrets.redact(renderSummaryMarkdown(report, input.translator ?? input.ctx.translator))),
     json(
       'environment.json',
       redactForExport(collectEnvironment(report, input.ctx.platform, input.ctx.version), secrets, fieldCounts),

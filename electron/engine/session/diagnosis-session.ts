@@ -143,7 +143,16 @@ export class DiagnosisSession {
     const { secrets, trace, log } = this.options.records;
     return {
       report,
-      ctx: { secrets, trace, log, now: run.now, version: run.version, platform: run.platform, env: run.env },
+      ctx: {
+        secrets,
+        trace,
+        log,
+        now: run.now,
+        version: run.version,
+        platform: run.platform,
+        env: run.env,
+        translator: run.translator,
+      },
       ...(logFile ? { logFile } : {}),
     };
   }

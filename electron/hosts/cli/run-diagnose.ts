@@ -79,8 +79,8 @@ export async function runDiagnoseCommand(
     // The report is printed first: a bundle that cannot be written must not cost the user the diagnosis.
     const input = session.bundleInput();
     if (!input) throw new Error('the session holds no run to bundle');
-    // summary.md in the CLI's language, like the rest of the output.
-    const written = await writeBundle({ ...input, translator: tr }, args.bundle);
+    // summary.md in the run's language, which is the CLI's (its engine context was made with it).
+    const written = await writeBundle(input, args.bundle);
     if (!written.ok) {
       say(
         `stremio-trakt-doctor: ${tr.t('cli:bundle.notWritten', { reason: bundleFailureText(written, args.bundle, tr) })}`,

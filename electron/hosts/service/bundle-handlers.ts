@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { BundlePreview, BundleSaveResult } from '../../../shared/ipc';
-import { resolveLocale, type Locale } from '../../../shared/i18n/locales';
+import type { Locale } from '../../../shared/i18n/locales';
 import { createTranslator, type Translator } from '../../../shared/i18n/translator';
-import { localeFromEnv } from '../../../shared/pick-locale';
 import {
   BundleTooLargeError,
   previewBundle,
@@ -38,18 +37,18 @@ export function defaultBundleName(now: number): string {
 export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandlers, 'bundle:preview' | 'bundle:save'> {
   let refusedPath: string | null = null;
   const translators = new Map<Locale, Promise<Translator>>();
-  /** summary.md's language: the one the window asks for, else the service's (its host's, else the environment's). */
-  const translatorFor = (locale: Locale | undefined, env: BundleInput['ctx']['env']): Promise<Translator> => {
-    const chosen = locale ?? resolveLocale([options.platform.locale ?? localeFromEnv(env)]);
-    let translator = translators.get(chosen);
-    if (!translator) translators.set(chosen, (translator = createTranslator(chosen)));
+  /** summary.md's language when the window asks for one; absent = the run's own (the context's translator). */
+  const translatorFor = async (locale: Locale | undefined): Promise<Translator | undefined> => {
+    if (!locale) return undefined;
+    let translator = translators.get(locale);
+    if (!translator) translators.set(locale, (translator = createTranslator(locale)));
     return translator;
   };
   const input = async (locale: Locale | undefined): Promise<BundleInput> => {
     const found = options.session.bundleInput(options.logFile);
     if (!found) throw new HandlerError('NOT_FOUND', 'no step has finished yet: run a step before exporting a bundle');
-    const translator = await translatorFor(locale, found.ctx.env);
-    return { ...found, translator, ...(options.limits ? { limits: options.limits } : {}) };
+    const translator = await translatorFor(locale);
+    return { ...found, ...(translator ? { translator } : {}), ...(options.limits ? { limits: options.limits } : {}) };
   };
 
   const preview = async ({ locale }: { locale?: Locale | undefined }): Promise<BundlePreview> => {
