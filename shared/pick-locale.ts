@@ -3,8 +3,9 @@ export const FALLBACK_LOCALE = 'en';
 
 /**
  * Picks the text for `locale` from a `{locale: text}` map: the exact tag (`pt-BR`), then its language
- * (`pt`), then English. A small picker until the wizard has a full translation system; tags compare
- * case-insensitively and `_` counts as `-` (POSIX `LANG=pt_BR.UTF-8` names the same locale).
+ * (`pt`), then English. For maps that carry their own languages (the incidents feed's texts); the shipped
+ * languages are matched by shared/i18n/locales.ts. Tags compare case-insensitively and `_` counts as `-`
+ * (POSIX `LANG=pt_BR.UTF-8` names the same locale).
  */
 export function pickLocalized(texts: Readonly<Record<string, string>>, locale: string): string | undefined {
   const byTag = new Map(Object.entries(texts).map(([tag, text]) => [normalizeTag(tag), text]));

@@ -22,18 +22,21 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The shipped language one tag names: exactly (`pt-BR`, `pt_br`) or by its language (`de-AT` → `de`); null = none. */
+export function matchLocale(tag: string): Locale | null {
+  const wanted = normalizeTag(tag);
+  const language = wanted.split('-')[0];
+  return LOCALES.find((l) => normalizeTag(l) === wanted) ?? LOCALES.find((l) => l.split('-')[0] === language) ?? null;
+}
+
 /**
- * The shipped language for the user's preferred tags, best first (`navigator.languages`, `LANG`): the exact
- * tag, else its language (`es-MX` → `es`, `pt-PT` → `pt-BR`, the one Portuguese we ship), else English.
+ * The shipped language for the user's preferred tags, best first (`navigator.languages`, `LANG`): the first
+ * tag that names one (`es-MX` → `es`, `pt-PT` → `pt-BR`, the one Portuguese we ship), else English.
  */
 export function resolveLocale(preferred: readonly string[]): Locale {
   for (const tag of preferred) {
-    const wanted = normalizeTag(tag);
-    const exact = LOCALES.find((l) => normalizeTag(l) === wanted);
-    if (exact) return exact;
-    const language = wanted.split('-')[0];
-    const byLanguage = LOCALES.find((l) => l.split('-')[0] === language);
-    if (byLanguage) return byLanguage;
+    const locale = matchLocale(tag);
+    if (locale) return locale;
   }
   return DEFAULT_LOCALE;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cliLocale, langArgument, matchLocale } from '../../electron/hosts/cli/cli-locale';
+import { cliLocale, langArgument } from '../../electron/hosts/cli/cli-locale';
+import { matchLocale } from '../../shared/i18n/locales';
 import { UsageError } from '../../electron/hosts/cli/args';
 
 describe("the CLI's language (docs/i18n.md)", () => {

@@ -1,6 +1,6 @@
-import { LOCALES, resolveLocale, type Locale } from '../../../shared/i18n/locales';
+import { LOCALES, matchLocale, resolveLocale, type Locale } from '../../../shared/i18n/locales';
 import { msg } from '../../../shared/i18n/message';
-import { localeFromEnv, normalizeTag } from '../../../shared/pick-locale';
+import { localeFromEnv } from '../../../shared/pick-locale';
 import { UsageError } from './args';
 
 /** The value of `--lang` (`--lang de` or `--lang=de`) anywhere on the command line, so `--help` and errors use it too. */
@@ -11,13 +11,6 @@ export function langArgument(argv: readonly string[]): string | undefined {
     else if (arg.startsWith('--lang=')) found = arg.slice('--lang='.length);
   });
   return found;
-}
-
-/** The shipped language `--lang` names: exactly (`pt-BR`, `pt_br`) or by its language (`de-AT` → `de`); null = none. */
-export function matchLocale(value: string): Locale | null {
-  const wanted = normalizeTag(value);
-  const language = wanted.split('-')[0];
-  return LOCALES.find((l) => normalizeTag(l) === wanted) ?? LOCALES.find((l) => l.split('-')[0] === language) ?? null;
 }
 
 /** The language the environment asks for (LC_ALL, LC_MESSAGES, LANG, else the runtime's), nearest shipped one. */
