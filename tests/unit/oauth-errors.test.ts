@@ -5,7 +5,6 @@ import {
   problemOfOAuthError,
   readOAuthError,
 } from '../../electron/engine/clients/oauth/oauth-errors';
-import { oauthProgressText } from '../../electron/engine/clients/oauth/progress-text';
 
 const ORIGIN = { server: 'cloudflare', 'cf-ray': '8f3a-AMS', 'x-runtime': '0.01' };
 const answer = (status: number, body: string, headers: Record<string, string> = ORIGIN): HttpOutcome => ({
@@ -86,20 +85,5 @@ describe('OAuth answers → problem codes (docs/problems.md token rows)', () => 
       url: 'https://auth.trakt.tv/oauth/token',
     };
     expect(classifyOAuthFailure('POST /oauth/token', unreachable)).toMatchObject({ status: null, problem: null });
-  });
-
-  it('words progress for the command line, the device code included', () => {
-    expect(
-      oauthProgressText({
-        phase: 'waiting-for-device',
-        mode: 'device',
-        userCode: 'ABCD1234',
-        verificationUrl: 'https://auth.trakt.tv/activate',
-        waitUntil: '2026-11-25T10:00:00.000Z',
-      }),
-    ).toBe('Trakt sign-in test: open https://auth.trakt.tv/activate and enter the code ABCD1234 (until 10:00:00 UTC)…');
-    expect(oauthProgressText({ phase: 'revoking', mode: 'loopback' })).toBe(
-      "Trakt sign-in test: revoking the wizard's token…",
-    );
   });
 });

@@ -299,9 +299,3 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
   });
   return store;
 }
-
-/** The error shown when a run could not start at all. */
-export function describeRunError(error: IpcError): string {
-  if (error.code === 'BUSY') return 'Another diagnosis is still running. Wait for it to finish, then press Re-run.';
-  return error.message;
-}
