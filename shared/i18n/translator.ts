@@ -75,11 +75,19 @@ export async function createTranslator(locale: Locale = DEFAULT_LOCALE): Promise
   return translatorOf(i18n);
 }
 
-/** An English translator, synchronously (tests, and code that runs before a language is known). */
+let english: Translator | undefined;
+
+/**
+ * The English translator, synchronously (English-only texts such as evidence, code that runs before a language
+ * is known, tests). One shared instance: read it, never add texts to it or switch its language.
+ */
 export function englishTranslator(): Translator {
-  const i18n = newI18nInstance();
-  void i18n.init({ ...i18nextOptions(DEFAULT_LOCALE), resources: { en: ENGLISH_RESOURCES } });
-  return translatorOf(i18n);
+  if (!english) {
+    const i18n = newI18nInstance();
+    void i18n.init({ ...i18nextOptions(DEFAULT_LOCALE), resources: { en: ENGLISH_RESOURCES } });
+    english = translatorOf(i18n);
+  }
+  return english;
 }
 
 /** Makes `locale`'s texts available to `i18n` and switches to it (the window's language menu). */

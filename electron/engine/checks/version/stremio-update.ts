@@ -1,5 +1,5 @@
 import { msg, type Message } from '../../../../shared/i18n/message';
-import { englishTranslator, type Translator } from '../../../../shared/i18n/translator';
+import { englishTranslator } from '../../../../shared/i18n/translator';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import type { StremioInstall } from '../../clients/stremio/install-types';
 import { askShellNgUpdater, askShellV4Updater, type UpdaterAnswer } from '../../clients/stremio/updater';
@@ -19,11 +19,9 @@ interface InstallVerdict {
   readonly said: Message;
 }
 
-let english: Translator | undefined;
 /** A note as details and evidence keep it: English technical text, whatever the run's language. */
 function noteOf(v: InstallVerdict): string {
-  english ??= englishTranslator();
-  return english.text(v.said);
+  return englishTranslator().text(v.said);
 }
 
 /** Compares every install with what Stremio's official updater says is newest (docs/sources.md "Stremio updater"). */
