@@ -7,21 +7,23 @@ import { englishFragments } from '../i18n/english-fragments';
 import { readZip } from '../kit/read-zip';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 // docs/i18n.md "Choosing the language": the CLI speaks `--lang`, else LC_ALL / LC_MESSAGES / LANG.
 describe('the CLI in other languages', () => {
   let world: World;
   let dir: string;
   let cfg: string;
+  let signIn: () => void;
   beforeAll(async () => {
     world = await startWorld();
     dir = await mkdtemp(path.join(tmpdir(), 'doctor-cli-i18n-'));
     cfg = await world.writeConfig();
     // A critical finding, so the report has a finding with its fix to say.
-    world.captivePortal.route('GET', '/generate_204', { status: 511, body: 'Accept the terms' });
+    signIn = holdBehindHotelPortal(world, { status: 511, body: 'Accept the terms' });
   });
   afterAll(async () => {
-    world.captivePortal.route('GET', '/generate_204', { status: 204 });
+    signIn();
     await world.close();
     await rm(dir, { recursive: true, force: true });
   });
