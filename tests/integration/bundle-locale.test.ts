@@ -64,7 +64,7 @@ describe('the bundle summary.md speaks the requested language', () => {
     const summary = (await readZip(chosen)).find((e) => e.name === 'summary.md')?.data.toString('utf8') ?? '';
     expect(summary).toBe(preview.summaryMarkdown);
     expect(summary).toContain('## Stremio Trakt Doctor — résumé');
-    expect(summary).toMatch(/constats? \(critiques : 1\), les? plus importants? d’abord\./);
+    expect(summary).toMatch(/constats? \(1 critique\), les? plus importants? d’abord\./);
     expect(summary).toContain('**Critique** · `CAPTIVE_PORTAL` · confiance');
     expect(summary).toContain('Éléments constatés :');
     expect(summary).toContain('### Vérifications');

@@ -49,8 +49,12 @@ describe('stremio-trakt-doctor CLI', () => {
       const cfg = await world.writeConfig();
       const run = await runCli(['diagnose', '--config', cfg, '--steps', 'connectivity']);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('[CRITICAL] This network shows a sign-in page (CAPTIVE_PORTAL');
-      expect(run.stdout).toContain('Fix — Sign in to the network');
+      expect(run.stdout.split('\n')[1]).toBe(
+        'Most likely cause: This network shows a sign-in page → Sign in to the network',
+      );
+      expect(run.stdout).toContain('   [CRITICAL] CAPTIVE_PORTAL, confidence 98%');
+      // A command-line user re-runs with the command, not "this step" of the window.
+      expect(run.stdout).toContain('2) Run `stremio-trakt-doctor diagnose --steps connectivity` again.');
     } finally {
       signIn();
     }
