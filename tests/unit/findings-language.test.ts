@@ -36,7 +36,7 @@ describe('findings in the run’s language', () => {
     );
     expect(revoked?.title).toBe('Der Zugriff von Stremio auf Trakt wurde widerrufen');
     expect(revoked?.fix.steps[1]).toBe(
-      'Öffnen Sie in Stremio Einstellungen → Trakt Scrobbling und klicken Sie auf Abmelden.',
+      'Öffnen Sie in Stremio Einstellungen → Trakt Scrobbling und klicken Sie auf Abmelden (in Stremio 6: Einstellungen → Integrationen → Trakt).',
     );
     expect(revoked?.fix.action).toEqual({
       kind: 'open-url',
