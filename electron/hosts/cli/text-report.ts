@@ -151,7 +151,8 @@ function checks(lines: Lines, report: Report, tr: Translator): void {
   const untested = new Set(report.untested.map((u) => u.check));
   const tested = report.checks.filter((c) => !untested.has(c.id));
   const titleWidth = Math.min(TITLE_COLUMN_MAX, Math.max(0, ...tested.map((c) => [...checkTitleText(c, tr)].length)));
-  const marks = markWidth(tr);
+  // The marks that can stand in a row (a skip never does: it is said under "Not tested").
+  const marks = Math.max(0, ...tested.map((c) => [...mark(c.verdict, tr)].length));
   for (const step of STEP_NAMES) {
     const own = tested.filter((c) => c.step === step);
     if (own.length === 0) continue;
