@@ -4,7 +4,11 @@ import { rankFindings } from './severity';
 import { STEP_NAMES } from './steps';
 import { matchedIncidentIds } from './incident-text';
 import { englishTranslator, type Translator } from './i18n/translator';
-import { findingText } from './i18n/report-text';
+import { msg } from './i18n/message';
+import { checkTitleText, findingText } from './i18n/report-text';
+import { signInChainOf } from './check-details/sign-in-chain';
+import { chainEndText, hopText } from './i18n/sign-in-chain-text';
+import { untestedGroups, untestedItems, untestedReasonText } from './untested-groups';
 
 // The Markdown a person reads first: the *Copy summary* button (docs/architecture.md "Findings") and the bundle's
 // summary.md (docs/architecture.md "Bundle"). Pure and platform-free so the renderer and the engine share one renderer.
@@ -20,7 +24,10 @@ export function renderSummaryMarkdown(report: Report, tr: Translator = englishTr
   out.push(
     report.findings.length === 0
       ? tr.t('report:noProblems')
-      : tr.t('report:findings', { count: report.findings.length, critical }),
+      : tr.t('report:findings', {
+          count: report.findings.length,
+          critical: msg('report:critical', { count: critical }),
+        }),
     '',
   );
   const incidents = matchedIncidentIds(report.findings);
@@ -74,10 +81,14 @@ export function renderSummaryMarkdown(report: Report, tr: Translator = englishTr
     out.push(`- ${tr.t('report:labelled', { label: tr.t(`common:step.${step}`), text: counts })}`);
   }
   if (report.checks.length === 0) out.push(`- ${tr.t('report:noChecks')}`);
+  out.push(...signInChains(report, tr));
   out.push('', `### ${tr.t('report:untested')}`, '');
   if (report.untested.length === 0) out.push(tr.t('report:allTested'));
-  for (const u of report.untested)
-    out.push(`- ${tr.t('report:labelled', { label: `\`${u.check}\``, text: inline(u.reason) })}`);
+  // One line per reason (docs/i18n.md "CLI and report texts"): the reason once, then the checks it held back.
+  for (const group of untestedGroups(report)) {
+    out.push(`- ${inline(untestedReasonText(group, tr))}`);
+    for (const item of untestedItems(group, tr)) out.push(`  - ${inline(item)}`);
+  }
   out.push(
     '',
     `_${tr.t('report:footer', {
@@ -89,6 +100,19 @@ export function renderSummaryMarkdown(report: Report, tr: Translator = englishTr
     })}_`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The Token step's sign-in chains hop by hop, in `tr`'s language (what each hop changed, how it ended). */
+function signInChains(report: Report, tr: Translator): string[] {
+  const out: string[] = [];
+  for (const check of report.checks) {
+    const chain = signInChainOf(check.details);
+    if (!chain || chain.hops.length === 0) continue;
+    out.push('', `### ${inline(checkTitleText(check, tr))}`, '');
+    chain.hops.forEach((hop, i) => out.push(`${i + 1}. ${inline(hopText(hop, i, tr).replace(/^\d+\. /, ''))}`));
+    out.push('', inline(tr.t('report:chainEnds', { end: chainEndText(chain, tr) })));
+  }
+  return out;
 }
 
 /** "1 FAIL, 2 pass": each verdict that occurs, worst first, with its count in `tr`'s language. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isMessage, type Message } from '../i18n/message';
 
 /*
  * The details of the Token step's sign-in checks (`token.auth-redirect`, `token.pasted-url`): one hop of
@@ -36,12 +37,18 @@ export const SignInHopSchema = z.object({
   ms: z.nullable(z.number()),
   /** What this hop changed, in plain words (e.g. "Trakt added a PKCE challenge"); empty when nothing notable. */
   change: z.string(),
+  /** The same notes as messages, said in the reader's language (`change` stays English, for support; added field). */
+  notes: z.optional(z.array(z.custom<Message>(isMessage))),
 });
 /** One hop of the sign-in chain. */
 export type SignInHop = z.infer<typeof SignInHopSchema>;
 
-/** The chain as reported: every hop, and one sentence saying how it ended. */
-export const SignInChainSchema = z.object({ hops: z.array(SignInHopSchema), end: z.string() });
+/** The chain as reported: every hop, and one sentence saying how it ended (English; `endMessage` says it in any language). */
+export const SignInChainSchema = z.object({
+  hops: z.array(SignInHopSchema),
+  end: z.string(),
+  endMessage: z.optional(z.custom<Message>(isMessage)),
+});
 /** The reported sign-in chain. */
 export type SignInChain = z.infer<typeof SignInChainSchema>;
 
@@ -76,12 +83,4 @@ export type SignInDetails = z.infer<typeof SignInDetailsSchema>;
 export function signInChainOf(details: unknown): SignInChain | null {
   const parsed = SignInDetailsSchema.safeParse(details);
   return parsed.success ? parsed.data.chain : null;
-}
-
-/** One line per hop, for text (the CLI's report and the report text for Stremio). */
-export function hopLine(hop: SignInHop, index: number): string {
-  const status = hop.status === null ? (hop.page === 'no-answer' ? 'no answer' : 'not requested') : `${hop.status}`;
-  const timing = hop.ms === null ? '' : ` (${hop.ms} ms)`;
-  const change = hop.change ? ` — ${hop.change}` : '';
-  return `${index + 1}. ${hop.host}${hop.path} → ${status}${timing}${change}`;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_NAMES } from '../../shared/steps';
 import { startWorld, type World } from '../kit/world';
 import { openJourney, type JourneyWizard } from './journeys/journey';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 // WCAG 2.1 A/AA (axe-core) on every page of the wizard — Welcome, each step, the Summary and the bundle
 // preview — in both colour schemes (the window follows prefers-color-scheme), after a real run against the
@@ -30,11 +31,7 @@ async function violations(page: Page, where: string, only?: readonly string[]): 
 /** A world where Connectivity fails (a hotel Wi-Fi sign-in page): findings, fixes and failing rows show. */
 async function portalWorld(): Promise<World> {
   const world = await startWorld({ probeMs: 1000 });
-  world.captivePortal.route('GET', '/generate_204', {
-    status: 302,
-    headers: { location: 'http://login.hotel.example/portal' },
-    body: '<html>Please log in</html>',
-  });
+  holdBehindHotelPortal(world);
   return world;
 }
 

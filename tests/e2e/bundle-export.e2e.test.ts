@@ -6,6 +6,7 @@ import { STEP_NAMES } from '../../shared/steps';
 import { readZip } from '../kit/read-zip';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 // The Summary's Export diagnostic bundle in real Chromium against the real engine: preview first, then
 // the (harness) save dialog's path, then the .zip on disk.
@@ -17,11 +18,7 @@ describe('export diagnostic bundle end to end (Chromium + real engine)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'doctor-e2e-bundle-'));
     world = await startWorld({ probeMs: 1500 });
-    world.captivePortal.route('GET', '/generate_204', {
-      status: 302,
-      headers: { location: 'http://login.hotel.example/portal' },
-      body: '<html>Please log in</html>',
-    });
+    holdBehindHotelPortal(world);
     wizard = await openWizard({
       world,
       platform: {

@@ -3,19 +3,17 @@ import { PROBLEMS } from '../../shared/problems';
 import { STEP_NAMES } from '../../shared/steps';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 // The whole wizard in real Chromium against the real engine and the loopback emulators: a hotel-style
 // captive portal makes Connectivity fail, and the finding follows the user to the Summary.
 describe('wizard end to end (Chromium + real engine)', () => {
   let world: World;
   let wizard: WizardHarness;
+  let signIn: () => void;
   beforeAll(async () => {
     world = await startWorld({ probeMs: 1500 });
-    world.captivePortal.route('GET', '/generate_204', {
-      status: 302,
-      headers: { location: 'http://login.hotel.example/portal' },
-      body: '<html>Please log in</html>',
-    });
+    signIn = holdBehindHotelPortal(world);
     wizard = await openWizard({ world });
   });
   afterAll(async () => {
@@ -56,15 +54,11 @@ describe('wizard end to end (Chromium + real engine)', () => {
     expect(types.at(-1)).toBe('run-finished');
 
     // The portal is fixed; the fix's re-run button runs the real check again and it passes.
-    world.captivePortal.route('GET', '/generate_204', { status: 204 });
+    signIn();
     await card.getByRole('button', { name: /Run Connectivity again/ }).click();
     await wizard.waitForStep('connectivity');
     await expect.poll(() => portalRow.getAttribute('data-verdict')).toBe('pass');
-    world.captivePortal.route('GET', '/generate_204', {
-      status: 302,
-      headers: { location: 'http://login.hotel.example/portal' },
-      body: '<html>Please log in</html>',
-    });
+    signIn = holdBehindHotelPortal(world);
     await page.getByRole('button', { name: 'Re-run' }).click();
     await wizard.waitForStep('connectivity');
     await expect.poll(() => portalRow.getAttribute('data-verdict')).toBe('fail');

@@ -11,9 +11,12 @@ import { collectReferences } from './key-references';
 const english = readLocale('en');
 const refs = collectReferences();
 
-/** The keys the code reaches by construction rather than by literal: check titles and the problem catalog. */
+/** The keys the code reaches by construction rather than by literal: check titles, the problem catalog, and
+ * the plurals a text nests for its second count (`$t(ns:key, {"count": …})`, docs/i18n.md "Glossary"). */
 function derivedKeys(): string[] {
   const keys = CHECKS.map((check) => checkTitleKey(check.id));
+  for (const value of english.values())
+    for (const match of JSON.stringify(value).matchAll(/\$t\(([\w-]+:[\w.-]+)/g)) keys.push(match[1]!);
   for (const code of Object.keys(PROBLEMS))
     for (const path of ['title', 'explanation', 'fix.title', 'fix.steps']) keys.push(problemKey(code, path));
   return keys;

@@ -13,6 +13,7 @@ import { createTranslator } from '../../shared/i18n/translator';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
 import { readZip } from '../kit/read-zip';
 import { startWorld, type World } from '../kit/world';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 function value<T>(answer: IpcResult<unknown>): T {
   if (!answer.ok) throw new Error(`IPC error ${answer.error.code}: ${answer.error.message}`);
@@ -46,9 +47,9 @@ describe('the bundle summary.md speaks the requested language', () => {
       contextOptions: { env: {} },
     });
     // A critical finding, so the summary has a finding, its fix and verdict counts to say.
-    world.captivePortal.route('GET', '/generate_204', { status: 511, body: 'Accept the terms' });
+    const signIn = holdBehindHotelPortal(world, { status: 511, body: 'Accept the terms' });
     report = value<Report>(await ipc('diagnosis:run', { runId: 'fr-1', steps: ['connectivity'] }));
-    world.captivePortal.route('GET', '/generate_204', { status: 204 });
+    signIn();
   });
   afterAll(async () => {
     await world.close();
@@ -63,11 +64,11 @@ describe('the bundle summary.md speaks the requested language', () => {
     const summary = (await readZip(chosen)).find((e) => e.name === 'summary.md')?.data.toString('utf8') ?? '';
     expect(summary).toBe(preview.summaryMarkdown);
     expect(summary).toContain('## Stremio Trakt Doctor — résumé');
-    expect(summary).toMatch(/constats? \(critiques : 1\), les? plus importants? d’abord\./);
+    expect(summary).toMatch(/constats? \(1 critique\), les? plus importants? d’abord\./);
     expect(summary).toContain('**Critique** · `CAPTIVE_PORTAL` · confiance');
     expect(summary).toContain('Éléments constatés :');
     expect(summary).toContain('### Vérifications');
-    expect(summary).toMatch(/- Connexion : .*1 problème/);
+    expect(summary).toMatch(/- Connexion : .*\d+ problèmes?/);
     expect(summary).toContain('### Ce qui n’a pas pu être testé');
     expect(summary).not.toContain('What could not be tested');
     // The whole file is the shared renderer's French, over the exported (redacted) report.

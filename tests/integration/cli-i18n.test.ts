@@ -7,21 +7,23 @@ import { englishFragments } from '../i18n/english-fragments';
 import { readZip } from '../kit/read-zip';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 // docs/i18n.md "Choosing the language": the CLI speaks `--lang`, else LC_ALL / LC_MESSAGES / LANG.
 describe('the CLI in other languages', () => {
   let world: World;
   let dir: string;
   let cfg: string;
+  let signIn: () => void;
   beforeAll(async () => {
     world = await startWorld();
     dir = await mkdtemp(path.join(tmpdir(), 'doctor-cli-i18n-'));
     cfg = await world.writeConfig();
     // A critical finding, so the report has a finding with its fix to say.
-    world.captivePortal.route('GET', '/generate_204', { status: 511, body: 'Accept the terms' });
+    signIn = holdBehindHotelPortal(world, { status: 511, body: 'Accept the terms' });
   });
   afterAll(async () => {
-    world.captivePortal.route('GET', '/generate_204', { status: 204 });
+    signIn();
     await world.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -38,9 +40,11 @@ describe('the CLI in other languages', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^Stremio Trakt Doctor \S+ — \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2} \(/);
     expect(run.stdout).toContain('\nVerbindung\n');
-    expect(run.stdout).toMatch(/\n {2}\[(OK|PROBLEM|WARNUNG|FEHLER|AUSGELASSEN)\] /);
-    expect(run.stdout).toMatch(/Befunde \(\d+\):/);
-    expect(run.stdout).toMatch(/\d+\. \[KRITISCH\] .+ \(CAPTIVE_PORTAL, Sicherheit \d+\s%\)/);
+    // The verdict first, then each check in aligned columns (mark, title, summary), then the other findings.
+    expect(run.stdout.split('\n')[1]).toMatch(/^Wahrscheinlichste Ursache: .+ → .+/);
+    expect(run.stdout).toMatch(/^ {3}\[KRITISCH\] CAPTIVE_PORTAL, Sicherheit \d+\s%$/m);
+    expect(run.stdout).toMatch(/\n {2}(OK|PROBLEM|WARNUNG|FEHLER) +\S.* {2}\S/);
+    expect(run.stdout).toMatch(/Weitere Befunde \(\d+\):/);
     expect(run.stdout).toContain('   - gesehen: ');
     expect(run.stdout).toMatch(/ {3}Lösung — .+:/);
     expect(run.stdout).not.toMatch(/Findings|Fix —|confidence/);
@@ -60,8 +64,9 @@ describe('the CLI in other languages', () => {
     const run = await runCli(['diagnose', '--config', cfg, '--steps', 'connectivity'], { LANG: 'pt_BR.UTF-8' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('\nConexão\n');
-    expect(run.stdout).toMatch(/Problemas encontrados \(\d+\):/);
-    expect(run.stdout).toMatch(/\d+\. \[CRÍTICO\] .+ \(CAPTIVE_PORTAL, confiança \d+%\)/);
+    expect(run.stdout.split('\n')[1]).toMatch(/^Causa mais provável: .+ → .+/);
+    expect(run.stdout).toMatch(/^ {3}\[CRÍTICO\] CAPTIVE_PORTAL, confiança \d+%$/m);
+    expect(run.stdout).toMatch(/Outros problemas encontrados \(\d+\):/);
     expect(run.stdout).toMatch(/ {3}Solução — .+:/);
     expect(run.stderr).toMatch(/^PROBLEMA\s+connectivity\.captive-portal/m);
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ReportSchema } from '../../shared/report';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 describe('stremio-trakt-doctor CLI', () => {
   let world: World;
@@ -43,15 +44,19 @@ describe('stremio-trakt-doctor CLI', () => {
   });
 
   it('exits 1 when a critical finding is made, and prints a readable text report', async () => {
-    world.captivePortal.route('GET', '/generate_204', { status: 511, body: 'Accept the terms' });
+    const signIn = holdBehindHotelPortal(world, { status: 511, body: 'Accept the terms' });
     try {
       const cfg = await world.writeConfig();
       const run = await runCli(['diagnose', '--config', cfg, '--steps', 'connectivity']);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('[CRITICAL] A sign-in page blocks the internet (CAPTIVE_PORTAL');
-      expect(run.stdout).toContain('Fix — Sign in to the network');
+      expect(run.stdout.split('\n')[1]).toBe(
+        'Most likely cause: This network shows a sign-in page → Sign in to the network',
+      );
+      expect(run.stdout).toContain('   [CRITICAL] CAPTIVE_PORTAL, confidence 98%');
+      // A command-line user re-runs with the command, not "this step" of the window.
+      expect(run.stdout).toContain('2) Run `stremio-trakt-doctor diagnose --steps connectivity` again.');
     } finally {
-      world.captivePortal.route('GET', '/generate_204', { status: 204 });
+      signIn();
     }
   });
 

@@ -39,7 +39,11 @@ describe('the Token and Revoked steps through the CLI', () => {
     const pasted = 'https://api.trakt.tv/auth/signin?utm_source=stremio';
     const run = await runCli(['diagnose', '--config', cfg, '--steps', 'token,revoked', '--auth-url', pasted]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('[SKIP] Stremio account: Not signed in');
+    // Said once, under "Not tested", with the checks it held back.
+    expect(run.stdout).toContain(
+      '  • Not signed in: no Stremio credentials were given, so the Trakt link on the account cannot be read.',
+    );
+    expect(run.stdout).toMatch(/\n {4}Token: Stremio account, /);
     expect(run.stdout).toContain('AUTH_URL_WRONG_HOST');
     expect(run.stdout).toContain('1. api.trakt.tv/auth/signin → 400');
     // No client_id and return address of Stremio's: analysed, never offered as a one-click fix.

@@ -6,6 +6,7 @@ import { englishWindowI18n } from '../../renderer/src/i18n/window-i18n';
 import { WIZARD_PAGES, pageTitleKey, type WizardPage } from '../../renderer/src/lib/pages';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from '../e2e/harness';
+import { holdBehindHotelPortal } from '../kit/hotel-portal';
 
 /** Where the PNGs go: docs/screenshots/ (the README's gallery) unless SCREENSHOTS_DIR says otherwise. */
 const OUT_DIR = path.resolve(process.env.SCREENSHOTS_DIR ?? 'docs/screenshots');
@@ -38,11 +39,7 @@ describe('wizard screenshots', () => {
   beforeAll(async () => {
     await mkdir(OUT_DIR, { recursive: true });
     world = await startWorld({ probeMs: 1000 });
-    world.captivePortal.route('GET', '/generate_204', {
-      status: 302,
-      headers: { location: 'http://login.hotel.example/portal' },
-      body: '<html>Please log in</html>',
-    });
+    holdBehindHotelPortal(world);
   });
   afterAll(async () => {
     await world?.close();

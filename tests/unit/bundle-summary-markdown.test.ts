@@ -106,7 +106,8 @@ describe('renderSummaryMarkdown', () => {
   it('lists what was not tested, per-step verdict counts, and the tool version', () => {
     const md = renderSummaryMarkdown(report);
     expect(md).toContain('### What could not be tested');
-    expect(md).toContain('- `token.stremio`: no Stremio credentials were given');
+    // One line per reason (the root check's own summary), then what it held back, by step.
+    expect(md).toContain('- no credentials\n  - Token: Token');
     expect(md).toContain('- Connectivity: 1 FAIL, 1 pass');
     expect(md).toContain('- Token: 1 skipped');
     expect(md).toContain('stremio-trakt-doctor 1.2.3');
@@ -142,7 +143,7 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toContain(`- GET http://connectivity-check → 302 Location: ${escaped}`);
     expect(md).toContain(`### 1. Portal at ${escaped}`);
     expect(md).toContain(`1. Open ${escaped}`);
-    expect(md).toContain(`- \`x.y\`: ${escaped}`);
+    expect(md).toContain(`- ${escaped}\n  - x.y`);
     // Words joined by underscores (problem codes, user names) stay readable: no emphasis can start inside a word.
     expect(renderSummaryMarkdown(report)).toContain('- evidence of CRIT_ONE');
   });
@@ -160,7 +161,8 @@ describe('renderSummaryMarkdown in another language (docs/i18n.md)', () => {
   it('says every heading and label in French, numbers, dates and durations the French way', async () => {
     const md = renderSummaryMarkdown(report, await createTranslator('fr'));
     expect(md).toContain('## Stremio Trakt Doctor — résumé');
-    expect(md).toContain('4 constats (critiques : 1), les plus importants d’abord.');
+    // The count of critical findings has its own plural (docs/i18n.md "Glossary").
+    expect(md).toContain('4 constats (1 critique), les plus importants d’abord.');
     expect(md).toContain('**Critique** · `CRIT_ONE` · confiance 60\u00a0%');
     expect(md).toContain('Éléments constatés :\n- evidence of CRIT_ONE');
     expect(md).toContain('- Également possible : `OTHER_CODE`');

@@ -12,7 +12,7 @@ describe("the CLI's own lines in its language", () => {
         de,
       ),
     ).toBe(
-      'Trakt-Anmeldetest: öffnen Sie die Aktivierungsseite von Trakt und geben Sie den Code AB12 ein (bis 10:15:00 UTC)…',
+      'Trakt-Anmeldetest: Öffnen Sie die Aktivierungsseite von Trakt und geben Sie den Code AB12 ein (bis 10:15:00 UTC)…',
     );
     expect(oauthProgressLine({ phase: 'revoking', mode: 'loopback' }, de)).toBe(
       'Trakt-Anmeldetest: widerruft das Token des Assistenten…',

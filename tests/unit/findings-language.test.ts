@@ -36,7 +36,7 @@ describe('findings in the run’s language', () => {
     );
     expect(revoked?.title).toBe('Der Zugriff von Stremio auf Trakt wurde widerrufen');
     expect(revoked?.fix.steps[1]).toBe(
-      'Öffnen Sie in Stremio Einstellungen → Trakt Scrobbling und klicken Sie auf Abmelden.',
+      'Öffnen Sie in Stremio Einstellungen → Trakt Scrobbling und klicken Sie auf Abmelden (in Stremio 6: Einstellungen → Integrationen → Trakt).',
     );
     expect(revoked?.fix.action).toEqual({
       kind: 'open-url',
@@ -118,7 +118,7 @@ describe('findings in the run’s language', () => {
     };
     const session = new DiagnosisSession({ records: ctx, checks: [check], steps: ['connectivity'] });
     const report = await session.run(ctx, { kind: 'steps', steps: ['connectivity'] });
-    expect(report.findings.map((f) => f.title)).toEqual(['Eine Anmeldeseite sperrt das Internet']);
+    expect(report.findings.map((f) => f.title)).toEqual(['Dieses Netzwerk zeigt eine Anmeldeseite']);
     expect(report.findings[0]?.fix.steps[1]).toBe('Führen Sie diesen Schritt erneut aus.');
   });
 });

@@ -56,7 +56,7 @@ describe('the problem catalog in every language', () => {
 
   it('PROBLEMS carries the English words (docs/problems.md and the tests read them)', () => {
     const english = problemsOf('en');
-    expect(PROBLEMS.CAPTIVE_PORTAL.title).toBe('A sign-in page blocks the internet');
+    expect(PROBLEMS.CAPTIVE_PORTAL.title).toBe('This network shows a sign-in page');
     expect(PROBLEMS.TRAKT_TOKEN_REVOKED.fix.steps[0]).toBe(
       'Open Trakt → Settings → Connected apps and revoke "Stremio".',
     );

@@ -5,6 +5,7 @@ import type { SecretRegistry } from '../core/secrets';
 import type { CompletedCheck } from '../runtime/check';
 import { buildFindings } from '../runtime/findings';
 import { applyIncidents } from './apply-incidents';
+import { reconcileFindings } from './reconcile-findings';
 
 /** The facts of a session that its report is built from. */
 export interface SessionFacts {
@@ -32,18 +33,20 @@ export interface BuiltReport {
  * unfinished check, a planned step never run). Validated and scrubbed of every secret the session saw.
  */
 export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry): BuiltReport {
+  // Findings agree across checks before anything reads them (docs/architecture.md "Findings agree").
+  const completed = reconcileFindings(facts.completed, { translator: facts.translator, secrets });
   // Findings a verified known incident explains carry it (docs/incidents.md).
-  const findings = applyIncidents(buildFindings(facts.completed, secrets, facts.translator), facts.completed);
+  const findings = applyIncidents(buildFindings(completed, secrets, facts.translator), completed);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'stremio-trakt-doctor', version: facts.version },
     startedAt: facts.runs.map((r) => r.startedAt).sort()[0] ?? new Date(0).toISOString(),
     durationMs: facts.runs.reduce((sum, r) => sum + r.durationMs, 0),
     steps: STEP_NAMES.filter((step) => facts.ranSteps.has(step)),
-    checks: facts.completed.map((c) => c.result),
+    checks: completed.map((c) => c.result),
     findings,
     untested: [
-      ...facts.completed
+      ...completed
         .filter((c) => c.result.verdict === 'skipped' || c.result.verdict === 'error')
         .map((c) => ({ check: c.result.id, reason: c.result.summary })),
       ...facts.plannedSteps

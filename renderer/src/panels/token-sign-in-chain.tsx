@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../../shared/report';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import { SignInDetailsSchema, type SignInChain, type SignInHop } from '../../../shared/check-details/sign-in-chain';
+import { chainEndText, hopChangeText } from '../../../shared/i18n/sign-in-chain-text';
 import type { TFunction } from 'i18next';
 import { Disclosure } from '../components/disclosure';
 import { useTr } from '../i18n/use-tr';
@@ -44,7 +45,7 @@ interface TimelineProps {
 }
 
 function Timeline({ title, chain, reportText }: TimelineProps) {
-  const { t } = useTr();
+  const { t, tr } = useTr();
   return (
     <div className="sign-in-chain">
       <h4 className="sign-in-chain-title">{title}</h4>
@@ -57,12 +58,12 @@ function Timeline({ title, chain, reportText }: TimelineProps) {
               <span className="muted">{hop.path}</span>
             </span>
             {hop.ms !== null && <span className="muted small"> {t('wizard:check.duration', { ms: hop.ms })}</span>}
-            {hop.change && <div className="small sign-in-hop-change">{hop.change}</div>}
+            {hop.change && <div className="small sign-in-hop-change">{hopChangeText(hop, tr)}</div>}
           </li>
         ))}
       </ol>
       <p className="muted small" data-testid="sign-in-chain-end">
-        {t('wizard:chain.ends', { end: chain.end })}
+        {t('wizard:chain.ends', { end: chainEndText(chain, tr) })}
       </p>
       {reportText && (
         <Disclosure label={t('wizard:chain.reportText')} className="sign-in-report" keepMounted>

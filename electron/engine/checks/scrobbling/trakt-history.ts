@@ -9,7 +9,6 @@ import { stremioAccountCheck } from '../token/stremio-account';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
 import { traktTokenCheck } from '../token/trakt-token';
 import type { HistoryData } from './scrobbling-data';
-import { lastWatch } from './texts';
 import { joinSentences } from '../../../../shared/i18n/join';
 
 /** Why the history was not read, per reason the Trakt link could not be used. */
@@ -48,7 +47,6 @@ export const traktHistoryCheck = defineCheck<HistoryData>({
       since: sinceMs,
       count: read.entries.length,
       pages: msg('checks-scrobbling:trakt-history.pages', { count: read.pagesRead }),
-      last: lastWatch(last, 'unknown'),
     });
     const newest = MAX_HISTORY_PAGES * HISTORY_PAGE_LIMIT;
     const cut =

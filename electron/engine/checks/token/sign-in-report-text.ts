@@ -1,4 +1,6 @@
-import { hopLine, type SignInChain } from '../../../../shared/check-details/sign-in-chain';
+import type { SignInChain } from '../../../../shared/check-details/sign-in-chain';
+import { hopText } from '../../../../shared/i18n/sign-in-chain-text';
+import { englishTranslator } from '../../../../shared/i18n/translator';
 
 /**
  * A ready-to-paste report for Stremio (or Trakt) when nothing on this computer fixes the sign-in: what
@@ -7,7 +9,7 @@ import { hopLine, type SignInChain } from '../../../../shared/check-details/sign
 export function reportTextFor(chain: SignInChain, meaning: string): string {
   return [
     "Stremio's Trakt sign-in fails. Stremio Trakt Doctor followed the Authenticate link without cookies:",
-    ...chain.hops.map((hop, i) => `  ${hopLine(hop, i)}`),
+    ...chain.hops.map((hop, i) => `  ${hopText(hop, i, englishTranslator())}`),
     `  ends: ${chain.end}`,
     meaning,
     'The diagnostic bundle is attached.',

@@ -1,6 +1,10 @@
 import type { SignInChain, SignInHop } from '../../../../shared/check-details/sign-in-chain';
 import { isTraktEndpoint } from '../../runtime/endpoint-hosts';
-import type { ChainEnd, ChainHopRecord, FollowedChain } from './sign-in-chain';
+import type { ChainHopRecord, FollowedChain } from './sign-in-chain';
+import { endMessage, hopNotes, parameterNames } from './sign-in-chain-words';
+import { joinClauses } from '../../../../shared/i18n/join';
+import type { Message } from '../../../../shared/i18n/message';
+import { englishTranslator } from '../../../../shared/i18n/translator';
 
 /**
  * Reads a followed chain: the client's own authorize link (the first Trakt address), whether Trakt
@@ -61,79 +65,41 @@ function displayPath(hop: ChainHopRecord): string {
   return hop.url.pathname;
 }
 
-const names = (url: URL): string[] => [...new Set(url.searchParams.keys())];
-
-/** What a hop changed compared with the one before it, in plain words. */
-function changeOf(hop: ChainHopRecord, previous: ChainHopRecord | undefined, injected: boolean): string {
-  const notes: string[] = [];
-  if (injected) notes.push('Trakt added a PKCE challenge the sign-in link did not carry');
-  if (previous && previous.url.host !== hop.url.host) notes.push(`moved from ${previous.url.host} to ${hop.url.host}`);
-  if (previous) {
-    const before = new Set(names(previous.url));
-    // The challenge has its own note; Stremio's start link has no parameters to compare with.
-    const added = names(hop.url).filter((n) => !before.has(n) && !(injected && n.startsWith('code_challenge')));
-    if (added.length > 0 && before.size > 0) notes.push(`added ${added.join(', ')}`);
-  }
-  if (!hop.requested && hop.failure === null) notes.push('not requested');
-  if (hop.page === 'sign-in') notes.push("Trakt's sign-in page");
-  if (hop.page === 'consent') notes.push("Trakt's consent page");
-  if (hop.page === 'cloudflare') notes.push("Cloudflare's block page, not Trakt");
-  if (hop.failure) notes.push(`no answer (${hop.failure.message})`);
-  if (hop.truncated) notes.push('long body, only its start was read');
-  return notes.join('; ');
+/** What a hop changed compared with the one before it, in plain English words (the report's `change`). */
+function changeOf(notes: readonly Message[]): string {
+  return notes.length > 0 ? englishTranslator().text(joinClauses(notes)) : '';
 }
 
-/** One sentence saying how a chain ended. */
-export function endSentence(chain: FollowedChain): string {
+/** How a chain ended, as a message (`endMessage`). */
+function endOf(chain: FollowedChain): Message {
   const last = lastHop(chain);
-  const at = last ? ` at ${hopPlace(last)}` : '';
-  const end: ChainEnd = chain.end;
-  switch (end.kind) {
-    case 'user-page':
-      return end.page === 'sign-in' ? `Trakt's sign-in page${at}` : `Trakt's consent page${at}`;
-    case 'redirect-uri':
-      return end.error
-        ? `back to the redirect URI with error=${end.error}${end.description ? ` (${end.description})` : ''}`
-        : `back to the redirect URI${end.hasCode ? ' with a code' : ''} (read, not requested)`;
-    case 'http-error':
-      return `HTTP ${end.status}${at}`;
-    case 'cloudflare':
-      return `Cloudflare's block page${at}`;
-    case 'other-page':
-      return `a page that is not Trakt's sign-in (HTTP ${end.status})${at}`;
-    case 'no-location':
-      return `a redirect without a Location (HTTP ${end.status})${at}`;
-    case 'bad-location':
-      return `a redirect to something that is not a web address${at}`;
-    case 'unknown-host':
-      return `a redirect to ${end.host}, which is no Stremio or Trakt address (not followed)`;
-    case 'loop':
-      return `a redirect loop${at}`;
-    case 'too-many-hops':
-      return `more than ${chain.hops.length} redirects`;
-    case 'network':
-      return `no answer${at} (${end.message})`;
-    case 'not-a-url':
-      return 'not a web address';
-    case 'handoff':
-      return `Trakt's sign-in at ${last ? hopPlace(last) : '?'} (not followed)`;
-  }
+  return endMessage(chain.end, last ? hopPlace(last) : null, chain.hops.length);
+}
+
+/** One sentence saying how a chain ended, in English (the report's `end`, candidates' `end`). */
+export function endSentence(chain: FollowedChain): string {
+  return englishTranslator().text(endOf(chain));
 }
 
 /** The chain as a report carries it. */
 export function reportChain(chain: FollowedChain): SignInChain {
   const injected = pkceInjectedAt(chain);
-  const hops: SignInHop[] = chain.hops.map((hop, i) => ({
-    host: hop.url.host,
-    path: displayPath(hop),
-    status: hop.status,
-    parameters: names(hop.url),
-    page: hop.page,
-    server: hop.origin.server,
-    cfRay: hop.origin.cfRay,
-    xRuntime: hop.origin.xRuntime,
-    ms: hop.ms,
-    change: changeOf(hop, chain.hops[i - 1], injected === i),
-  }));
-  return { hops, end: endSentence(chain) };
+  const hops: SignInHop[] = chain.hops.map((hop, i) => {
+    const notes = hopNotes(hop, chain.hops[i - 1], injected === i);
+    return {
+      host: hop.url.host,
+      path: displayPath(hop),
+      status: hop.status,
+      parameters: parameterNames(hop.url),
+      page: hop.page,
+      server: hop.origin.server,
+      cfRay: hop.origin.cfRay,
+      xRuntime: hop.origin.xRuntime,
+      ms: hop.ms,
+      change: changeOf(notes),
+      notes,
+    };
+  });
+  const end = endOf(chain);
+  return { hops, end: englishTranslator().text(end), endMessage: end };
 }

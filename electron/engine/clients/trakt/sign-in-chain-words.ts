@@ -1,0 +1,72 @@
+import { msg, type Message } from '../../../../shared/i18n/message';
+import type { ChainEnd, ChainHopRecord } from './sign-in-chain';
+
+// The words of a followed sign-in chain as messages (docs/i18n.md "Token step"): what each hop changed and how the
+// chain ended, said in the reader's language by the window, the text report and summary.md. The report keeps
+// their English too (`change`, `end`), for support.
+
+/** The parameter names of an address, each once (values such as `state` or `code` are secret). */
+export const parameterNames = (url: URL): string[] => [...new Set(url.searchParams.keys())];
+
+/** What a hop changed compared with the one before it: one message per note, none when nothing notable. */
+export function hopNotes(hop: ChainHopRecord, previous: ChainHopRecord | undefined, injected: boolean): Message[] {
+  const notes: Message[] = [];
+  if (injected) notes.push(msg('checks-token:chain.note.injected'));
+  if (previous && previous.url.host !== hop.url.host)
+    notes.push(msg('checks-token:chain.note.moved', { from: previous.url.host, to: hop.url.host }));
+  if (previous) {
+    const before = new Set(parameterNames(previous.url));
+    // The challenge has its own note; Stremio's start link has no parameters to compare with.
+    const added = parameterNames(hop.url).filter(
+      (n) => !before.has(n) && !(injected && n.startsWith('code_challenge')),
+    );
+    if (added.length > 0 && before.size > 0)
+      notes.push(msg('checks-token:chain.note.added', { names: added.join(', ') }));
+  }
+  if (!hop.requested && hop.failure === null) notes.push(msg('checks-token:chain.note.notRequested'));
+  if (hop.page === 'sign-in') notes.push(msg('checks-token:chain.note.signInPage'));
+  if (hop.page === 'consent') notes.push(msg('checks-token:chain.note.consentPage'));
+  if (hop.page === 'cloudflare') notes.push(msg('checks-token:chain.note.cloudflare'));
+  if (hop.failure) notes.push(msg('checks-token:chain.note.noAnswer', { error: hop.failure.message }));
+  if (hop.truncated) notes.push(msg('checks-token:chain.note.truncated'));
+  return notes;
+}
+
+/** How a chain ended, as one message; `place` is where (`host/path` of the last hop), when there was one. */
+export function endMessage(end: ChainEnd, place: string | null, hops: number): Message {
+  const at = (key: string, params: Record<string, string | number> = {}) =>
+    msg(`checks-token:chain.end.${key}`, place ? { ...params, context: 'at', place } : params);
+  switch (end.kind) {
+    case 'user-page':
+      return at(end.page === 'sign-in' ? 'signInPage' : 'consentPage');
+    case 'redirect-uri':
+      if (end.error)
+        return msg('checks-token:chain.end.redirectError', {
+          error: end.error,
+          ...(end.description ? { context: 'described', description: end.description } : {}),
+        });
+      return msg(end.hasCode ? 'checks-token:chain.end.redirectCode' : 'checks-token:chain.end.redirect');
+    case 'http-error':
+      return at('httpError', { status: end.status });
+    case 'cloudflare':
+      return at('cloudflare');
+    case 'other-page':
+      return at('otherPage', { status: end.status });
+    case 'no-location':
+      return at('noLocation', { status: end.status });
+    case 'bad-location':
+      return at('badLocation');
+    case 'unknown-host':
+      return msg('checks-token:chain.end.unknownHost', { host: end.host });
+    case 'loop':
+      return at('loop');
+    case 'too-many-hops':
+      return msg('checks-token:chain.end.tooManyHops', { count: hops });
+    case 'network':
+      return at('network', { error: end.message });
+    case 'not-a-url':
+      return msg('checks-token:chain.end.notAUrl');
+    case 'handoff':
+      return msg('checks-token:chain.end.handoff', { place: place ?? '?' });
+  }
+}
