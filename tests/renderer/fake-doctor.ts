@@ -189,3 +189,23 @@ export function report(
     untested,
   };
 }
+
+/** The account check's own summary when nobody signed in (the root of every "needs your sign-in" skip). */
+const NOT_SIGNED_IN = {
+  key: 'checks-token:stremio-account.noCredentials',
+} as const;
+
+/**
+ * A check skipped because nobody signed in to Stremio, as the engine reports it: the account check itself,
+ * or a check whose chain of skips starts there ("it needs Stremio account, which was skipped (…)").
+ */
+export function notSignedIn(id: string): CheckResult {
+  const message =
+    id === 'token.stremio-account'
+      ? NOT_SIGNED_IN
+      : {
+          key: 'engine:outcome.needsSkipped',
+          params: { check: { key: 'checks-token:stremio-account.title' }, reason: NOT_SIGNED_IN },
+        };
+  return checkResult(id, { verdict: 'skipped', summary: 'Skipped: not signed in.', message });
+}
