@@ -1,6 +1,8 @@
 /** @vitest-environment jsdom */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../shared/i18n/locales';
 import { englishTranslator } from '../../shared/i18n/translator';
 import { PROBLEMS } from '../../shared/problems';
 import type { CheckResult, Finding } from '../../shared/report';
@@ -183,6 +185,19 @@ describe('a fact is said once, in one vocabulary', () => {
       'Problem',
       'Problem',
     ]);
+  });
+
+  it('every language names a critical finding and a failing check with one word, and a warning with one', () => {
+    for (const locale of LOCALES) {
+      const common = JSON.parse(readFileSync(`shared/locales/${locale}/common.json`, 'utf8')) as {
+        verdict: Record<string, string>;
+        severity: Record<string, string>;
+      };
+      expect([common.severity.critical, common.severity.warning], locale).toEqual([
+        common.verdict.fail,
+        common.verdict.warn,
+      ]);
+    }
   });
 
   it('the page and the sidebar number each step the same', async () => {
