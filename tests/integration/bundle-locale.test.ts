@@ -64,7 +64,7 @@ describe('the bundle summary.md speaks the requested language', () => {
     expect(summary).toBe(preview.summaryMarkdown);
     expect(summary).toContain('## Stremio Trakt Doctor — résumé');
     expect(summary).toMatch(/constats? \(critiques : 1\), les? plus importants? d’abord\./);
-    expect(summary).toContain('**Critique** · `CAPTIVE_PORTAL` · confiance');
+    expect(summary).toContain('**Problème** · `CAPTIVE_PORTAL` · confiance');
     expect(summary).toContain('Éléments constatés :');
     expect(summary).toContain('### Vérifications');
     expect(summary).toMatch(/- Connexion : .*1 problème/);

@@ -40,7 +40,7 @@ describe('the CLI in other languages', () => {
     expect(run.stdout).toContain('\nVerbindung\n');
     expect(run.stdout).toMatch(/\n {2}\[(OK|PROBLEM|WARNUNG|FEHLER|AUSGELASSEN)\] /);
     expect(run.stdout).toMatch(/Befunde \(\d+\):/);
-    expect(run.stdout).toMatch(/\d+\. \[KRITISCH\] .+ \(CAPTIVE_PORTAL, Sicherheit \d+\s%\)/);
+    expect(run.stdout).toMatch(/\d+\. \[PROBLEM\] .+ \(CAPTIVE_PORTAL, Sicherheit \d+\s%\)/);
     expect(run.stdout).toContain('   - gesehen: ');
     expect(run.stdout).toMatch(/ {3}Lösung — .+:/);
     expect(run.stdout).not.toMatch(/Findings|Fix —|confidence/);
@@ -61,7 +61,7 @@ describe('the CLI in other languages', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('\nConexão\n');
     expect(run.stdout).toMatch(/Problemas encontrados \(\d+\):/);
-    expect(run.stdout).toMatch(/\d+\. \[CRÍTICO\] .+ \(CAPTIVE_PORTAL, confiança \d+%\)/);
+    expect(run.stdout).toMatch(/\d+\. \[PROBLEMA\] .+ \(CAPTIVE_PORTAL, confiança \d+%\)/);
     expect(run.stdout).toMatch(/ {3}Solução — .+:/);
     expect(run.stderr).toMatch(/^PROBLEMA\s+connectivity\.captive-portal/m);
   });

@@ -48,7 +48,7 @@ describe('stremio-trakt-doctor CLI', () => {
       const cfg = await world.writeConfig();
       const run = await runCli(['diagnose', '--config', cfg, '--steps', 'connectivity']);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('[CRITICAL] A sign-in page blocks the internet (CAPTIVE_PORTAL');
+      expect(run.stdout).toContain('[PROBLEM] A sign-in page blocks the internet (CAPTIVE_PORTAL');
       expect(run.stdout).toContain('Fix — Sign in to the network');
     } finally {
       world.captivePortal.route('GET', '/generate_204', { status: 204 });

@@ -161,7 +161,7 @@ describe('renderSummaryMarkdown in another language (docs/i18n.md)', () => {
     const md = renderSummaryMarkdown(report, await createTranslator('fr'));
     expect(md).toContain('## Stremio Trakt Doctor — résumé');
     expect(md).toContain('4 constats (critiques : 1), les plus importants d’abord.');
-    expect(md).toContain('**Critique** · `CRIT_ONE` · confiance 60\u00a0%');
+    expect(md).toContain('**Problème** · `CRIT_ONE` · confiance 60\u00a0%');
     expect(md).toContain('Éléments constatés :\n- evidence of CRIT_ONE');
     expect(md).toContain('- Également possible : `OTHER_CODE`');
     expect(md).toContain('Solution — Use the corrected link :\n1. Open it.');
