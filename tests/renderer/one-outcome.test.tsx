@@ -263,18 +263,21 @@ describe('the Summary', () => {
           message: { key: 'checks-version:wizard-update.unreadable', params: { why: 'x' } },
         }),
       ],
-      [catalogFinding('STREMIO_NOT_SIGNED_IN', ['token.stremio-account'])],
+      [
+        catalogFinding('STREMIO_NOT_SIGNED_IN', ['token.stremio-account']),
+        catalogFinding('STREMIO_NOT_FOUND', ['version.installs']),
+      ],
       true,
     );
     const untested = await screen.findByTestId('untested', {}, { timeout: 10_000 });
     // 9 checks waiting for one sign-in are one line, not nine; "No Stremio account" is not also a card.
     expect(within(untested).getByTestId('sign-in-line').textContent).toMatch(/^9 checks need your Stremio sign-in\./);
-    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.getAllByRole('article').map((a) => a.dataset.finding)).toEqual(['STREMIO_NOT_FOUND']);
     const groups = [...untested.querySelectorAll('.untested-groups > li')];
     expect(groups).toHaveLength(2);
     for (const group of groups) expect(within(group as HTMLElement).getAllByRole('button')).toHaveLength(1);
     expect(untested.textContent).not.toMatch(/version\.stremio-update|\d+ ms/);
-    // Nothing found, so the sign-in is the bright button; Done / Start over end the page.
+    // Only a note found, so the sign-in is the bright button; Done / Start over end the page.
     expect(counts().primary).toEqual(['Go to Token →']);
     expect(screen.getByRole('button', { name: 'Done' })).toBeInstanceOf(HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Start over' }));

@@ -53,11 +53,16 @@ export function SummaryPage() {
   );
 }
 
+/** True when the sign-in is the Summary's primary action: nothing more than a note was found without it. */
+function signInLeads(report: Report): boolean {
+  const top = topFinding(shownFindings(report));
+  return (!top || top.severity === 'info') && untestedGroups(report).some((g) => g.kind === 'sign-in');
+}
+
 /** True when the Summary's opening has its own primary action: the bundle export in the fix, or the sign-in. */
 function leadsWithAction(report: Report): boolean {
   const top = topFinding(shownFindings(report));
-  if (top) return fixButtons(top.problem, top.fix).bundle !== null;
-  return untestedGroups(report).some((g) => g.kind === 'sign-in');
+  return (top !== undefined && fixButtons(top.problem, top.fix).bundle !== null) || signInLeads(report);
 }
 
 /** The most likely cause: the first finding that is more than a note, else the first note. */
@@ -109,7 +114,7 @@ function SummaryBody({ report }: { readonly report: Report }) {
           </div>
         </section>
       )}
-      <UntestedList report={report} primary={!top} />
+      <UntestedList report={report} primary={signInLeads(report)} />
       <SummaryShare report={report}>{!exportInFix && exportPanel(false)}</SummaryShare>
       <TechnicalDetails testId="summary-technical">
         <VerdictCounts report={report} />
