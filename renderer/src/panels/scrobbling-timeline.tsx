@@ -28,6 +28,18 @@ function storyText(story: TimelineStory, t: ReturnType<typeof useTr>['t']): stri
   }
 }
 
+/** The runs of days outside the compared window, as [first, last + 1] (one shaded band each, no seams). */
+function outsideRuns(days: readonly TimelineDay[]): (readonly [number, number])[] {
+  const runs: [number, number][] = [];
+  days.forEach((d, i) => {
+    if (d.finished !== null) return;
+    const last = runs.at(-1);
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  });
+  return runs;
+}
+
 /** The bars: per day, finished in Stremio (left) and recorded by Trakt (right); days not compared shaded. */
 function Bars({ days, stopAfter }: { readonly days: readonly TimelineDay[]; readonly stopAfter: number | null }) {
   const max = Math.max(1, ...days.flatMap((d) => [d.finished ?? 0, d.recorded ?? 0]));
@@ -40,9 +52,11 @@ function Bars({ days, stopAfter }: { readonly days: readonly TimelineDay[]; read
       aria-hidden="true"
       focusable="false"
     >
+      {outsideRuns(days).map(([from, to]) => (
+        <rect key={from} className="tl-outside" x={from * SLOT} y={0} width={(to - from) * SLOT} height={HEIGHT} />
+      ))}
       {days.map((d, i) => (
         <g key={i} transform={`translate(${i * SLOT} 0)`}>
-          {d.finished === null && <rect className="tl-outside" x={0} y={0} width={SLOT} height={HEIGHT} />}
           <rect className="tl-finished" x={2} y={HEIGHT - height(d.finished)} width={BAR} height={height(d.finished)} />
           <rect
             className="tl-recorded"
