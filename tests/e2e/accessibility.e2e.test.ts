@@ -74,6 +74,11 @@ describe('axe-core: every page in both colour schemes (Chromium + real engine)',
           await page.locator(`button.stepper-item[data-page="${step}"]`).click();
           await page.locator(`section[data-step="${step}"]`).waitFor();
           // Findings shown the way a user opens them: the first failing row's details expanded.
+          // "Technical details" opened too (its rows, tables and hops are checked as well), and the
+          // first failing row's details in it.
+          const technical = page.getByTestId('technical-details').getByRole('button', { name: 'Technical details' });
+          if ((await technical.count()) && (await technical.getAttribute('aria-expanded')) === 'false')
+            await technical.click();
           const failing = page.locator('.check-row[data-verdict="fail"] button[aria-expanded="false"]').first();
           if (await failing.count()) await failing.click();
           found.push(...(await violations(page, `${scheme} ${step}`, only)));

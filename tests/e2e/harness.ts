@@ -212,10 +212,8 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
       livePage.evaluate(() => [...(window as unknown as { __cspViolations: string[] }).__cspViolations]),
     async waitForStep(step, timeoutMs = 20_000) {
       await livePage
-        .locator(
-          `section[data-step="${step}"] .run-status:not([data-status="running"]):not([data-status="waiting"]):not([data-status="idle"])`,
-        )
-        .waitFor({ timeout: timeoutMs });
+        .locator(`section[data-step="${step}"] .step-result:is([data-status="done"], [data-status="failed"])`)
+        .waitFor({ state: 'attached', timeout: timeoutMs });
     },
     async waitForAllSteps(timeoutMs = 30_000) {
       await livePage.waitForFunction(

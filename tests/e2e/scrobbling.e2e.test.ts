@@ -72,14 +72,20 @@ describe('Scrobbling step end to end (Chromium + real engine)', () => {
     await expect.poll(() => comparisonRow.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('fail');
     await page.locator('article[data-finding="SCROBBLES_NOT_REACHING_TRAKT"]').waitFor();
     await page.locator('article[data-finding="TRAKT_APP_LIMIT_RISK"]').waitFor();
+    // The last 30 days as a picture with its sentence; the titles behind it wait under one line.
+    const timeline = page.getByTestId('scrobbling-timeline');
+    await timeline.waitFor();
+    expect(await timeline.getAttribute('data-story')).not.toBe('empty');
     const view = page.getByTestId('scrobbling-comparison');
-    await view.waitFor();
+    await view.getByRole('button', { name: 'Watched in Stremio ↔ on Trakt' }).click();
     const missing = view.locator('[data-on-trakt="false"]');
     expect(await missing.count()).toBe(1);
     expect(await missing.textContent()).toContain(TITLES.missing);
     expect(await view.getByTestId('scrobbling-trakt').textContent()).toContain(`${TITLES.show} · S4E1`);
     // The finding and the check rows say counts and dates only.
-    const rows = await page.locator('.check-list').textContent();
+    const rows = (await page.locator('section[data-step="scrobbling"] .check-list').allTextContents()).join(' ');
+    expect(rows).not.toBe('');
+    expect(await timeline.textContent()).not.toContain(TITLES.missing);
     for (const title of Object.values(TITLES)) expect(rows).not.toContain(title);
     expect(wizard.pageErrors).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { coreProfile, plantLocalStorage, WEBVIEW2_LEVELDB } from '../fixtures/pr
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
+import { openTokenWays } from './journeys/journey';
 
 const ACCOUNT = {
   id: '6b1c2d3e4f5a6b7c8d9e0f1a',
@@ -81,6 +82,8 @@ describe('Token step end to end (Chromium + real engine)', () => {
   it('signs in after consent (remember refused with the reason) and reads the account; the Revoked step follows', async () => {
     const { page } = wizard;
     const panel = page.locator('[data-panel="token-sign-in"]');
+    // The pasted address was analysed: its result leads the page and the ways in folded into one line.
+    await openTokenWays(panel);
     expect(await panel.getByTestId('token-consent').textContent()).toContain('POST https://api.strem.io/api/login');
     // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
     const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
@@ -117,6 +120,7 @@ describe('Token step end to end (Chromium + real engine)', () => {
     const { page } = wizard;
     await page.locator('button.stepper-item[data-page="token"]').click();
     const panel = page.locator('[data-panel="token-sign-in"]');
+    await openTokenWays(panel);
     // The offer appears only after consent (the page was left, so the panel asks again).
     expect(await panel.getByTestId('token-profiles').count()).toBe(0);
     await panel.getByLabel('I agree to these requests').check();

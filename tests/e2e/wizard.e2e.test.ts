@@ -35,10 +35,13 @@ describe('wizard end to end (Chromium + real engine)', () => {
     expect(runs()).toBe(1);
     const portalRow = page.locator('.check-row[data-check="connectivity.captive-portal"]');
     await expect.poll(() => portalRow.getAttribute('data-verdict')).toBe('fail');
-    expect(await portalRow.textContent()).toContain(PROBLEMS.CAPTIVE_PORTAL.explanation);
+    // Said once: the finding's card explains it; the failing row waits under "Technical details".
     const card = page.locator('article[data-finding="CAPTIVE_PORTAL"]');
     expect(await card.locator('h3').textContent()).toContain(PROBLEMS.CAPTIVE_PORTAL.title);
+    expect(await card.textContent()).toContain(PROBLEMS.CAPTIVE_PORTAL.explanation);
     expect(await card.locator('.evidence').textContent()).toContain('302');
+    expect(await portalRow.isVisible()).toBe(false);
+    await page.getByTestId('technical-details').getByRole('button', { name: 'Technical details' }).click();
 
     // Details expand into key/values from the real check.
     await portalRow.getByRole('button', { name: /Details/ }).click();
@@ -143,6 +146,9 @@ describe('wizard end to end (Chromium + real engine)', () => {
         text: document.activeElement?.textContent,
       }));
     await expect.poll(async () => (await focused()).id).toBe('page-title');
+    // "What happened?" first (one Tab stop for the group, on its chosen answer), then Start.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('everything');
     await page.keyboard.press('Tab');
     expect((await focused()).testId).toBe('start');
     await page.keyboard.press('Enter');

@@ -146,8 +146,8 @@ describe('docs/i18n.md "Glossary" in every namespace', () => {
     fr: ['sur', 'dans', 'et', 'ou', 'a', 'ont'],
     de: ['von', 'auf', 'in', 'und', 'oder'],
   };
-  /** Placeholders that hold text, not a number (`{{size}}` is a formatted size). */
-  const TEXT_PLACEHOLDERS = new Set(['size']);
+  /** Placeholders that hold text, not a number (`{{size}}` is a formatted size; `{{recorded}}` a nested count message). */
+  const TEXT_PLACEHOLDERS = new Set(['size', 'recorded']);
 
   it.each(LOCALES)('%s: a second count in a plural sentence has its own plural (a nested message)', (locale) => {
     const placeholder = /\{\{\s*(\w+)\s*(?:,\s*([a-z]+)[^}]*)?\}\}\s+(\p{L}+)/gu;

@@ -65,7 +65,7 @@ describe('the bundle summary.md speaks the requested language', () => {
     expect(summary).toBe(preview.summaryMarkdown);
     expect(summary).toContain('## Stremio Trakt Doctor — résumé');
     expect(summary).toMatch(/constats? \(1 critique\), les? plus importants? d’abord\./);
-    expect(summary).toContain('**Critique** · `CAPTIVE_PORTAL` · confiance');
+    expect(summary).toContain('**Problème** · `CAPTIVE_PORTAL` · confiance');
     expect(summary).toContain('Éléments constatés :');
     expect(summary).toContain('### Vérifications');
     expect(summary).toMatch(/- Connexion : .*\d+ problèmes?/);

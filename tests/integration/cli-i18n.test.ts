@@ -42,7 +42,7 @@ describe('the CLI in other languages', () => {
     expect(run.stdout).toContain('\nVerbindung\n');
     // The verdict first, then each check in aligned columns (mark, title, summary), then the other findings.
     expect(run.stdout.split('\n')[1]).toMatch(/^Wahrscheinlichste Ursache: .+ → .+/);
-    expect(run.stdout).toMatch(/^ {3}\[KRITISCH\] CAPTIVE_PORTAL, Sicherheit \d+\s%$/m);
+    expect(run.stdout).toMatch(/^ {3}\[PROBLEM\] CAPTIVE_PORTAL, Sicherheit \d+\s%$/m);
     expect(run.stdout).toMatch(/\n {2}(OK|PROBLEM|WARNUNG|FEHLER) +\S.* {2}\S/);
     expect(run.stdout).toMatch(/Weitere Befunde \(\d+\):/);
     expect(run.stdout).toContain('   - gesehen: ');
@@ -65,7 +65,7 @@ describe('the CLI in other languages', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('\nConexão\n');
     expect(run.stdout.split('\n')[1]).toMatch(/^Causa mais provável: .+ → .+/);
-    expect(run.stdout).toMatch(/^ {3}\[CRÍTICO\] CAPTIVE_PORTAL, confiança \d+%$/m);
+    expect(run.stdout).toMatch(/^ {3}\[PROBLEMA\] CAPTIVE_PORTAL, confiança \d+%$/m);
     expect(run.stdout).toMatch(/Outros problemas encontrados \(\d+\):/);
     expect(run.stdout).toMatch(/ {3}Solução — .+:/);
     expect(run.stderr).toMatch(/^PROBLEMA\s+connectivity\.captive-portal/m);

@@ -52,7 +52,7 @@ describe('stremio-trakt-doctor CLI', () => {
       expect(run.stdout.split('\n')[1]).toBe(
         'Most likely cause: This network shows a sign-in page → Sign in to the network',
       );
-      expect(run.stdout).toContain('   [CRITICAL] CAPTIVE_PORTAL, confidence 98%');
+      expect(run.stdout).toContain('   [PROBLEM] CAPTIVE_PORTAL, confidence 98%');
       // A command-line user re-runs with the command, not "this step" of the window.
       expect(run.stdout).toContain('2) Run `stremio-trakt-doctor diagnose --steps connectivity` again.');
     } finally {

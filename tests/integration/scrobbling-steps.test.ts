@@ -108,6 +108,12 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     expect(finding).toMatchObject({ severity: 'critical', confidence: 0.8 });
     expect(finding?.evidence[0]).toContain('3 of 4 titles finished in Stremio since Nov 24, 2026');
     expect(finding?.fix.steps.join(' ')).toMatch(/Log out/);
+    // The window's timeline: per UTC day, what Stremio finished and what Trakt recorded (counts only).
+    const timeline = comparison.details.timeline as { firstDay: string; finished: unknown[]; recorded: unknown[] };
+    expect(timeline.firstDay).toBe('2026-11-01');
+    expect(timeline.finished.slice(23)).toEqual([0, 1, 0, 0, 1, 1, 1]);
+    expect(timeline.recorded.slice(23)).toEqual([0, 1, 0, 0, 0, 0, 0]);
+    expect(timeline.finished.slice(0, 23).every((n) => n === null)).toBe(true);
   });
 
   it('the wrong episode of the right show, or a watch two days off, does not count as scrobbled', async () => {

@@ -102,13 +102,13 @@ describe('Cache step: move safe caches to a backup', () => {
       'GPU cache of Stremio 4 web profile (19.5 KiB): [redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
       'HTTP cache of Stremio 4 HTTP cache (293.0 KiB): [redacted home-path]/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
     ]);
-    expect(within(panel).getByTestId('cache-backup-reversible').textContent).toMatch(
-      /Nothing is deleted.*Restore moves them back/,
-    );
+    // Called what they are, and said once that it can be undone.
+    expect(within(panel).getByRole('heading').textContent).toBe("Stremio's temporary files — can be undone");
+    expect(panel.textContent).toMatch(/Nothing is deleted.*Restore moves them back/);
     expect(within(panel).queryByRole('button', { name: 'Restore' })).toBeNull();
 
     // The first click only asks; nothing moves before the confirmation.
-    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
     const confirm = within(panel).getByRole('group', { name: 'Confirm the move' });
     expect(confirm.textContent).toContain('Move 2 folders (312.5 KiB) to a backup?');
     expect(document.activeElement?.textContent).toMatch(/^Move 2 folders/);
@@ -117,7 +117,7 @@ describe('Cache step: move safe caches to a backup', () => {
     expect(within(panel).queryByRole('group', { name: 'Confirm the move' })).toBeNull();
     expect(count(fake, 'cache:move-to-backup')).toBe(0);
 
-    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
     const rerun = await fake.nextRun();
     expect(rerun.request.steps).toEqual(['cache']);
@@ -138,7 +138,9 @@ describe('Cache step: move safe caches to a backup', () => {
         ),
       ),
     );
-    expect(within(panel).getByTestId('cache-backup-items').textContent).toBe('No cache folder to move right now.');
+    // Nothing left to move: the move part is gone, only the way back stays.
+    expect(within(panel).queryByTestId('cache-backup-items')).toBeNull();
+    expect(within(panel).queryByTestId('cache-backup-move')).toBeNull();
     fireEvent.click(restore);
     const second = await fake.nextRun();
     expect(second.request.steps).toEqual(['cache']);
@@ -158,7 +160,7 @@ describe('Cache step: move safe caches to a backup', () => {
         },
       }),
     });
-    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
     const outcome = await within(panel).findByTestId('cache-backup-outcome');
     expect(outcome.getAttribute('data-refusal')).toBe('stremio-running');
@@ -173,7 +175,7 @@ describe('Cache step: move safe caches to a backup', () => {
         error: { code: 'BUSY', message: 'a cache move or restore is already in progress' },
       }),
     });
-    fireEvent.click(within(panel).getByRole('button', { name: 'Move safe caches to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
     expect((await within(panel).findByRole('alert')).textContent).toBe(
       'Nothing was changed: a cache move or restore is already in progress',
@@ -187,5 +189,15 @@ describe('Cache step: move safe caches to a backup', () => {
     await screen.findByRole('heading', { name: /Cache/ });
     expect(screen.queryByTestId('cache-backup')).toBeNull();
     expect(count(fake, 'cache:list-backups')).toBeGreaterThan(0);
+  });
+
+  it('hides the move box when there is nothing to move and no backup to restore', async () => {
+    const fake = exposed(createFakeDoctor());
+    renderWizard({ fake, page: 'cache' });
+    const run = await fake.nextRun();
+    const empty = { folders: 0, bytes: 0, items: [] };
+    act(() => run.finish(report(['cache'], [checkResult('cache.locations', { details: { safeToClear: empty } })])));
+    await screen.findByTestId('step-headline');
+    expect(screen.queryByTestId('cache-backup')).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 /** @vitest-environment jsdom */
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { englishTranslator } from '../../shared/i18n/translator';
 import { PROBLEMS } from '../../shared/problems';
 import type { Finding } from '../../shared/report';
-import { checkResult, report } from './fake-doctor';
+import { checkResult, notSignedIn, report } from './fake-doctor';
 import { renderWizard } from './render-wizard';
 
 afterEach(cleanup);
@@ -37,13 +37,23 @@ const outdated: Finding = {
 const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 describe('the Token step leads with the fast path', () => {
-  it('opens with the paste field and the local profile; sign-in form, request list and sign-in test are collapsed', async () => {
+  it('opens with the numbered ways in: 1 paste (no account), 2 this computer, 3 sign in; forms and the test collapsed', async () => {
     const { fake } = renderWizard({ page: 'token' });
     const run = await fake.nextRun();
-    act(() => run.finish(report(['token'], [checkResult('token.stremio-account', { verdict: 'skipped' })])));
-    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toMatch(/^Sign in below/));
+    act(() => run.finish(report(['token'], [notSignedIn('token.stremio-account')])));
+    await screen.findByTestId('sign-in-line');
+    const ways = [...document.querySelectorAll<HTMLElement>('.token-ways > li')].map((li) => li.dataset.way);
+    expect(ways).toEqual(['paste', 'local', 'sign-in']);
     const paste = screen.getByLabelText('Paste the address of the page that shows 400');
-    expect(screen.getByRole('button', { name: 'Analyse this address' }).className).toContain('button-primary');
+    const analyse = screen.getByRole('button', { name: 'Analyse this address' });
+    expect(analyse.className).toContain('button-primary');
+    // Disabled, and it says why (also to a screen reader, through aria-describedby).
+    expect((analyse as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('analyse-why').textContent).toBe('Paste an address first.');
+    expect(analyse.getAttribute('aria-describedby')).toBe(screen.getByTestId('analyse-why').id);
+    fireEvent.change(paste, { target: { value: 'https://api.trakt.tv/oauth/authorize?client_id=x' } });
+    expect((analyse as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByTestId('analyse-why')).toBeNull();
     // One primary action: Next steps back on this page.
     expect(screen.getByRole('button', { name: /^Next/ }).className).not.toContain('button-primary');
 
@@ -80,11 +90,12 @@ describe('a finding opens with what it means and what to do', () => {
     const explanation = within(card).getByText(portal.explanation);
     const fix = within(card).getByText('How to fix: Sign in to the network');
     const action = within(card).getByRole('button', { name: 'Run Connectivity again' });
-    const details = within(card).getByRole('button', { name: /Details/ });
+    const details = within(card).getByRole('button', { name: 'Technical details' });
     expect(before(explanation, fix) && before(fix, action) && before(action, details)).toBe(true);
     // Closed: the evidence is hidden (out of sight and of the accessibility tree).
     expect(within(card).getByText(portal.evidence[0]!).closest('[hidden]')).not.toBeNull();
     expect(details.getAttribute('aria-expanded')).toBe('false');
+    expect(details.textContent).toMatch(/Technical details/);
 
     fireEvent.click(details);
     expect(details.getAttribute('aria-expanded')).toBe('true');
@@ -95,7 +106,7 @@ describe('a finding opens with what it means and what to do', () => {
 });
 
 describe('the Summary', () => {
-  it('opens with the most likely cause and the one thing to do next, then everything else', async () => {
+  it('opens with the most likely cause and its whole fix (every step, the button in place), then the rest once', async () => {
     const { fake, store } = renderWizard({ page: 'version' });
     const run = await fake.nextRun();
     act(() =>
@@ -106,12 +117,13 @@ describe('the Summary', () => {
     expect(within(cause).getByRole('heading', { name: 'Most likely cause' })).toBeInstanceOf(HTMLElement);
     expect(cause.textContent).toContain(portal.title);
     expect(cause.textContent).toContain(portal.explanation);
-    expect(within(cause).getByRole('heading', { name: 'What to do next' })).toBeInstanceOf(HTMLElement);
-    // Only the first step and the action: the one thing to do next.
-    const [first, ...rest] = englishTranslator().list('problems:CAPTIVE_PORTAL.fix.steps');
-    expect([...cause.querySelectorAll('.fix-steps li')].map((li) => li.textContent)).toEqual([first]);
-    expect(rest.length).toBeGreaterThan(0);
-    expect(within(cause).getByRole('button', { name: 'Run Connectivity again' })).toBeInstanceOf(HTMLElement);
+    // Every step of the fix, never its first step alone; the re-run button under the step that says so.
+    const steps = englishTranslator().list('problems:CAPTIVE_PORTAL.fix.steps');
+    expect(steps.length).toBeGreaterThan(1);
+    const items = [...cause.querySelectorAll('.fix-steps > li')];
+    expect(items.map((li) => li.querySelector('.fix-step-text')?.textContent)).toEqual(steps);
+    const rerun = within(cause).getByRole('button', { name: 'Run Connectivity again' });
+    expect(items.findIndex((li) => li.contains(rerun))).toBe(steps.findIndex((step) => /again/.test(step)));
     const cards = screen.getAllByRole('article');
     expect(cards.map((c) => c.dataset.finding)).toEqual(['CAPTIVE_PORTAL', 'STREMIO_OUTDATED']);
     expect(before(cause, cards[0]!)).toBe(true);

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/ipc';
 import type { CheckResult, Finding, Report } from '../../shared/report';
 import type { StepName } from '../../shared/steps';
+import { PROBLEMS, type ProblemCode } from '../../shared/problems';
 
 /** One `diagnosis:run` call the test drives by hand: stream events, then finish or fail it. */
 export interface PendingRun {
@@ -187,5 +188,41 @@ export function report(
     checks,
     findings,
     untested,
+  };
+}
+
+/** The account check's own summary when nobody signed in (the root of every "needs your sign-in" skip). */
+const NOT_SIGNED_IN = {
+  key: 'checks-token:stremio-account.noCredentials',
+} as const;
+
+/**
+ * A check skipped because nobody signed in to Stremio, as the engine reports it: the account check itself,
+ * or a check whose chain of skips starts there ("it needs Stremio account, which was skipped (…)").
+ */
+export function notSignedIn(id: string): CheckResult {
+  const message =
+    id === 'token.stremio-account'
+      ? NOT_SIGNED_IN
+      : {
+          key: 'engine:outcome.needsSkipped',
+          params: { check: { key: 'checks-token:stremio-account.title' }, reason: NOT_SIGNED_IN },
+        };
+  return checkResult(id, { verdict: 'skipped', summary: 'Skipped: not signed in.', message });
+}
+
+/** A finding of the catalog (shared/problems.ts) as the engine reports it, seen by `checks`. */
+export function catalogFinding(problem: ProblemCode, checks: string[], overrides: Partial<Finding> = {}): Finding {
+  const info = PROBLEMS[problem];
+  return {
+    problem,
+    title: info.title,
+    explanation: info.explanation,
+    severity: info.severity,
+    confidence: 0.9,
+    evidence: [`${checks[0] ?? 'check'}: saw ${problem}`],
+    checks,
+    fix: { title: info.fix.title, steps: [...info.fix.steps], ...(info.fix.action ? { action: info.fix.action } : {}) },
+    ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignInChain } from '../../shared/check-details/sign-in-chain';
 import { checkResult, report } from './fake-doctor';
@@ -61,6 +61,9 @@ describe('the Token step shows the sign-in chain hop by hop', () => {
       ),
     );
     const panel = await screen.findByTestId('sign-in-chains');
+    // Hosts, statuses and timings are technical: the chain waits under "Technical details".
+    expect(panel.closest('[data-technical]')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Technical details' }));
     expect(within(panel).getByTestId('sign-in-report-text').textContent).toContain('code_challenge');
     const hops = within(panel).getAllByRole('listitem');
     expect(hops.map((h) => h.dataset.tone)).toEqual(['pass', 'pass', 'warn']);

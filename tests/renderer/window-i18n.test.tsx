@@ -8,6 +8,12 @@ import { STEP_NAMES } from '../../shared/steps';
 import { PROBLEMS } from '../../shared/problems';
 import type { Finding } from '../../shared/report';
 import { englishFragments } from '../i18n/english-fragments';
+import { LOCALES } from '../../shared/i18n/locales';
+import { NAMESPACES } from '../../shared/i18n/resources';
+import { isMessage, type Message } from '../../shared/i18n/message';
+import type { Report } from '../../shared/report';
+import type { ScrobblingView } from '../../shared/scrobbling-view';
+import REPORTS from '../fixtures/window/reports.json';
 
 afterEach(cleanup);
 
@@ -83,6 +89,7 @@ describe('the window in five languages', () => {
     const { fake, store } = renderWizard({ page: 'version', i18n: withCheckTexts() });
     const run = await fake.nextRun();
     act(() => run.finish(report(['version'], [installs])));
+    fireEvent.click(await screen.findByRole('button', { name: 'Technical details' }));
     const row = await waitFor(() =>
       document.querySelector<HTMLElement>('.check-row[data-check="version.stremio-installs"]')!,
     );
@@ -95,7 +102,8 @@ describe('the window in five languages', () => {
     expect(german.textContent).toContain('Stremio-Installationen');
     expect(german.textContent).toContain('2 Installationen gefunden.');
     expect(within(german).getByText('OK')).toBeInstanceOf(HTMLElement);
-    expect(screen.getByTestId('run-status-text').textContent).toBe('Fertig: Die Prüfung ist in Ordnung.');
+    // The page's one outcome is the passing check's own sentence, said again in German.
+    expect(screen.getByTestId('run-status-text').textContent).toBe('2 Installationen gefunden.');
     expect(screen.getByRole('button', { name: /^Weiter: Cache/ })).toBeInstanceOf(HTMLElement);
     expect(screen.getByRole('combobox', { name: 'Sprache' })).toBeInstanceOf(HTMLElement);
     // Nothing ran again: the same report, one run; the choice is saved.
@@ -161,5 +169,93 @@ describe('the live region', () => {
     act(() => run.finish(report(['connectivity'], [checkResult('connectivity.dns', { title: 'DNS' }), ...many])));
     // Every step ran ahead in this one run: their ends are one announcement, not six.
     await waitFor(() => expect(region.textContent).toBe('6 steps done.'));
+  });
+});
+
+/** The engine's own reports (tests/fixtures/window): every page has its real texts to say. */
+const WORLDS = REPORTS as unknown as Readonly<Record<'anonymous' | 'scrobblesStopped', Report>>;
+const VIEW: ScrobblingView = {
+  since: '2026-11-24T12:00:00.000Z',
+  finished: 5,
+  matched: 2,
+  lastOnTrakt: '2026-11-26T02:48:00.000Z',
+  stremio: [{ title: 'Some title', watchedAt: '2026-11-29T12:00:00.000Z', onTrakt: false }],
+  trakt: [{ title: 'Some title', watchedAt: '2026-11-26T02:48:00.000Z' }],
+};
+
+/** Every message of a report, nested ones too. */
+function messagesOf(report: Report): Message[] {
+  const out: Message[] = [];
+  const walk = (value: unknown) => {
+    if (!isMessage(value)) return;
+    out.push(value);
+    for (const param of Object.values(value.params ?? {})) walk(param);
+  };
+  for (const check of report.checks) walk(check.message);
+  return out;
+}
+
+/** The page's text outside "Technical details" (where English support text may stay), attributes included. */
+function textOutsideTechnical(): string {
+  const main = document.querySelector('.app')!.cloneNode(true) as HTMLElement;
+  for (const technical of main.querySelectorAll('[data-technical]')) technical.remove();
+  const attributes = [...main.querySelectorAll('[aria-label],[title],[placeholder]')].map((el) =>
+    ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' '),
+  );
+  return [main.textContent ?? '', ...attributes].join(' ');
+}
+
+/** Opens every closed disclosure outside "Technical details" (folded checks, the titles, the ways in). */
+function openEveryFold(): void {
+  for (let round = 0; round < 3; round++)
+    for (const toggle of document.querySelectorAll<HTMLButtonElement>('.disclosure-toggle[aria-expanded="false"]'))
+      if (!toggle.closest('[data-technical]')) fireEvent.click(toggle);
+}
+
+describe('no English outside "Technical details", on any page, in any language', () => {
+  it('the fixture reports still use keys that exist', () => {
+    const i18n = englishWindowI18n();
+    const missing = Object.values(WORLDS)
+      .flatMap(messagesOf)
+      .filter(
+        (m) =>
+          !i18n.exists(m.key, {
+            ...(typeof m.params?.count === 'number' ? { count: m.params.count } : {}),
+            ...(typeof m.params?.context === 'string' ? { context: m.params.context } : {}),
+          }),
+      )
+      .map((m) => m.key);
+    expect(missing).toEqual([]);
+  });
+
+  const english = englishFragments(NAMESPACES.filter((ns) => ns !== 'cli' && ns !== 'report'));
+  describe.each(LOCALES.filter((l) => l !== 'en'))('%s', (locale) => {
+    it.each(Object.keys(WORLDS) as (keyof typeof WORLDS)[])(
+      'every page after a real run (%s)',
+      async (world) => {
+        const { fake, store } = renderWizard({ i18n: await createWindowI18n(locale) });
+        const seen = [textOutsideTechnical()];
+        act(() => store.getState().goTo('version'));
+        const run = await fake.nextRun();
+        const report = WORLDS[world];
+        const comparison = report.checks.find((c) => c.id === 'scrobbling.comparison')!;
+        act(() =>
+          fake.emit({ type: 'check-finished', runId: run.request.runId, result: comparison, windowOnly: VIEW }),
+        );
+        act(() => run.finish(report));
+        for (const page of [...STEP_NAMES, 'summary'] as const) {
+          act(() => store.getState().goTo(page));
+          await waitFor(() =>
+            expect(document.querySelector(`[aria-current="step"][data-page="${page}"]`)).not.toBeNull(),
+          );
+          if (page === 'summary') await screen.findByTestId('untested', {}, { timeout: 10_000 });
+          openEveryFold();
+          seen.push(textOutsideTechnical());
+        }
+        const text = seen.join(' ');
+        expect(english.filter((fragment) => text.includes(fragment))).toEqual([]);
+      },
+      20_000,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { PROBLEMS } from '../../shared/problems';
 import type { Finding } from '../../shared/report';
 import { STEP_NAMES, STEP_TITLES } from '../../shared/steps';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
-import { checkResult, report } from './fake-doctor';
+import { checkResult, notSignedIn, report } from './fake-doctor';
 import { renderWizard } from './render-wizard';
 
 afterEach(cleanup);
@@ -84,9 +84,10 @@ describe('stepper navigation', () => {
     const server = checkResult('cache.streaming-server');
     act(() => all.finished(server));
     act(() => all.finish(report([...STEP_NAMES], [installs, server])));
-    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toBe('Done: the check looks fine.'));
+    // Nothing to report: the page's one outcome is its passing check's own sentence.
+    await waitFor(() => expect(screen.getByTestId('run-status-text').textContent).toBe(server.summary));
     const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
-    expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warn');
+    expect(within(nav).getByText('Version').closest('button')?.dataset.outcome).toBe('warning');
     expect(within(nav).getByText('Cache').closest('button')?.dataset.outcome).toBe('pass');
     fireEvent.click(screen.getByRole('button', { name: /Back/ }));
     fireEvent.click(screen.getByRole('button', { name: /Next: Cache/ }));
@@ -97,7 +98,7 @@ describe('stepper navigation', () => {
     expect((await fake.nextRun()).request.steps).toEqual(['connectivity']);
   });
 
-  it('runs the Token step without credentials and invites a sign-in instead of a wall of skipped checks', async () => {
+  it('runs the Token step without credentials: its ways in lead, the waiting checks are one line, no "No Stremio account" card', async () => {
     const { fake } = renderWizard({ page: 'token' });
     const run = await fake.nextRun();
     expect(run.request).toEqual({ runId: run.request.runId, steps: [...STEP_NAMES] });
@@ -106,32 +107,42 @@ describe('stepper navigation', () => {
       problem: 'STREMIO_NOT_SIGNED_IN',
       title: PROBLEMS.STREMIO_NOT_SIGNED_IN.title,
       severity: 'info',
+      checks: ['token.stremio-account'],
     };
     act(() =>
       run.finish(
         report(
           ['token'],
           [
-            checkResult('token.stremio-account', { verdict: 'skipped' }),
-            checkResult('token.trakt-token', { verdict: 'skipped' }),
+            notSignedIn('token.stremio-account'),
+            notSignedIn('token.trakt-token'),
+            checkResult('token.pasted-url', {
+              verdict: 'skipped',
+              message: { key: 'checks-token:pasted-url.noAddress' },
+            }),
           ],
           [note],
         ),
       ),
     );
     await waitFor(() =>
-      expect(screen.getByTestId('run-status-text').textContent).toBe(
-        'Sign in below to read the Trakt link on your Stremio account: whether it expired, was revoked, or is fine.',
+      expect(screen.getByTestId('sign-in-line').textContent).toBe(
+        '2 checks need your Stremio sign-in: sign in one of the ways on this page.',
       ),
     );
-    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('skipped');
-    // The skipped rows wait behind a disclosure, not as the page's opening.
-    const skipped = screen.getByTestId('skipped-checks');
-    const toggle = within(skipped).getByRole('button', { name: /2 checks wait for a sign-in/ });
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(document.querySelector('.check-row')).toBeNull();
-    fireEvent.click(toggle);
-    expect(document.querySelectorAll('.check-row')).toHaveLength(2);
+    expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('needs-sign-in');
+    // Said once: the sign-in line, not also the "No Stremio account" finding; on the Token step no "Go to Token".
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.queryByTestId('go-to-token')).toBeNull();
+    // The rows wait behind "Technical details", not as the page's opening; the pasted-address check is its own skip.
+    expect(screen.getByTestId('skipped-checks').textContent).toMatch(/1 check skipped/);
+    const technical = within(screen.getByTestId('technical-details')).getByRole('button', {
+      name: 'Technical details',
+    });
+    expect(technical.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryAllByRole('listitem').filter((li) => li.dataset.check)).toEqual([]);
+    fireEvent.click(technical);
+    expect(screen.getAllByRole('listitem').filter((li) => li.dataset.check)).toHaveLength(3);
   });
 });
 
@@ -144,7 +155,13 @@ describe('live check rows', () => {
       run.started('connectivity.dns', 'Name resolution');
       run.started('connectivity.captive-portal', 'Network sign-in page');
     });
-    const rows = () => screen.getAllByRole('listitem').filter((li) => li.dataset.check);
+    // Every row, live, with its timing, waits under "Technical details".
+    fireEvent.click(screen.getByRole('button', { name: 'Technical details' }));
+    const technical = screen.getByTestId('technical-details');
+    const rows = () =>
+      within(technical)
+        .getAllByRole('listitem')
+        .filter((li) => li.dataset.check);
     expect(rows().map((r) => r.dataset.check)).toEqual(['connectivity.dns', 'connectivity.captive-portal']);
     expect(within(rows()[0]!).getByText('Checking…')).toBeInstanceOf(HTMLElement);
     expect(screen.getByTestId('run-status-text').textContent).toBe('Checking… 0 of 2 checks finished.');
@@ -161,7 +178,9 @@ describe('live check rows', () => {
     );
     expect(rows()[1]!.dataset.verdict).toBe('fail');
     expect(within(rows()[1]!).getByText('Problem')).toBeInstanceOf(HTMLElement);
-    expect(within(rows()[1]!).getByText(PROBLEMS.CAPTIVE_PORTAL.explanation, { exact: false })).toBeInstanceOf(
+    // Until a finding explains it, the failing check itself leads the page, with what its problem means.
+    const attention = screen.getByRole('list', { name: 'Connectivity: checks that need attention' });
+    expect(within(attention).getByText(PROBLEMS.CAPTIVE_PORTAL.explanation, { exact: false })).toBeInstanceOf(
       HTMLElement,
     );
     expect(rows()[0]!.getAttribute('aria-busy')).toBe('true');
@@ -183,6 +202,9 @@ describe('live check rows', () => {
     expect(rows().map((r) => r.dataset.verdict)).toEqual(['pass', 'fail']);
     expect(screen.getByTestId('run-status-text').textContent).toMatch(/one problem found/);
     expect(screen.getByRole('heading', { name: PROBLEMS.CAPTIVE_PORTAL.title })).toBeInstanceOf(HTMLElement);
+    // Said once: the finding's card now says it; the row folds away (still under "Technical details").
+    expect(screen.queryByRole('list', { name: 'Connectivity: checks that need attention' })).toBeNull();
+    expect(screen.getByTestId('passed-checks').textContent).toMatch(/1 check passed/);
   });
 
   it('ignores events of other runs', async () => {
@@ -206,11 +228,19 @@ describe('live check rows', () => {
         ),
       ),
     );
-    await waitFor(() => expect(screen.getAllByRole('listitem').filter((li) => li.dataset.check)).toHaveLength(5));
-    const words = verdicts.map((v) => document.querySelector(`.check-row[data-verdict="${v}"] .badge`)?.textContent);
+    fireEvent.click(await screen.findByRole('button', { name: 'Technical details' }));
+    const technical = screen.getByTestId('technical-details');
+    await waitFor(() =>
+      expect(
+        within(technical)
+          .getAllByRole('listitem')
+          .filter((li) => li.dataset.check),
+      ).toHaveLength(5),
+    );
+    const words = verdicts.map((v) => technical.querySelector(`.check-row[data-verdict="${v}"] .badge`)?.textContent);
     expect(words).toEqual(['✓Pass', '!Warning', '✕Problem', '?Could not test', '–Skipped']);
     expect(screen.getByTestId('run-status-text').textContent).toBe(
-      'Done: no problem found, but one check could not finish.',
+      'Done: one check found a problem; it says what below.',
     );
   });
 
@@ -235,7 +265,8 @@ describe('live check rows', () => {
         ),
       ),
     );
-    const toggle = await screen.findByRole('button', { name: /Details/ });
+    fireEvent.click(await screen.findByRole('button', { name: 'Technical details' }));
+    const toggle = within(screen.getByTestId('technical-details')).getByRole('button', { name: 'Details' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByText('Failed layer')).toBeNull();
     fireEvent.click(toggle);
@@ -285,7 +316,7 @@ describe('fixes', () => {
     const card = (await screen.findByRole('heading', { name: outdatedFinding.title })).closest('article')!;
     // The window says a finding's fix from the catalog (shared/locales/<locale>/problems.json), so it follows a
     // language switch.
-    expect([...card.querySelectorAll('.fix-steps li')].map((li) => li.textContent)).toEqual(
+    expect([...card.querySelectorAll('.fix-steps .fix-step-text')].map((li) => li.textContent)).toEqual(
       englishTranslator().list('problems:STREMIO_OUTDATED.fix.steps'),
     );
     fireEvent.click(within(card).getByRole('button', { name: /Stremio downloads/ }));
@@ -434,15 +465,20 @@ describe('summary', () => {
     act(() => store.getState().goTo('summary'));
 
     const cards = await screen.findAllByRole('article');
+    // The most likely cause first, then the other findings, each once.
     expect(cards.map((c) => c.dataset.finding)).toEqual(['CAPTIVE_PORTAL', 'STREMIO_OUTDATED']);
+    expect(screen.getByTestId('likely-cause').contains(cards[0]!)).toBe(true);
     expect(within(cards[0]!).getByText(/How to fix: Sign in to the network/)).toBeInstanceOf(HTMLElement);
     expect(within(cards[0]!).getByText(portalFinding.evidence[0]!).closest('[hidden]')).not.toBeNull();
-    fireEvent.click(within(cards[0]!).getByRole('button', { name: /Details/ }));
+    fireEvent.click(within(cards[0]!).getByRole('button', { name: 'Technical details' }));
     expect(within(cards[0]!).getByText(portalFinding.evidence[0]!).closest('[hidden]')).toBeNull();
-    expect(screen.getByText(/2 findings, 1 critical/)).toBeInstanceOf(HTMLElement);
+    expect(screen.getByRole('heading', { name: 'Also found' })).toBeInstanceOf(HTMLElement);
+    // Untested: one line per reason with its one action; steps that never ran are one line too.
     const untested = screen.getByTestId('untested');
-    expect(untested.textContent).toMatch(/connectivity.clock — no server answered with a Date header/);
-    expect(untested.textContent).toMatch(/cache — this step was not run/);
+    expect(untested.textContent).toMatch(/no server answered with a Date header/);
+    expect(within(untested).getByRole('button', { name: 'Open Connectivity' })).toBeInstanceOf(HTMLElement);
+    expect(untested.textContent).toMatch(/Not run yet: Cache, Token, and Revoked access\./);
+    expect(within(untested).getByRole('button', { name: 'Run them' })).toBeInstanceOf(HTMLElement);
 
     // Each step's page shows its own part of the same session report.
     expect(store.getState().steps.version.report).toBe(session);

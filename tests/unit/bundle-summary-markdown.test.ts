@@ -163,7 +163,7 @@ describe('renderSummaryMarkdown in another language (docs/i18n.md)', () => {
     expect(md).toContain('## Stremio Trakt Doctor — résumé');
     // The count of critical findings has its own plural (docs/i18n.md "Glossary").
     expect(md).toContain('4 constats (1 critique), les plus importants d’abord.');
-    expect(md).toContain('**Critique** · `CRIT_ONE` · confiance 60\u00a0%');
+    expect(md).toContain('**Problème** · `CRIT_ONE` · confiance 60\u00a0%');
     expect(md).toContain('Éléments constatés :\n- evidence of CRIT_ONE');
     expect(md).toContain('- Également possible : `OTHER_CODE`');
     expect(md).toContain('Solution — Use the corrected link :\n1. Open it.');

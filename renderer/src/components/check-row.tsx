@@ -8,10 +8,11 @@ import { Disclosure } from './disclosure';
 import { RunningBadge, VerdictBadge } from './verdict-badge';
 
 /**
- * One live check row: running, or its verdict, plain summary, problem explanations and expandable details.
- * Title, summary and problems are said from their keys (docs/i18n.md), so a language switch re-says them.
+ * One check row: running, or its verdict, plain summary and problem explanations. Under "Technical details"
+ * (`technical`) it also shows its timing, its recorded details and its id. Title, summary and problems are
+ * said from their keys (docs/i18n.md), so a language switch re-says them.
  */
-export function CheckRowView({ row }: { readonly row: CheckRow }) {
+export function CheckRowView({ row, technical = false }: { readonly row: CheckRow; readonly technical?: boolean }) {
   const { t, tr } = useTr();
   if (row.state === 'running') {
     return (
@@ -30,22 +31,27 @@ export function CheckRowView({ row }: { readonly row: CheckRow }) {
       <div className="check-head">
         <VerdictBadge verdict={result.verdict} />
         <span className="check-title">{checkTitleText(result, tr)}</span>
-        <span className="check-duration muted">{t('wizard:check.duration', { ms: result.durationMs })}</span>
+        {technical && (
+          <span className="check-duration muted">{t('wizard:check.duration', { ms: result.durationMs })}</span>
+        )}
       </div>
       <p className="check-summary">{checkSummaryText(result, tr)}</p>
-      {problems.map(({ code, text }) => (
-        <div className="problem" key={code} data-problem={code}>
-          <strong>{t('wizard:check.problemTitle', { title: text.title })}</strong> {text.explanation}
-        </div>
-      ))}
-      <Disclosure label={t('wizard:check.details')} className="check-details-toggle">
-        <div className="check-details">
-          <DetailsView details={result.details} />
-          <p className="muted small">
-            {t('wizard:check.id')} <code>{result.id}</code>
-          </p>
-        </div>
-      </Disclosure>
+      {!technical &&
+        problems.map(({ code, text }) => (
+          <div className="problem" key={code} data-problem={code}>
+            <strong>{t('wizard:check.problemTitle', { title: text.title })}</strong> {text.explanation}
+          </div>
+        ))}
+      {technical && (
+        <Disclosure label={t('wizard:check.details')} className="check-details-toggle">
+          <div className="check-details">
+            <DetailsView details={result.details} />
+            <p className="muted small">
+              {t('wizard:check.id')} <code>{result.id}</code>
+            </p>
+          </div>
+        </Disclosure>
+      )}
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Finding } from '../../../shared/report';
 import { findingText } from '../../../shared/i18n/report-text';
 import { useTr } from '../i18n/use-tr';
@@ -8,10 +8,20 @@ import { IncidentNote } from './incident-note';
 import { SeverityBadge } from './verdict-badge';
 
 /**
- * One finding, in the order a reader needs it: what it means (explanation), what to do (fix steps and its
- * action), then the evidence, confidence and check ids behind "Details" (support material, English by design).
+ * One finding, in the order a reader needs it: what it means (explanation), what to do (every fix step, its
+ * buttons in place), then the evidence, confidence and check ids behind "Technical details" (support material,
+ * English by design). `children` go under the fix (room for a follow-up action).
  */
-export function FindingCard({ finding, rank }: { readonly finding: Finding; readonly rank?: number }) {
+export function FindingCard({
+  finding,
+  bundle,
+  children,
+}: {
+  readonly finding: Finding;
+  /** The bundle export, under the fix step that says to send it (the Summary); elsewhere that step leads there. */
+  readonly bundle?: ReactNode;
+  readonly children?: ReactNode;
+}) {
   const { t, tr } = useTr();
   const titleId = useId();
   const text = findingText(finding, tr);
@@ -24,7 +34,6 @@ export function FindingCard({ finding, rank }: { readonly finding: Finding; read
       <header className="finding-head">
         <SeverityBadge severity={finding.severity} />
         <h3 id={titleId} className="finding-title">
-          {rank !== undefined ? t('wizard:finding.rank', { rank }) : ''}
           {text.title}
         </h3>
       </header>
@@ -33,15 +42,17 @@ export function FindingCard({ finding, rank }: { readonly finding: Finding; read
         // An announcement's text is already its explanation; a matched finding shows the incident's own.
         <IncidentNote incident={finding.incident} showBody={finding.problem !== 'KNOWN_INCIDENT'} />
       )}
-      <FixView fix={text.fix} />
+      <FixView fix={text.fix} problem={finding.problem} bundle={bundle}>
+        {children}
+      </FixView>
       <Disclosure
-        label={t('wizard:finding.details')}
+        label={t('wizard:technical.title')}
         className="finding-details"
         testId="finding-details"
         // In the page while closed (hidden): support tools and copy-paste find the evidence text.
         keepMounted
       >
-        <div className="evidence">
+        <div className="evidence" data-technical="">
           <h4>{t('wizard:finding.evidence')}</h4>
           <ul>
             {finding.evidence.map((line, i) => (

@@ -1,30 +1,34 @@
+import { STEP_NAMES } from '../../../shared/steps';
 import { useTr } from '../i18n/use-tr';
+import { LEVEL_ICONS, LEVEL_KEYS } from '../lib/levels';
 import { WIZARD_PAGES, isStepPage, pageTitleKey, type WizardPage } from '../lib/pages';
-import { ownStepView, stepOutcome, type StepOutcome } from '../store/step-run';
+import { stepState, type StepState } from '../lib/step-state';
 import { useWizard } from '../store/use-wizard';
 
-const OUTCOME_KEYS: Readonly<Record<StepOutcome, string>> = {
+/** The words of the states that are not levels (a run in progress or that could not run). */
+const RUN_STATE_KEYS = {
   'not-run': 'wizard:outcome.notRun',
   waiting: 'wizard:outcome.waiting',
   running: 'wizard:outcome.running',
   failed: 'wizard:outcome.failed',
-  pass: 'wizard:outcome.pass',
-  warn: 'wizard:outcome.warn',
-  fail: 'wizard:outcome.fail',
-  error: 'wizard:outcome.error',
-  skipped: 'wizard:outcome.skipped',
-};
-const OUTCOME_ICON: Readonly<Record<StepOutcome, string>> = {
-  'not-run': '',
-  waiting: '…',
-  running: '',
-  failed: '?',
-  pass: '✓',
-  warn: '!',
-  fail: '✕',
-  error: '?',
-  skipped: '–',
-};
+} as const;
+
+/** A state's word: the level vocabulary of the badges and cards, or the run state's. */
+function stateKey(state: StepState): string {
+  return state in RUN_STATE_KEYS
+    ? RUN_STATE_KEYS[state as keyof typeof RUN_STATE_KEYS]
+    : LEVEL_KEYS[state as keyof typeof LEVEL_KEYS];
+}
+
+/** What a page's dot shows: the step's number (the same as its page's "Step n of 6"), or its state's icon. */
+function dotOf(page: WizardPage, state: StepState | null): string {
+  if (!isStepPage(page)) return page === 'welcome' ? '•' : '≡';
+  const number = String(STEP_NAMES.indexOf(page) + 1);
+  if (state === null || state === 'not-run' || state === 'running') return number;
+  if (state === 'waiting') return '…';
+  if (state === 'failed') return '?';
+  return LEVEL_ICONS[state];
+}
 
 /** The stepper: every page, where you are (aria-current) and each step's state; any page can be opened. */
 export function Stepper() {
@@ -32,13 +36,11 @@ export function Stepper() {
   const page = useWizard((s) => s.page);
   const steps = useWizard((s) => s.steps);
   const goTo = useWizard((s) => s.goTo);
-  const outcomeOf = (p: WizardPage): StepOutcome | null =>
-    isStepPage(p) ? stepOutcome(ownStepView(steps[p], p)) : null;
   return (
     <nav className="stepper" aria-label={t('wizard:nav.steps')}>
       <ol>
-        {WIZARD_PAGES.map((p, index) => {
-          const outcome = outcomeOf(p);
+        {WIZARD_PAGES.map((p) => {
+          const state = isStepPage(p) ? stepState(p, steps[p]) : null;
           const current = p === page;
           return (
             <li key={p} className={current ? 'current' : undefined}>
@@ -46,20 +48,20 @@ export function Stepper() {
                 type="button"
                 className="stepper-item"
                 data-page={p}
-                data-outcome={outcome ?? undefined}
+                data-outcome={state ?? undefined}
                 aria-current={current ? 'step' : undefined}
                 onClick={() => goTo(p)}
               >
-                <span className={`stepper-dot outcome-${outcome ?? 'page'}`} aria-hidden="true">
-                  {outcome === 'running' ? (
-                    <span className="spinner" />
-                  ) : (
-                    (outcome && OUTCOME_ICON[outcome]) || index + 1
-                  )}
+                <span
+                  className={`stepper-dot outcome-${state ?? 'page'}`}
+                  aria-hidden="true"
+                  data-number={isStepPage(p) ? STEP_NAMES.indexOf(p) + 1 : undefined}
+                >
+                  {state === 'running' ? <span className="spinner" /> : dotOf(p, state)}
                 </span>
                 <span className="stepper-label">
                   {t(pageTitleKey(p))}
-                  {outcome && <span className="stepper-state">{t(OUTCOME_KEYS[outcome])}</span>}
+                  {state && <span className="stepper-state">{t(stateKey(state))}</span>}
                 </span>
               </button>
             </li>

@@ -1,71 +1,57 @@
 import type { StepName } from '../../../shared/steps';
 import { STEP_NAMES } from '../../../shared/steps';
 import { CheckRowView } from '../components/check-row';
-import { Disclosure } from '../components/disclosure';
-import { FindingCard } from '../components/finding-card';
 import { NavBar } from '../components/nav-bar';
 import { PageHeading } from '../components/page-heading';
 import { PanelSlot } from '../components/panel-slot';
-import { RunStatus } from '../components/run-status';
+import { StepResult, resultLead } from '../components/step-result';
+import { TechnicalDetails } from '../components/technical-details';
 import { useTr } from '../i18n/use-tr';
+import { stepAnswered } from '../lib/step-answered';
 import { STEP_INFO } from '../lib/step-info';
-import { ownStepView, type CheckRow } from '../store/step-run';
+import { stepView } from '../lib/step-view';
+import { ownStepView } from '../store/step-run';
 import { useStepRun, useWizard } from '../store/use-wizard';
 
-/** Steps whose own panel is the page's one primary action (Token: analyse the pasted address); Next steps back. */
-const PANEL_LEADS: ReadonlySet<StepName> = new Set(['token']);
-
-/** A diagnostic step: intro, live check rows, the step's findings with their fixes, its panels, and navigation. */
+/**
+ * A diagnostic step (docs/architecture.md "Surfaces"): one outcome and one primary action. The result leads
+ * (findings with their fixes, or the one passing verdict), the rest is one line each (waiting for the
+ * sign-in, skipped, passed), and every row with its timing and id waits under "Technical details".
+ */
 export function StepPage({ step }: { readonly step: StepName }) {
   const { t } = useTr();
   const run = ownStepView(useStepRun(step), step);
   const rerunStep = useWizard((s) => s.rerunStep);
   const cancelStep = useWizard((s) => s.cancelStep);
   const busy = run.status === 'running' || run.status === 'waiting';
-  const findings = run.report?.findings ?? [];
+  const view = stepView(step, run.rows, run.report?.findings ?? []);
+  const answered = stepAnswered(run);
   const stepName = t(`common:step.${step}`);
-  // Before a sign-in the Token step's account checks are all skipped: their list is support detail, not the
-  // page's opening (the panel's invitation is).
-  const allSkipped = !busy && run.rows.length > 0 && run.rows.every(isSkipped);
-  const list = (
-    <ul className="check-list" aria-busy={busy} aria-label={t('wizard:step.checksLabel', { step: stepName })}>
-      {run.rows.map((row) => (
-        <CheckRowView key={row.id} row={row} />
-      ))}
-    </ul>
-  );
+  // The page's own primary action: the Token step's ways in, or "Go to Token" where everything waits for it.
+  const ownPrimary = (step === 'token' && !answered) || resultLead(run, view) === 'sign-in';
   return (
     <section className="page step" aria-labelledby="page-title" data-step={step}>
-      <p className="eyebrow">
+      <p className="eyebrow" data-testid="step-position">
         {t('wizard:step.position', { n: STEP_NAMES.indexOf(step) + 1, count: STEP_NAMES.length })}
       </p>
       <PageHeading>{stepName}</PageHeading>
       <p className="lead">{t(STEP_INFO[step].intro)}</p>
-      <RunStatus step={step} run={run} />
+      {!answered && <PanelSlot page={step} placement="lead" />}
       <PanelSlot page={step} placement="before-checks" />
-      {findings.length > 0 && (
-        <>
-          <h3 className="section-title">{t('wizard:step.findings', { count: findings.length })}</h3>
-          <div className="findings">
-            {findings.map((finding) => (
-              <FindingCard key={finding.problem} finding={finding} />
-            ))}
-          </div>
-        </>
-      )}
-      {run.rows.length > 0 &&
-        (allSkipped && PANEL_LEADS.has(step) ? (
-          <Disclosure label={t('wizard:step.skippedChecks', { count: run.rows.length })} testId="skipped-checks">
-            {list}
-          </Disclosure>
-        ) : (
-          <>
-            <h3 className="section-title">{t('wizard:step.checks')}</h3>
-            {list}
-          </>
-        ))}
+      <StepResult step={step} run={run} view={view} />
+      {answered && <PanelSlot page={step} placement="lead" />}
       <PanelSlot page={step} placement="after-checks" />
-      <NavBar primaryNext={!PANEL_LEADS.has(step)}>
+      {run.rows.length > 0 && (
+        <TechnicalDetails>
+          <ul className="check-list" aria-busy={busy} aria-label={t('wizard:step.checksLabel', { step: stepName })}>
+            {run.rows.map((row) => (
+              <CheckRowView key={row.id} row={row} technical />
+            ))}
+          </ul>
+          <PanelSlot page={step} placement="technical" />
+        </TechnicalDetails>
+      )}
+      <NavBar primaryNext={!ownPrimary}>
         {busy ? (
           <button
             type="button"
@@ -89,8 +75,4 @@ export function StepPage({ step }: { readonly step: StepName }) {
       </NavBar>
     </section>
   );
-}
-
-function isSkipped(row: CheckRow): boolean {
-  return row.state === 'done' && row.result.verdict === 'skipped';
 }

@@ -1,21 +1,27 @@
-import { useState } from 'react';
 import type { Finding, Report } from '../../../shared/report';
 import { VERDICTS } from '../../../shared/verdicts';
-import { STEP_NAMES, isStepName } from '../../../shared/steps';
-import { renderSummaryMarkdown } from '../../../shared/summary-markdown';
-import { checkSummaryText, checkTitleText, findingText } from '../../../shared/i18n/report-text';
+import { STEP_NAMES } from '../../../shared/steps';
 import { FindingCard } from '../components/finding-card';
-import { FixView } from '../components/fix-view';
-import { NavBar } from '../components/nav-bar';
+import { LikelyCause } from '../components/likely-cause';
 import { PageHeading } from '../components/page-heading';
 import { PanelSlot } from '../components/panel-slot';
+import { SummaryShare } from '../components/summary-share';
+import { TechnicalDetails } from '../components/technical-details';
+import { UntestedList } from '../components/untested-list';
 import { VerdictBadge } from '../components/verdict-badge';
 import { useTr } from '../i18n/use-tr';
-import { copyText } from '../lib/copy-text';
+import { fixButtons } from '../lib/fix-buttons';
 import { knownSinceText } from '../lib/known-since';
+import { SAID_AS_SIGN_IN_LINE } from '../lib/step-view';
+import { untestedGroups } from '../lib/untested-groups';
+import { SummaryExportPanel } from '../panels/summary-export';
 import { useSessionReport, useWizard } from '../store/use-wizard';
 
-/** The Summary: the most likely cause and the one thing to do next, then every finding, what could not be tested, and Copy summary. */
+/**
+ * The Summary (docs/architecture.md "Surfaces"): the most likely cause and the whole fix for it (with the bundle
+ * export under the step that says to send it), the other findings without repeating it, what could not be
+ * tested grouped by reason with one action each, Copy summary, and Done / Start over.
+ */
 export function SummaryPage() {
   const { t } = useTr();
   const report = useSessionReport();
@@ -42,50 +48,46 @@ export function SummaryPage() {
       )}
       <PanelSlot page="summary" placement="before-checks" />
       <PanelSlot page="summary" placement="after-checks" />
-      <NavBar />
+      <SummaryNav donePrimary={!report || !leadsWithAction(report)} />
     </section>
   );
 }
 
-/** The top-ranked finding and its first fix step (or its action): the one thing to read and do first. */
-function LikelyCause({ finding }: { readonly finding: Finding }) {
-  const { t, tr } = useTr();
-  const text = findingText(finding, tr);
-  const [first] = text.fix.steps;
-  return (
-    <div className="likely-cause" data-testid="likely-cause" data-likely-cause={finding.problem}>
-      <h3 className="section-title">
-        {finding.severity === 'info' ? t('wizard:summary.firstNote') : t('wizard:summary.likelyCause')}
-      </h3>
-      <p className="likely-cause-title">{text.title}</p>
-      <p>{text.explanation}</p>
-      <h4>{t('wizard:summary.doNext')}</h4>
-      <FixView fix={{ ...text.fix, steps: first ? [first] : [] }} />
-    </div>
-  );
+/** True when the sign-in is the Summary's primary action: nothing more than a note was found without it. */
+function signInLeads(report: Report): boolean {
+  const top = topFinding(shownFindings(report));
+  return (!top || top.severity === 'info') && untestedGroups(report).some((g) => g.kind === 'sign-in');
+}
+
+/** True when the Summary's opening has its own primary action: the bundle export in the fix, or the sign-in. */
+function leadsWithAction(report: Report): boolean {
+  const top = topFinding(shownFindings(report));
+  return (top !== undefined && fixButtons(top.problem, top.fix).bundle !== null) || signInLeads(report);
+}
+
+/** The most likely cause: the first finding that is more than a note, else the first note. */
+function topFinding(findings: readonly Finding[]): Finding | undefined {
+  return findings.find((f) => f.severity !== 'info') ?? findings[0];
+}
+
+/** The findings the Summary shows as cards, most important first: the sign-in it waits for is an untested line. */
+function shownFindings(report: Report): readonly Finding[] {
+  return report.findings.filter((f) => !SAID_AS_SIGN_IN_LINE.has(f.problem));
 }
 
 function SummaryBody({ report }: { readonly report: Report }) {
-  const { t, tr } = useTr();
-  const [copied, setCopied] = useState<{ readonly ok: boolean; readonly markdown: string } | null>(null);
-  const critical = report.findings.filter((f) => f.severity === 'critical').length;
-  // The most important finding a known incident explains: the first thing the user should read.
+  const { t } = useTr();
+  const findings = shownFindings(report);
   const known = report.findings.find((f) => f.incident)?.incident;
-  const top = report.findings.find((f) => f.severity !== 'info') ?? report.findings[0];
-  const titles = new Map(report.checks.map((c) => [c.id, checkTitleText(c, tr)]));
-  // An untested check's reason is its summary (said again in the window's language); a step that never ran says so.
-  const reasons = new Map(report.checks.map((c) => [c.id, checkSummaryText(c, tr)]));
-  const reasonOf = (u: Report['untested'][number]) =>
-    reasons.get(u.check) ?? (isStepName(u.check) ? t('wizard:summary.stepNotRun') : u.reason);
-  const counts = VERDICTS.map((v) => [v, report.checks.filter((c) => c.verdict === v).length] as const).filter(
-    ([, n]) => n > 0,
+  const top = topFinding(findings);
+  const others = findings.filter((f) => f !== top);
+  // The export stands under the fix step that says to send the bundle; otherwise beside Copy summary.
+  const exportInFix = top ? fixButtons(top.problem, top.fix).bundle !== null : false;
+  const exportPanel = (inFix: boolean) => (
+    <section className="panel" data-panel="summary-export">
+      <SummaryExportPanel inFix={inFix} />
+    </section>
   );
-
-  const onCopy = async () => {
-    const markdown = renderSummaryMarkdown(report, tr);
-    setCopied({ ok: await copyText(markdown), markdown });
-  };
-
   return (
     <>
       {known && (
@@ -93,73 +95,75 @@ function SummaryBody({ report }: { readonly report: Report }) {
           {t('wizard:summary.incidentHeadline', { since: knownSinceText(known, t), title: known.title })}
         </p>
       )}
-      {top && <LikelyCause finding={top} />}
-      <div
-        className={`verdict-banner ${critical > 0 ? 'tone-bad' : report.findings.length > 0 ? 'tone-warn' : 'tone-good'}`}
-      >
-        <p className="verdict-banner-title">
-          {report.findings.length === 0
-            ? t('wizard:summary.noProblems')
-            : critical > 0
-              ? t('wizard:summary.findingsCritical', { count: report.findings.length, critical })
-              : t('wizard:summary.findings', { count: report.findings.length })}
-        </p>
-        <p className="verdict-counts" aria-label={t('wizard:summary.byVerdict')}>
-          <span className="muted">{t('wizard:summary.checkCount', { count: report.checks.length })}</span>
-          {counts.map(([verdict, n]) => (
-            <span key={verdict} className="count">
-              <VerdictBadge verdict={verdict} /> {t('wizard:summary.times', { n })}
-            </span>
-          ))}
-        </p>
-      </div>
-      <div className="copy-row">
-        <button
-          type="button"
-          className={top ? 'button button-secondary' : 'button button-primary'}
-          data-testid="copy-summary"
-          onClick={() => void onCopy()}
-        >
-          {t('wizard:summary.copy')}
-        </button>
-        <span className="muted small">{t('wizard:summary.copyHint')}</span>
-        {copied && (
-          <span role="status" className={copied.ok ? 'fix-feedback ok' : 'fix-feedback refused'}>
-            {copied.ok ? t('wizard:summary.copied') : t('wizard:summary.copyFailed')}
-          </span>
-        )}
-      </div>
-      {copied && !copied.ok && (
-        <textarea
-          className="manual-copy"
-          readOnly
-          value={copied.markdown}
-          aria-label={t('wizard:summary.markdownLabel')}
-          rows={8}
-        />
+      {top ? (
+        <LikelyCause finding={top} bundle={exportInFix ? exportPanel(true) : undefined} />
+      ) : (
+        <div className="run-status tone-good outcome" data-testid="summary-all-clear">
+          <p className="run-status-text">{t('wizard:summary.noProblems')}</p>
+        </div>
       )}
-      {report.findings.length > 0 && (
-        <>
-          <h3 className="section-title">{t('wizard:summary.allFindings')}</h3>
+      {others.length > 0 && (
+        <section aria-labelledby="summary-others">
+          <h3 className="section-title" id="summary-others">
+            {t('wizard:summary.alsoFound', { count: others.length })}
+          </h3>
           <div className="findings">
-            {report.findings.map((finding, i) => (
-              <FindingCard key={finding.problem} finding={finding} rank={i + 1} />
+            {others.map((finding) => (
+              <FindingCard key={finding.problem} finding={finding} />
             ))}
           </div>
-        </>
+        </section>
       )}
-      <h3 className="section-title">{t('wizard:summary.untested')}</h3>
-      {report.untested.length === 0 ? (
-        <p className="muted">{t('wizard:summary.allTested')}</p>
-      ) : (
-        <ul className="untested" data-testid="untested">
-          {report.untested.map((u, i) => (
-            <li key={`${u.check}-${i}`}>
-              <strong>{titles.get(u.check) ?? u.check}</strong> <code className="small">{u.check}</code> — {reasonOf(u)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <UntestedList report={report} primary={signInLeads(report)} />
+      <SummaryShare report={report}>{!exportInFix && exportPanel(false)}</SummaryShare>
+      <TechnicalDetails testId="summary-technical">
+        <VerdictCounts report={report} />
+      </TechnicalDetails>
     </>
+  );
+}
+
+/** How many checks ended with each verdict (support detail). */
+function VerdictCounts({ report }: { readonly report: Report }) {
+  const { t } = useTr();
+  const counts = VERDICTS.map((v) => [v, report.checks.filter((c) => c.verdict === v).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  return (
+    <p className="verdict-counts" aria-label={t('wizard:summary.byVerdict')}>
+      <span className="muted">{t('wizard:summary.checkCount', { count: report.checks.length })}</span>
+      {counts.map(([verdict, n]) => (
+        <span key={verdict} className="count">
+          <VerdictBadge verdict={verdict} /> {t('wizard:summary.times', { n })}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** The Summary's end: Back, Start over (a new diagnosis from Welcome) and Done (closes the window). */
+function SummaryNav({ donePrimary }: { readonly donePrimary: boolean }) {
+  const { t } = useTr();
+  const back = useWizard((s) => s.back);
+  const startOver = useWizard((s) => s.startOver);
+  return (
+    <div className="nav-bar">
+      <button type="button" className="button button-ghost" data-testid="back" onClick={back}>
+        <span aria-hidden="true">←</span> {t('wizard:nav.back')}
+      </button>
+      <div className="nav-actions">
+        <button type="button" className="button button-secondary" data-testid="start-over" onClick={startOver}>
+          {t('wizard:summary.startOver')}
+        </button>
+        <button
+          type="button"
+          className={donePrimary ? 'button button-primary' : 'button button-secondary'}
+          data-testid="done"
+          onClick={() => window.close()}
+        >
+          {t('wizard:summary.done')}
+        </button>
+      </div>
+    </div>
   );
 }

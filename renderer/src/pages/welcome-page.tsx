@@ -1,47 +1,71 @@
+import { useState } from 'react';
 import { useWizard } from '../store/use-wizard';
 import { PageHeading } from '../components/page-heading';
 import { GlobeIcon, KeyIcon, LockIcon } from '../components/icons';
 import { useTr } from '../i18n/use-tr';
+import { SYMPTOMS, type Symptom } from '../lib/symptoms';
 
-/** The first page: what the tool does, for whom, and the privacy promise. */
+/** The words of each answer to "What happened?". */
+const SYMPTOM_KEYS: Readonly<Record<Symptom, string>> = {
+  'auth-error': 'wizard:welcome.symptomAuthError',
+  stopped: 'wizard:welcome.symptomStopped',
+  scrobbles: 'wizard:welcome.symptomScrobbles',
+  everything: 'wizard:welcome.symptomEverything',
+};
+
+/**
+ * The first page: what happened (it picks the step that answers it first; Start still runs every step ahead),
+ * and the privacy promise. Kept light: it is the first paint.
+ */
 export function WelcomePage() {
   const { t } = useTr();
-  const next = useWizard((s) => s.next);
+  const begin = useWizard((s) => s.begin);
+  const [symptom, setSymptom] = useState<Symptom>('everything');
   return (
     <section className="page welcome" aria-labelledby="page-title">
       <PageHeading>{t('wizard:welcome.title')}</PageHeading>
       <p className="lead">{t('wizard:welcome.lead')}</p>
-      <div className="cards">
-        <div className="card">
-          <h3>{t('wizard:welcome.whatHappens')}</h3>
-          <ol className="plain-steps">
-            <li>{t('wizard:welcome.happens1')}</li>
-            <li>{t('wizard:welcome.happens2')}</li>
-            <li>{t('wizard:welcome.happens3')}</li>
-          </ol>
+      <form
+        className="card symptoms"
+        onSubmit={(event) => {
+          event.preventDefault();
+          begin(symptom);
+        }}
+      >
+        <fieldset>
+          <legend>
+            <h3>{t('wizard:welcome.whatHappened')}</h3>
+          </legend>
+          {SYMPTOMS.map((s) => (
+            <label key={s} className="symptom" data-symptom={s}>
+              <input type="radio" name="symptom" value={s} checked={symptom === s} onChange={() => setSymptom(s)} />{' '}
+              {t(SYMPTOM_KEYS[s])}
+            </label>
+          ))}
+        </fieldset>
+        <p className="small muted">{t('wizard:welcome.runsAll')}</p>
+        <div className="nav-bar">
+          <span />
+          <button type="submit" className="button button-primary" data-testid="start">
+            {t('wizard:welcome.start')} <span aria-hidden="true">→</span>
+          </button>
         </div>
-        <div className="card privacy">
-          <h3>{t('wizard:welcome.privacy')}</h3>
-          <ul className="promise">
-            <li>
-              <LockIcon /> <span>{t('wizard:welcome.privacyUpload')}</span>
-            </li>
-            <li>
-              <KeyIcon /> <span>{t('wizard:welcome.privacyPassword')}</span>
-            </li>
-            <li>
-              <GlobeIcon /> <span>{t('wizard:welcome.privacyHosts')}</span>
-            </li>
-          </ul>
-        </div>
+      </form>
+      <div className="card privacy">
+        <h3>{t('wizard:welcome.privacy')}</h3>
+        <ul className="promise">
+          <li>
+            <LockIcon /> <span>{t('wizard:welcome.privacyUpload')}</span>
+          </li>
+          <li>
+            <KeyIcon /> <span>{t('wizard:welcome.privacyPassword')}</span>
+          </li>
+          <li>
+            <GlobeIcon /> <span>{t('wizard:welcome.privacyHosts')}</span>
+          </li>
+        </ul>
       </div>
-      <p className="muted">{t('wizard:welcome.unofficial')}</p>
-      <div className="nav-bar">
-        <span />
-        <button type="button" className="button button-primary" data-testid="start" onClick={next}>
-          {t('wizard:welcome.start')} <span aria-hidden="true">→</span>
-        </button>
-      </div>
+      <p className="muted small">{t('wizard:welcome.unofficial')}</p>
     </section>
   );
 }

@@ -43,9 +43,10 @@ async function listBackups(): Promise<readonly CacheBackup[] | null> {
 }
 
 /**
- * The Cache step's one fix (docs/architecture.md "Fixes"): moves the HTTP, GPU and Service Worker caches
- * into a dated backup — after the user confirms, only while Stremio is closed, never a delete — and
- * offers to move them back. The app derives every path itself; this panel only names a listed backup.
+ * The Cache step's one fix (docs/architecture.md "Fixes"): moves Stremio's temporary files (the HTTP, GPU and
+ * Service Worker caches) into a dated backup — after the user confirms, only while Stremio is closed, never
+ * a delete — and offers to move them back. Hidden when there is nothing to move and no backup to restore.
+ * The app derives every path itself; this panel only names a listed backup.
  */
 export function CacheBackupPanel(_props: PanelProps) {
   const { t } = useTr();
@@ -71,11 +72,12 @@ export function CacheBackupPanel(_props: PanelProps) {
   }, [state.kind]);
 
   const locations = report?.checks.find((c) => c.id === CACHE_CHECK_IDS.locations);
-  const items = locations ? (readDetails(locations.details.safeToClear, SafeToClearSchema)?.items ?? null) : null;
+  const items = locations ? (readDetails(locations.details.safeToClear, SafeToClearSchema)?.items ?? []) : [];
   const latest = backups[0];
-  if (items === null && !latest && state.kind === 'idle') return null;
+  // Nothing to move and nothing to move back: no box at all.
+  if (items.length === 0 && !latest && state.kind === 'idle') return null;
 
-  const total = (items ?? []).reduce((n, i) => n + i.bytes, 0);
+  const total = items.reduce((n, i) => n + i.bytes, 0);
   const working = state.kind === 'working';
 
   const act = async (action: 'move' | 'restore') => {
@@ -95,31 +97,24 @@ export function CacheBackupPanel(_props: PanelProps) {
   return (
     <div className="card" data-testid="cache-backup" data-state={state.kind} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('wizard:cache.title')}</h3>
-      <p className="muted small">{t('wizard:cache.intro')}</p>
-      <p className="notice privacy" data-testid="cache-backup-reversible">
-        {t('wizard:cache.reversible')}
-      </p>
-
-      {items !== null && items.length > 0 && (
-        <ul className="details-list" aria-label={t('wizard:cache.itemsLabel')} data-testid="cache-backup-items">
-          {items.map((item) => (
-            <li key={item.path}>
-              {t('wizard:cache.item', { kind: kindText(item.kind, t), label: item.label, size: item.bytes })}{' '}
-              <code>{item.path}</code>
-            </li>
-          ))}
-        </ul>
-      )}
-      {items !== null && items.length === 0 && (
-        <p className="muted" data-testid="cache-backup-items">
-          {t('wizard:cache.noItems')}
-        </p>
+      {items.length > 0 && (
+        <>
+          <p className="muted small">{t('wizard:cache.intro')}</p>
+          <ul className="details-list" aria-label={t('wizard:cache.itemsLabel')} data-testid="cache-backup-items">
+            {items.map((item) => (
+              <li key={item.path}>
+                {t('wizard:cache.item', { kind: kindText(item.kind, t), label: item.label, size: item.bytes })}{' '}
+                <code>{item.path}</code>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
 
       {state.kind === 'confirming' ? (
         <div role="group" aria-label={t('wizard:cache.confirmLabel')} data-testid="cache-backup-confirm">
           <p tabIndex={-1} ref={focusRef}>
-            {t('wizard:cache.confirm', { count: items?.length ?? 0, size: total })}
+            {t('wizard:cache.confirm', { count: items.length, size: total })}
           </p>
           <div className="copy-row">
             <button type="button" className="button button-primary" onClick={() => void act('move')}>
@@ -132,15 +127,17 @@ export function CacheBackupPanel(_props: PanelProps) {
         </div>
       ) : (
         <div className="copy-row">
-          <button
-            type="button"
-            className="button button-secondary"
-            data-testid="cache-backup-move"
-            disabled={working || !items || items.length === 0}
-            onClick={() => setState({ kind: 'confirming' })}
-          >
-            {working && state.action === 'move' ? t('wizard:cache.moving') : t('wizard:cache.title')}
-          </button>
+          {items.length > 0 && (
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid="cache-backup-move"
+              disabled={working}
+              onClick={() => setState({ kind: 'confirming' })}
+            >
+              {working && state.action === 'move' ? t('wizard:cache.moving') : t('wizard:cache.move')}
+            </button>
+          )}
           {latest && (
             <button
               type="button"

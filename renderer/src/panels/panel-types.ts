@@ -10,8 +10,12 @@ export interface PanelProps {
   readonly page: PanelPage;
 }
 
-/** Where a panel sits on its page: above the live check rows (forms, inputs) or below them (extra views of the results). */
-export type PanelPlacement = 'before-checks' | 'after-checks';
+/**
+ * Where a panel sits on its page: `lead` above the result until the step has one, then below it (the Token
+ * step's ways in fold away once used); above the result (`before-checks`); below it (`after-checks`, extra
+ * views of the results); or inside "Technical details" (`technical`: tables of hosts, hops, layers).
+ */
+export type PanelPlacement = 'lead' | 'before-checks' | 'after-checks' | 'technical';
 
 /** One registered panel. */
 export interface PanelEntry {

@@ -4,8 +4,10 @@
  * To add a panel:
  *   1. Create `renderer/src/panels/<your-panel>.tsx` exporting a component `(props: PanelProps) => JSX`.
  *   2. Add one line to that page's list below:
- *        `{ id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel },`
- *      Panels render in list order, each wrapped in `<section data-panel="<id>">`.
+ *        `{ id: 'token-sign-in', placement: 'lead', component: TokenSignInPanel },`
+ *      Panels render in list order, each wrapped in `<section data-panel="<id>">`; the placement
+ *      (panel-types.ts) says where: leading until the step has a result, around the result, or inside
+ *      "Technical details" (tables of hosts, hops and layers go there).
  *
  * What a panel may use (all documented in their files):
  *   - `useStepRun(step)`, `useStepReport(step)`, `useWizard(selector)` from `../store/use-wizard` — the
@@ -24,37 +26,36 @@
  *     use `newRunId(prefix)` from `../lib/run-id` for a run id of your own.
  *   - The shared building blocks in `../components/` (VerdictBadge, FixView, DetailsView, …).
  *
- * Steps auto-run without extras when first entered; the Token step therefore runs without credentials
- * and its sign-in panel calls `signIn({ credentials })`.
+ * Every step runs ahead without extras when the diagnosis starts; the Token step therefore runs without
+ * credentials and its sign-in panel calls `signIn({ credentials })`.
  */
 import { CacheBackupPanel } from './cache-backup';
 import { ConnectivityChains } from './connectivity-chains';
 import { ConnectivityHelp } from './connectivity-help';
 import { OAuthSignInTestCard } from './oauth-sign-in-test';
 import { ScrobblingComparison } from './scrobbling-comparison';
-import { SummaryExportPanel } from './summary-export';
+import { ScrobblingTimelinePanel } from './scrobbling-timeline';
 import type { PanelEntry, PanelPage } from './panel-types';
-import { TokenRevokedNote } from './token-revoked-note';
 import { TokenSignInPanel } from './token-sign-in';
 import { TokenSignInChain } from './token-sign-in-chain';
 
-/** The panels of each page, in display order. */
+/** The panels of each page, in display order. The Summary places its bundle export itself (under the fix that asks for it). */
 export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   version: [],
   cache: [{ id: 'cache-backup', placement: 'after-checks', component: CacheBackupPanel }],
   connectivity: [
-    { id: 'connectivity-chains', placement: 'after-checks', component: ConnectivityChains },
     { id: 'connectivity-help', placement: 'after-checks', component: ConnectivityHelp },
+    { id: 'connectivity-chains', placement: 'technical', component: ConnectivityChains },
   ],
   token: [
-    { id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel },
-    { id: 'token-sign-in-chain', placement: 'after-checks', component: TokenSignInChain },
+    { id: 'token-sign-in', placement: 'lead', component: TokenSignInPanel },
     { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard },
+    { id: 'token-sign-in-chain', placement: 'technical', component: TokenSignInChain },
   ],
-  revoked: [{ id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote }],
+  revoked: [],
   scrobbling: [
-    { id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote },
+    { id: 'scrobbling-timeline', placement: 'after-checks', component: ScrobblingTimelinePanel },
     { id: 'scrobbling-comparison', placement: 'after-checks', component: ScrobblingComparison },
   ],
-  summary: [{ id: 'summary-export', placement: 'before-checks', component: SummaryExportPanel }],
+  summary: [],
 };

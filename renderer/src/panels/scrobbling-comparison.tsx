@@ -1,5 +1,6 @@
 import { isScrobblingView, type ScrobblingView, type ViewWatch } from '../../../shared/scrobbling-view';
 import type { TFunction } from 'i18next';
+import { Disclosure } from '../components/disclosure';
 import { useTr } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
@@ -85,16 +86,20 @@ function Comparison({ view }: { readonly view: ScrobblingView }) {
   );
 }
 
-/** The Scrobbling step's side-by-side view of the newest titles; titles are shown here and nowhere else. */
+/**
+ * The Scrobbling step's side-by-side view of the newest titles, folded under one line (the timeline above says
+ * what happened; these are the titles behind it); titles are shown here and nowhere else.
+ */
 export function ScrobblingComparison(_props: PanelProps) {
   const { t } = useTr();
   const payload = useStepRun('scrobbling').windowOnly[COMPARISON_CHECK];
   if (!isScrobblingView(payload)) return null;
   return (
     <div data-testid="scrobbling-comparison">
-      <h3 className="section-title">{t('wizard:scrobbling.title')}</h3>
-      <Comparison view={payload} />
-      <p className="notice privacy small">{t('wizard:scrobbling.privacy')}</p>
+      <Disclosure label={t('wizard:scrobbling.title')} testId="scrobbling-titles" keepMounted>
+        <Comparison view={payload} />
+        <p className="notice privacy small">{t('wizard:scrobbling.privacy')}</p>
+      </Disclosure>
     </div>
   );
 }

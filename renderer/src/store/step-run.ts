@@ -1,6 +1,5 @@
 import type { IpcError } from '../../../shared/ipc';
-import type { CheckResult, Report, Verdict } from '../../../shared/report';
-import { worstVerdict } from '../../../shared/verdicts';
+import type { CheckResult, Report } from '../../../shared/report';
 import type { StepName } from '../../../shared/steps';
 
 /** One live row of a step: a check that started (no result yet) or finished (its result). */
@@ -38,17 +37,6 @@ export const IDLE_RUN: StepRun = {
   cancelled: false,
   windowOnly: {},
 };
-
-/** The step's state as the stepper shows it: not run, in progress, or the worst verdict of its checks. */
-export type StepOutcome = 'not-run' | 'waiting' | 'running' | 'failed' | Verdict;
-
-/** Derives the stepper state of a run. */
-export function stepOutcome(run: StepRun): StepOutcome {
-  if (run.status === 'idle') return 'not-run';
-  if (run.status === 'waiting' || run.status === 'running') return run.status;
-  if (run.status === 'failed') return 'failed';
-  return worstVerdict((run.report?.checks ?? []).map((check) => check.verdict)) ?? 'skipped';
-}
 
 /** Applies a finished check to the rows: replaces its running row, or appends it when its start was missed. */
 export function withFinishedCheck(rows: readonly CheckRow[], result: CheckResult): CheckRow[] {

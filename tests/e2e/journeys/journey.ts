@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 import { readZip } from '../../kit/read-zip';
 import type { World } from '../../kit/world';
@@ -40,12 +41,19 @@ export async function startDiagnosis(wizard: WizardHarness): Promise<void> {
 export const runsAnswered = (wizard: WizardHarness): number =>
   wizard.calls.filter((c) => c.channel === 'diagnosis:run').length;
 
+/** Opens the Token step's ways in when a result folded them ("Analyse another address or sign in again"). */
+export async function openTokenWays(panel: Locator): Promise<void> {
+  const again = panel.getByTestId('token-ways-again').getByRole('button', { name: /sign in again/ });
+  if ((await again.count()) > 0 && (await again.getAttribute('aria-expanded')) === 'false') await again.click();
+}
+
 /** Token step: signs in with an auth key after consent; resolves when the account re-run finished. */
 export async function signInWithAuthKey(wizard: WizardHarness, authKey: string): Promise<void> {
   const { page } = wizard;
   const before = runsAnswered(wizard);
   await page.locator('button.stepper-item[data-page="token"]').click();
   const panel = page.locator('[data-panel="token-sign-in"]');
+  await openTokenWays(panel);
   // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
   const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
   if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();

@@ -1,5 +1,6 @@
 import { msg } from '../../../../shared/i18n/message';
 import type { ScrobblingView } from '../../../../shared/scrobbling-view';
+import { ComparisonDetailsSchema, type ComparisonDetails } from '../../../../shared/check-details/scrobbling-timeline';
 import { defineCheck } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import type { HistoryEntry } from '../../clients/trakt/history';
@@ -9,6 +10,7 @@ import { addonsCheck } from './addons';
 import { libraryCheck } from './library';
 import type { AddonsData } from './scrobbling-data';
 import { lastWatch } from './texts';
+import { dailyTimeline } from './timeline';
 import { traktHistoryCheck } from './trakt-history';
 import { episodeLabel, isFinished, watchedSince } from './watched';
 
@@ -23,11 +25,12 @@ const MAX_REGISTERED = 500;
  * Trakt recorded), or a pass that says what matched. The report gets counts and dates; the window alone
  * gets the newest titles side by side (`windowOnly`), each registered as personal first.
  */
-export const comparisonCheck = defineCheck<undefined>({
+export const comparisonCheck = defineCheck<undefined, ComparisonDetails>({
   id: 'scrobbling.comparison',
   step: 'scrobbling',
   dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck],
   codes: ['SCROBBLES_NOT_REACHING_TRAKT'],
+  details: ComparisonDetailsSchema,
   budgetMs: () => 5000,
   async run({ ctx, deps }) {
     const library = deps.get(libraryCheck);
@@ -45,13 +48,20 @@ export const comparisonCheck = defineCheck<undefined>({
     const sinceMs = library.sinceMs;
     const last = lastWatch(lastMs);
     const windowOnly = viewOf(ctx, library.sinceMs, matched, history.history.entries, lastMs);
-    const details = {
+    const details: ComparisonDetails = {
       since: new Date(library.sinceMs).toISOString(),
       compared: matched.length,
       onTrakt: matched.length - missing,
       missing,
       lastWatchOnTrakt: lastMs === null ? null : new Date(lastMs).toISOString(),
       historyComplete: history.history.complete,
+      // The window's picture of the last 30 days: counts per day, never a title.
+      timeline: dailyTimeline({
+        nowMs: ctx.now(),
+        comparedFromMs: coveredFrom,
+        finishedAtMs: matched.map((m) => m.item.lastWatchedMs ?? 0),
+        recordedAtMs: history.history.entries.map((e) => e.watchedAtMs),
+      }),
     };
     if (matched.length === 0)
       return {
