@@ -1,6 +1,9 @@
+import { sanitizeNetworkLines } from '../../../shared/network-text';
+
 /**
  * Every secret value the engine has seen, and the one redaction path that scrubs them from any text
- * (logs, errors, IPC traces, reports, bundles — docs/architecture.md "Privacy"; openwork#2506).
+ * (logs, errors, IPC traces, reports, bundles — docs/architecture.md "Privacy"; openwork#2506). The same
+ * path makes network text inert (shared/network-text.ts): whatever leaves the engine leaves through it.
  */
 
 /** The classes of values that are redacted, as counted in a bundle's manifest. */
@@ -118,9 +121,13 @@ export class SecretRegistry {
     return value;
   }
 
-  /** Returns `text` with every registered secret, secret URL parameter and e-mail address replaced. */
+  /**
+   * Returns `text` sanitised (no terminal escape, control character or bidi override; its lines kept) with
+   * every registered secret, secret URL parameter and e-mail address replaced. Sanitised first, so a
+   * secret split by a control character is still found.
+   */
   redact(text: string): string {
-    let out = text;
+    let out = sanitizeNetworkLines(text);
     // Longest first, so a secret that contains another is removed whole.
     this.longestFirst ??= [...this.values].sort((a, b) => b[0].length - a[0].length);
     for (const [value, kind] of this.longestFirst) {
