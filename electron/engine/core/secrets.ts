@@ -109,11 +109,14 @@ export class SecretRegistry {
 
   /**
    * Registers a personal name (a Trakt username) replaced only as a whole word, in any case, and in its
-   * URL-encoded form: a short name like "sam" must not break "sample". Returns the value for chaining.
+   * URL-encoded form: a short name like "sam" must not break "sample". Unlike an OS account name it is
+   * registered whatever it is — "runner" or "j" name a person on Trakt — at the cost of that word in
+   * other text; the engine keeps the name out of every summary and evidence line besides. Returns the
+   * value for chaining.
    */
   addName<T extends string | null | undefined>(value: T, kind: RedactionClass): T {
     const name = value?.trim();
-    if (name && name.length >= 2 && !GENERIC_ACCOUNTS.has(name.toLowerCase())) {
+    if (name) {
       this.words.set(name, kind);
       const uri = encodeURIComponent(name);
       if (uri !== name) this.words.set(uri, kind);

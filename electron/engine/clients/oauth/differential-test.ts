@@ -369,7 +369,7 @@ async function finish(
     settings: {
       status: c.status,
       kind: c.kind,
-      ...(c.account ? { username: c.account.username, vip: c.account.vip } : {}),
+      ...(c.account ? { vip: c.account.vip } : {}),
     },
     revoked: revoked.ok,
     ...(revoked.ok ? {} : { revokeFailure: revoked.evidence }),
@@ -387,11 +387,7 @@ async function finish(
     );
     return withProblems({
       verdict: revoked.ok ? 'pass' : 'warn',
-      summary: withRevokeNote(
-        c.account
-          ? msg('checks-token:oauth-differential.workedAs', { username: c.account.username, how })
-          : msg('checks-token:oauth-differential.worked', { how }),
-      ),
+      summary: withRevokeNote(msg('checks-token:oauth-differential.worked', { how })),
       details: facts,
     });
   }
