@@ -1,7 +1,7 @@
 import { msg } from '../../../../shared/i18n/message';
 import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-chain';
 import { defineCheck } from '../../runtime/check';
-import { accountIdInUrl } from '../../clients/stremio/auth-url';
+import { accountIdsInUrl } from '../../clients/stremio/auth-url';
 import { followSignInChain } from '../../clients/trakt/sign-in-chain';
 import { judgeChain, SIGN_IN_CODES } from './sign-in-verdict';
 
@@ -25,7 +25,7 @@ export const pastedUrlCheck = defineCheck<undefined>({
         summary: msg('checks-token:pasted-url.noAddress'),
       };
     // Stremio's start link names the account (`/trakt/auth/<id>`): registered before it is requested or logged.
-    ctx.secrets.add(accountIdInUrl(raw), 'account-id');
+    for (const id of accountIdsInUrl(raw)) ctx.secrets.add(id, 'account-id');
     const probeMs = ctx.config.timeouts.probeMs;
     const chain = await followSignInChain(ctx, raw, { signal, budgetMs: probeMs + 500 });
     const verdict = await judgeChain(ctx, chain, {

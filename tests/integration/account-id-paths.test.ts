@@ -1,0 +1,96 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../electron/engine/core/config';
+import { createDoctorService } from '../../electron/hosts/service/create-service';
+import { dispatchIpc } from '../../electron/hosts/service/dispatch';
+import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import type { RunEvent } from '../../shared/ipc';
+import { readZip } from '../kit/read-zip';
+import { runCli } from '../kit/run-cli';
+import { startWorld, type World } from '../kit/world';
+
+/**
+ * Issue 20 N3: Stremio's start link `/trakt/auth/<id>` was matched case-sensitively and without trailing
+ * segments, so `/Trakt/auth/<id>` put the account id in the report, IPC, summary.md, app.log and the
+ * bundle, and a percent-encoded id reached `network-trace.json`. Whatever form the pasted path takes, the
+ * id never comes out — not even percent-encoded.
+ */
+const ACCOUNT_ID = '64a0b1c2d3e4f5a6b7c8d9ef';
+const encodedAll = [...ACCOUNT_ID].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+const PASTED: readonly (readonly [string, string])[] = [
+  ['another case', `https://www.strem.io/Trakt/AUTH/${ACCOUNT_ID}`],
+  ['a trailing segment', `https://www.strem.io/trakt/auth/${ACCOUNT_ID}/extra`],
+  ['a percent-encoded id', `https://www.strem.io/trakt/auth/${encodedAll}`],
+  ['an encoded id, another case and a trailing slash', `www.strem.io/TRAKT/auth/${encodedAll.toLowerCase()}/`],
+];
+
+/** The text with every percent-escape decoded, so an encoded id is found as well as a plain one. */
+function decoded(text: string): string {
+  return text.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function expectNoId(where: string, text: string): void {
+  expect(decoded(text).toLowerCase().includes(ACCOUNT_ID), `the account id reached ${where}`).toBe(false);
+}
+
+describe('a pasted start link names the account in any form: the id never comes out (issue 20 N3)', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ probeMs: 1500 });
+  });
+  afterAll(() => world.close());
+
+  it.each(PASTED)('CLI with %s: --json, stderr, and every bundle file', async (_name, pasted) => {
+    const cfg = await world.writeConfig();
+    const bundle = path.join(await mkdtemp(path.join(tmpdir(), 'doctor-n3-')), 'bundle.zip');
+    const run = await runCli([
+      'diagnose',
+      '--json',
+      '--config',
+      cfg,
+      '--steps',
+      'token',
+      '--auth-url',
+      pasted,
+      '--bundle',
+      bundle,
+    ]);
+    expect(run.stdout).toContain('token.pasted-url');
+    expectNoId('the CLI stdout', run.stdout);
+    expectNoId('the CLI stderr', run.stderr);
+    const entries = await readZip(bundle);
+    // The start link was requested (the trace has it), so the test is not vacuous.
+    expect(entries.find((e) => e.name === 'network-trace.json')!.data.toString('utf8')).toMatch(/trakt\/auth/i);
+    for (const entry of entries) expectNoId(entry.name, entry.data.toString('utf8'));
+  });
+
+  it('the window: the IPC answer, the run events and the log', async () => {
+    const events: RunEvent[] = [];
+    const log: string[] = [];
+    const service = createDoctorService({
+      config: resolveConfig(world.config()),
+      platform: {
+        openExternal: async () => {},
+        secretStore: createMemorySecretStore(),
+        settings: createMemorySettings(),
+      },
+      onRunEvent: (event) => events.push(event),
+      logSink: (line) => log.push(line),
+      contextOptions: { env: {} },
+    });
+    for (const [i, [, pasted]] of PASTED.entries()) {
+      const answer = await dispatchIpc(
+        service.handlers,
+        'diagnosis:run',
+        { runId: `n3-${i}`, steps: ['token'], authUrl: pasted },
+        (t) => service.secrets.redact(t),
+      );
+      expect(answer.ok).toBe(true);
+      expectNoId(`the IPC answer (${pasted})`, JSON.stringify(answer));
+    }
+    expectNoId('the run events', JSON.stringify(events));
+    expectNoId('the log', log.join('\n'));
+  });
+});
