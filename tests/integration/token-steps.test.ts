@@ -286,13 +286,13 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     }
   });
 
-  it('the pasted address of the 400 page is analysed without any account: corrected link keeps every parameter', async () => {
+  it('the pasted address of the 400 page is analysed without any account: the corrected link is the template (issue 20 N1)', async () => {
     const pasted = `${world.traktApi.origin}/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb&prompt=login`;
     const report = await run(undefined, pasted);
     expect(check(report, 'token.pasted-url')).toMatchObject({ verdict: 'fail', problems: ['AUTH_URL_WRONG_HOST'] });
     const action = finding(report, 'AUTH_URL_WRONG_HOST')!.fix.action!;
     expect(action.kind === 'open-url' && action.url).toBe(
-      `https://auth.trakt.tv/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb&prompt=login`,
+      `https://auth.trakt.tv/oauth/authorize?response_type=code&client_id=${stremio.traktClientId}&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb`,
     );
   });
 

@@ -162,7 +162,9 @@ async function runOne(
     return { result, data: outcome.data, observations: outcome.problems ?? [], ...(blockedBy ? { blockedBy } : {}) };
   };
 
-  const blocked = [...deps.values()].find((d) => d.result.verdict === 'skipped' || d.result.verdict === 'error');
+  const blocked = check.runsWhenDepsSkipped
+    ? undefined
+    : [...deps.values()].find((d) => d.result.verdict === 'skipped' || d.result.verdict === 'error');
   if (blocked) {
     // Name the root of a chain of skips ("it needs Stremio account, which was skipped: not signed in"),
     // never a reason nested in a reason nested in a reason.
