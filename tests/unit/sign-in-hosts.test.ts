@@ -35,7 +35,7 @@ describe('host identity by name', () => {
     const link = { hopIndex: 1, url, clientId: 'own-client', redirectUri: null, sentChallenge: null };
     const callback = 'redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb';
     expect(correctedSignInLink('traktAuth', link, 'own-start-link')).toBe(
-      `https://auth.trakt.tv/oauth/authorize?response_type=code&client_id=own-client&${callback}&state=s1`,
+      `https://auth.trakt.tv/oauth/authorize?response_type=code&client_id=${STREMIO_TRAKT_CLIENT_ID}&${callback}&state=s1`,
     );
     expect(correctedSignInLink('traktWeb', link, 'pasted')).toBe(
       `https://trakt.tv/oauth/authorize?response_type=code&client_id=${STREMIO_TRAKT_CLIENT_ID}&${callback}`,

@@ -21,14 +21,14 @@ export function pastedProvenance(namedIds: readonly string[], signedInId: string
 /**
  * The corrected sign-in link on `endpoint`, built from a fixed template — `response_type=code`, Stremio's
  * client_id, Stremio's callback — and nothing of the observed link but, for the account's own start link,
- * its `state` (and the client_id Stremio's server put there). A pasted link's other parameters (a foreign
- * state, a scope, another return address) never ride along into the one-click fix.
+ * its `state`. A pasted link's other parameters (a foreign state, a scope, another return address) never
+ * ride along into the one-click fix.
  */
 export function correctedSignInLink(endpoint: SignInEndpoint, link: ClientLink, provenance: LinkProvenance): string {
   const own = provenance === 'own-start-link';
   const query = new URLSearchParams({
     response_type: 'code',
-    client_id: own ? (link.clientId ?? STREMIO_TRAKT_CLIENT_ID) : STREMIO_TRAKT_CLIENT_ID,
+    client_id: STREMIO_TRAKT_CLIENT_ID,
     redirect_uri: STREMIO_TRAKT_CALLBACK,
   });
   const state = own ? link.url.searchParams.get('state') : null;

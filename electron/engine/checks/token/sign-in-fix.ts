@@ -45,8 +45,8 @@ export async function verifyCorrectedLink(
       notTried:
         'the pasted link is the sign-in link of another Stremio account than the one signed in, so no corrected link is offered for it',
     };
-  const ownClient = provenance === 'own-start-link' || link.clientId === STREMIO_TRAKT_CLIENT_ID;
-  if (!ownClient || link.redirectUri !== STREMIO_TRAKT_CALLBACK)
+  // The template carries Stremio's client_id: a link for any other client has no corrected form.
+  if (link.clientId !== STREMIO_TRAKT_CLIENT_ID || link.redirectUri !== STREMIO_TRAKT_CALLBACK)
     return {
       offered: null,
       tried: [],
