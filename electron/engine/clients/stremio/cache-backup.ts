@@ -1,6 +1,7 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { readOutsideFile } from '../../core/outside-file';
 import { SAFE_ITEM_KINDS, type DataItem, type DataItemKind } from './data-locations';
 
 /**
@@ -20,6 +21,8 @@ export function backupFolderName(at: Date): string {
 }
 
 const MANIFEST = 'backup.json';
+/** A backup record lists a handful of folders: anything larger is not one. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 const ManifestSchema = z.object({
   createdAt: z.string(),
   entries: z.array(
@@ -285,7 +288,10 @@ async function atomicWrite(file: string, text: string): Promise<void> {
 async function loadManifest(dir: string): Promise<Manifest | null> {
   let manifest: Manifest;
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')));
+    // The record is outside data (any program of this user can plant one): read capped, no link, no pipe.
+    const read = await readOutsideFile(path.join(dir, MANIFEST), MAX_MANIFEST_BYTES);
+    if (!read.ok) return null;
+    const parsed = ManifestSchema.safeParse(JSON.parse(read.data.toString('utf8')));
     if (!parsed.success) return null;
     manifest = parsed.data;
   } catch {
