@@ -76,7 +76,9 @@ export async function runDiagnoseCommand(
     },
     { onEvent: (event) => event.type === 'check-finished' && say(progressLine(event.result, tr)) },
   );
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : sanitizeNetworkLines(renderTextReport(report, tr)));
+  process.stdout.write(
+    args.json ? `${JSON.stringify(report, null, 2)}\n` : sanitizeNetworkLines(renderTextReport(report, tr)),
+  );
   if (args.bundle) {
     // The report is printed first: a bundle that cannot be written must not cost the user the diagnosis.
     const input = session.bundleInput();
