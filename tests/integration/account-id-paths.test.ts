@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { createDoctorService } from '../../electron/hosts/service/create-service';
-import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
-import type { RunEvent } from '../../shared/ipc';
+import { recordedService } from '../kit/doctor-service';
 import { readZip } from '../kit/read-zip';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
@@ -67,26 +64,9 @@ describe('a pasted start link names the account in any form: the id never comes 
   });
 
   it('the window: the IPC answer, the run events and the log', async () => {
-    const events: RunEvent[] = [];
-    const log: string[] = [];
-    const service = createDoctorService({
-      config: resolveConfig(world.config()),
-      platform: {
-        openExternal: async () => {},
-        secretStore: createMemorySecretStore(),
-        settings: createMemorySettings(),
-      },
-      onRunEvent: (event) => events.push(event),
-      logSink: (line) => log.push(line),
-      contextOptions: { env: {} },
-    });
+    const { call, events, log } = recordedService(resolveConfig(world.config()));
     for (const [i, [, pasted]] of PASTED.entries()) {
-      const answer = await dispatchIpc(
-        service.handlers,
-        'diagnosis:run',
-        { runId: `n3-${i}`, steps: ['token'], authUrl: pasted },
-        (t) => service.secrets.redact(t),
-      );
+      const answer = await call('diagnosis:run', { runId: `n3-${i}`, steps: ['token'], authUrl: pasted });
       expect(answer.ok).toBe(true);
       expectNoId(`the IPC answer (${pasted})`, JSON.stringify(answer));
     }

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../electron/engine/clients/stremio/auth-url';
-import { createDoctorService, type DoctorService } from '../../electron/hosts/service/create-service';
-import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
-import type { IpcResult } from '../../shared/ipc';
 import type { Report } from '../../shared/report';
+import { recordedService, type RecordedService } from '../kit/doctor-service';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
 import { startWorld, type World } from '../kit/world';
 
@@ -23,21 +20,14 @@ const SOMEONE_ELSE = '64a0b1c2d3e4f5a6b7c8d9ff';
 describe('the corrected link is built from a template, never from a pasted query (issue 20 N1)', () => {
   let world: World;
   let stremio: StremioEmulator;
-  let service: DoctorService;
-  const opened: string[] = [];
-  const ipc = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const answer = (await dispatchIpc(service.handlers, channel, payload, (t) =>
-      service.secrets.redact(t),
-    )) as IpcResult<T>;
-    if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-    return answer.value;
-  };
+  let svc: RecordedService;
+  const ipc = <T>(channel: string, payload: unknown): Promise<T> => svc.value<T>(channel, payload);
   /** Clicks the fix of the AUTH_URL_WRONG_HOST finding and returns the address the browser got, or null. */
   const clickFix = async (report: Report): Promise<URL | null> => {
     const action = report.findings.find((f) => f.problem === 'AUTH_URL_WRONG_HOST')?.fix.action;
     if (action?.kind !== 'open-url') return null;
     expect(await ipc('fix:open-url', { url: action.url })).toEqual({ opened: true });
-    return new URL(opened.at(-1)!);
+    return new URL(svc.opened.at(-1)!);
   };
 
   beforeAll(async () => {
@@ -58,16 +48,7 @@ describe('the corrected link is built from a template, never from a pasted query
       },
       body: '',
     });
-    service = createDoctorService({
-      config: resolveConfig(world.config()),
-      platform: {
-        openExternal: async (url) => void opened.push(url),
-        secretStore: createMemorySecretStore(),
-        settings: createMemorySettings(),
-      },
-      onRunEvent: () => undefined,
-      contextOptions: { env: {} },
-    });
+    svc = recordedService(resolveConfig(world.config()));
   });
   afterAll(() => world.close());
 
@@ -99,6 +80,6 @@ describe('the corrected link is built from a template, never from a pasted query
     // The account's own start link still gets its fix: the template, with no state (Stremio sent none).
     const real = await clickFix(report);
     expect(real?.searchParams.get('state') ?? null).toBeNull();
-    expect(opened.join('\n')).not.toContain(OTHER_STATE);
+    expect(svc.opened.join('\n')).not.toContain(OTHER_STATE);
   });
 });

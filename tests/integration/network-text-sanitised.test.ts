@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { createDoctorService } from '../../electron/hosts/service/create-service';
-import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
 import { createAppLog } from '../../electron/main/app-log';
-import type { RunEvent } from '../../shared/ipc';
 import { TRAKT_ORIGIN_HEADERS } from '../kit/world';
+import { recordedService } from '../kit/doctor-service';
 import { readZip } from '../kit/read-zip';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
@@ -93,30 +90,16 @@ describe('network text is inert on every surface (issue 20 N5)', () => {
   it("the window: every IPC answer and run event, and the app's log file", async () => {
     const logDir = await mkdtemp(path.join(tmpdir(), 'doctor-n5-log-'));
     const appLog = createAppLog(logDir);
-    const events: RunEvent[] = [];
-    const service = createDoctorService({
-      config: resolveConfig(world.config()),
-      platform: {
-        openExternal: async () => {},
-        secretStore: createMemorySecretStore(),
-        settings: createMemorySettings(),
-      },
-      onRunEvent: (event) => events.push(event),
+    const { call, events } = recordedService(resolveConfig(world.config()), {
       logSink: appLog.sink,
       bundleLogFile: appLog.file,
-      contextOptions: { env: {} },
     });
-    const answer = await dispatchIpc(
-      service.handlers,
-      'diagnosis:run',
-      { runId: 'n5', steps: ['token'], authUrl: pasted },
-      (t) => service.secrets.redact(t),
-    );
+    const answer = await call('diagnosis:run', { runId: 'n5', steps: ['token'], authUrl: pasted });
     expect(answer.ok).toBe(true);
     expectInert('the diagnosis:run answer', JSON.stringify(answer));
     expectInert('the run events', JSON.stringify(events));
     expectInert('app.log', await readFile(appLog.file, 'utf8'));
-    const preview = await dispatchIpc(service.handlers, 'bundle:preview', {}, (t) => service.secrets.redact(t));
+    const preview = await call('bundle:preview', {});
     expect(preview.ok).toBe(true);
     expectInert('the bundle preview', JSON.stringify(preview));
   });

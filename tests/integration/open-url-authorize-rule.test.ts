@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../electron/engine/clients/stremio/auth-url';
-import { createDoctorService } from '../../electron/hosts/service/create-service';
-import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySettings } from '../../electron/hosts/service/platform';
+import { recordedService } from '../kit/doctor-service';
 
 /**
  * Issue 20 N9: the open-URL allow-list matched host and path only, so a compromised renderer could open
@@ -15,21 +14,11 @@ const WIZARD_CLIENT_ID = 'wizard-client-0123456789abcdef';
 const cb = encodeURIComponent(STREMIO_TRAKT_CALLBACK);
 
 function service() {
-  const opened: string[] = [];
   const settings = createMemorySettings();
   settings.setTraktClientId(WIZARD_CLIENT_ID);
-  const svc = createDoctorService({
-    config: resolveConfig({ trakt: { redirectPort: 41287 } }),
-    platform: { openExternal: async (url) => void opened.push(url), secretStore: createMemorySecretStore(), settings },
-    onRunEvent: () => undefined,
-    contextOptions: { env: {} },
-  });
-  const open = async (url: string) => {
-    const answer = await dispatchIpc(svc.handlers, 'fix:open-url', { url }, (t) => svc.secrets.redact(t));
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.value as { opened: boolean; reason?: string };
-  };
-  return { open, opened };
+  const svc = recordedService(resolveConfig({ trakt: { redirectPort: 41287 } }), { platform: { settings } });
+  const open = (url: string) => svc.value<{ opened: boolean; reason?: string }>('fix:open-url', { url });
+  return { open, opened: svc.opened };
 }
 
 describe('authorize links open only for known clients and return addresses, on default ports (issue 20 N9)', () => {

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { createDoctorService } from '../../electron/hosts/service/create-service';
-import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
-import type { RunEvent } from '../../shared/ipc';
+import { recordedService } from '../kit/doctor-service';
 import { plantSignedInAccount } from '../kit/emulators/planted-account';
 import { startWorld, type World } from '../kit/world';
 
@@ -34,21 +31,9 @@ describe.each([
   afterAll(() => world.close());
 
   it('not in the report, the run events, app.log or the bundle', async () => {
-    const log: string[] = [];
-    const events: RunEvent[] = [];
-    const service = createDoctorService({
-      config: resolveConfig(world.config()),
-      platform: {
-        openExternal: async () => {},
-        secretStore: createMemorySecretStore(),
-        settings: createMemorySettings(),
-      },
-      onRunEvent: (event) => events.push(event),
-      logSink: (line) => log.push(line),
+    const { call, events, log, service } = recordedService(resolveConfig(world.config()), {
       contextOptions: { env: {}, now: () => NOW },
     });
-    const call = (channel: string, payload: unknown) =>
-      dispatchIpc(service.handlers, channel, payload, (t) => service.secrets.redact(t));
     const run = await call('diagnosis:run', {
       runId: 'n2',
       steps: ['token', 'revoked'],
