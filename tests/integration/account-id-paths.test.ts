@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
+import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
+import { diagnose } from '../../electron/engine/session/diagnose';
+import { contextFor } from '../kit/engine';
 import { recordedService } from '../kit/doctor-service';
 import { readZip } from '../kit/read-zip';
 import { runCli } from '../kit/run-cli';
@@ -62,6 +65,14 @@ describe('a pasted start link names the account in any form: the id never comes 
     // The start link was requested (the trace has it), so the test is not vacuous.
     expect(entries.find((e) => e.name === 'network-trace.json')!.data.toString('utf8')).toMatch(/trakt\/auth/i);
     for (const entry of entries) expectNoId(entry.name, entry.data.toString('utf8'));
+  });
+
+  it.each(PASTED)('the network trace and the log with %s', async (_name, pasted) => {
+    const ctx = await contextFor(world);
+    await diagnose(ctx, { steps: ['token'], authUrl: pasted }, {}, TOKEN_CHECKS);
+    expect(JSON.stringify(ctx.trace.list())).toMatch(/trakt\/auth/i);
+    expectNoId('the network trace', JSON.stringify(ctx.trace.list()));
+    expectNoId('the log', ctx.log.tail().join('\n'));
   });
 
   it('the window: the IPC answer, the run events and the log', async () => {
