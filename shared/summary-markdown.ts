@@ -9,10 +9,12 @@ import { checkTitleText, findingText } from './i18n/report-text';
 import { signInChainOf } from './check-details/sign-in-chain';
 import { chainEndText, hopText } from './i18n/sign-in-chain-text';
 import { untestedGroups, untestedItems, untestedReasonText } from './untested-groups';
+import { markdownCode, markdownLink, markdownText as inline } from './markdown-text';
 
 // The Markdown a person reads first: the *Copy summary* button (docs/architecture.md "Findings") and the bundle's
 // summary.md (docs/architecture.md "Bundle"). Pure and platform-free so the renderer and the engine share one renderer.
 // Every heading and label comes from the `report` namespace, findings are said again by problem code (docs/i18n.md).
+// Built from escaped parts only (markdown-text.ts): network text as `inline`, links as `markdownLink`, codes as code.
 
 /**
  * Renders a report as Markdown for a forum post in `tr`'s language: ranked findings with evidence and fix,
@@ -32,12 +34,12 @@ export function renderSummaryMarkdown(report: Report, tr: Translator = englishTr
   );
   const incidents = matchedIncidentIds(report.findings);
   if (incidents.length > 0)
-    out.push(tr.t('report:knownIncidents', { ids: incidents.map((id) => `\`${id}\``).join(', ') }), '');
+    out.push(tr.t('report:knownIncidents', { ids: incidents.map(markdownCode).join(', ') }), '');
   rankFindings(report.findings).forEach((finding, i) => {
     const text = findingText(finding, tr);
     out.push(`### ${i + 1}. ${inline(text.title)}`, '');
     out.push(
-      `**${tr.t(`common:severity.${finding.severity}`)}** · \`${finding.problem}\` · ${tr.t('report:confidence', { confidence: finding.confidence })}`,
+      `**${tr.t(`common:severity.${finding.severity}`)}** · ${markdownCode(finding.problem)} · ${tr.t('report:confidence', { confidence: finding.confidence })}`,
       '',
     );
     out.push(inline(text.explanation), '');
@@ -48,23 +50,23 @@ export function renderSummaryMarkdown(report: Report, tr: Translator = englishTr
           since: Number.isFinite(since)
             ? tr.t('report:knownSince', { date: since })
             : tr.t('report:knownSinceText', { date: finding.incident.since }),
-          id: `\`${finding.incident.id}\``,
+          id: markdownCode(finding.incident.id),
           title: inline(finding.incident.title),
         }),
       );
-      for (const link of finding.incident.links) out.push(`- ${tr.t('report:source', { link: `<${link}>` })}`);
+      for (const link of finding.incident.links) out.push(`- ${tr.t('report:source', { link: markdownLink(link) })}`);
       out.push('');
     }
     out.push(tr.t('report:evidence'));
     for (const e of finding.evidence) out.push(`- ${inline(e)}`);
     if (finding.alsoPossible?.length)
-      out.push(`- ${tr.t('report:alsoPossible', { codes: finding.alsoPossible.map((p) => `\`${p}\``).join(', ') })}`);
+      out.push(`- ${tr.t('report:alsoPossible', { codes: finding.alsoPossible.map(markdownCode).join(', ') })}`);
     out.push('', tr.t('report:fix', { title: inline(text.fix.title) }));
     text.fix.steps.forEach((step, n) => out.push(`${n + 1}. ${inline(step)}`));
     const action = text.fix.action;
     if (action?.kind === 'open-url')
       out.push(
-        `${text.fix.steps.length + 1}. ${tr.t('report:action', { label: inline(action.label ?? tr.t('report:open')), url: `<${autolinkSafe(action.url)}>` })}`,
+        `${text.fix.steps.length + 1}. ${tr.t('report:action', { label: inline(action.label ?? tr.t('report:open')), url: markdownLink(action.url) })}`,
       );
     if (action?.kind === 'rerun-step')
       out.push(`${text.fix.steps.length + 1}. ${tr.t('report:rerun', { step: tr.t(`common:step.${action.step}`) })}`);
@@ -121,27 +123,4 @@ function countVerdicts(verdicts: readonly Verdict[], tr: Translator): string {
     .filter(([, n]) => n > 0)
     .map(([v, count]) => tr.t(`report:verdictCount.${v}`, { count }))
     .join(', ');
-}
-
-/** Characters that start Markdown or HTML markup inside a line (links, images, emphasis, code, tables, tags). */
-const MARKUP = /[\\`*[\]<>|~]/g;
-/** An underscore with a letter or digit on both sides cannot open emphasis, so `CRIT_ONE` stays as it is. */
-const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-
-/**
- * One line of text, safe to paste into a forum post: newlines folded so a multi-line value cannot break
- * the list structure, and markup escaped because evidence carries network-controlled text (a captive
- * portal's `Location`, a server's error message) that must not plant a link, an image or HTML.
- */
-function inline(text: string): string {
-  return text
-    .replace(/\s*\r?\n\s*/g, ' ')
-    .trim()
-    .replace(MARKUP, '\\$&')
-    .replace(EMPHASIS_UNDERSCORE, '\\_');
-}
-
-/** An address inside `<…>` (a CommonMark autolink ends at `>` and may not hold `<` or spaces). */
-function autolinkSafe(url: string): string {
-  return url.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
 }

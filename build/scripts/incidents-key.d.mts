@@ -1,2 +1,2 @@
-/** The SPKI PEM to bake in, or '' for the development key; throws for a release without a key or a wrong key. */
+/** The SPKI PEM key(s) to bake in (one, or two during a rotation), or '' for the development key; throws for a release without a key or a wrong key. */
 export function buildIncidentsKey(env: Readonly<Record<string, string | undefined>>): string;

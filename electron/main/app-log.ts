@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LogLevel, LogSink } from '../engine/core/log';
+import { sanitizeNetworkText } from '../../shared/network-text';
 
 /** Size at which the log is rolled over to `app.log.1` (one previous file kept). */
 export const MAX_LOG_BYTES = 1024 * 1024;
@@ -23,7 +24,8 @@ export function createAppLog(dir: string, maxBytes = MAX_LOG_BYTES, now: () => n
   const file = path.join(dir, 'app.log');
   let size: number | null = null;
   const sink: LogSink = (line) => {
-    const text = `${line.replace(/[\r\n]+/g, ' ')}\n`;
+    // One line each, inert: a quoted server message can neither forge a line nor drive a terminal that shows the file.
+    const text = `${sanitizeNetworkText(line)}\n`;
     try {
       if (size === null) {
         mkdirSync(dir, { recursive: true });

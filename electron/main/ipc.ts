@@ -2,7 +2,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebFrameMain } fr
 import { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, type IpcResult, type RunEvent } from '../../shared/ipc';
 import { dispatchIpc } from '../hosts/service/dispatch';
 import type { DoctorService } from '../hosts/service/create-service';
-import { accountIdInUrl } from '../engine/clients/stremio/auth-url';
+import { accountIdsInUrl } from '../engine/clients/stremio/auth-url';
 import type { RedactionClass, SecretRegistry } from '../engine/core/secrets';
 import { isAppUrl } from './app-protocol';
 
@@ -100,7 +100,8 @@ export function registerPayloadSecrets(payload: unknown, secrets: SecretRegistry
     const kind = SECRET_FIELDS[key];
     if (kind && typeof value === 'string') secrets.add(value, kind);
     // A Stremio sign-in start link (`/trakt/auth/<id>`) names the account: the trace shows these fields.
-    else if (URL_FIELDS.has(key) && typeof value === 'string') secrets.add(accountIdInUrl(value), 'account-id');
+    else if (URL_FIELDS.has(key) && typeof value === 'string')
+      for (const id of accountIdsInUrl(value)) secrets.add(id, 'account-id');
     else registerPayloadSecrets(value, secrets, depth + 1);
   }
 }

@@ -94,8 +94,8 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
     expect(check.summary).toContain("Stremio's side");
     expect(check.details).toMatchObject({
       mode: 'loopback',
-      // The username names the person: the report shows it redacted.
-      settings: { status: 200, username: '[redacted trakt-username]', vip: false },
+      // The username names the person: never kept (issue 20 N2).
+      settings: { status: 200, vip: false },
       revoked: true,
     });
     // Verified by the emulator, not only by the client.

@@ -25,11 +25,10 @@ describe('GET /users/settings against the emulated Trakt API (docs.trakt.tv/docs
 
   const call = (clientId = CLIENT_ID, accessToken = TOKEN) => fetchUsersSettings(ctx, { clientId, accessToken });
 
-  it('sends every required header and reads username, VIP and limits from a 200', async () => {
+  it('sends every required header and reads VIP and limits from a 200, registering the username without keeping it', async () => {
     const { classification } = await call();
     expect(classification).toMatchObject({ kind: 'ok', problem: null, status: 200, responder: 'origin' });
     expect(classification.account).toEqual({
-      username: 'sofa_watcher',
       vip: false,
       vipEp: false,
       private: false,
@@ -45,6 +44,9 @@ describe('GET /users/settings against the emulated Trakt API (docs.trakt.tv/docs
     expect(sent.headers['user-agent']).toMatch(/^stremio-trakt-doctor\//);
     // Both the bearer token and the account's own token are secrets from now on.
     expect(ctx.secrets.redact(`x ${TOKEN} account-own-token-zzzz9999`)).toBe('x [redacted token] [redacted token]');
+    // The username is registered, and said nowhere.
+    expect(ctx.secrets.redact('as sofa_watcher')).toBe('as [redacted trakt-username]');
+    expect(JSON.stringify(classification)).not.toContain('sofa_watcher');
   });
 
   it("401 (revoked) → TRAKT_TOKEN_REVOKED with Doorkeeper's reason", async () => {

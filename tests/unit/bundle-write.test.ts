@@ -202,8 +202,12 @@ describe('diagnostic bundle', () => {
     expect(r.password).toBe(1);
     expect(r['home-path']).toBe(4);
     expect(r['user-name']).toBe(3);
-    // The trace's state was scrubbed when it was recorded, before the export: it is counted as during the run.
-    expect(manifest.redactionsDuringRun.state).toBe(1);
+    // The trace keeps parameter names, never values (issue 20 N10): its state was gone before any redaction.
+    expect(manifest.redactionsDuringRun.state).toBeUndefined();
+    const trace = JSON.parse(entries.find((e) => e.name === 'network-trace.json')!.data.toString('utf8')) as {
+      url: string;
+    }[];
+    expect(trace[0]!.url).toBe('https://trakt.tv/oauth/authorize?client_id&state&redirect_uri');
     expect(manifest.log).toMatchObject({ source: 'file', lines: 4, truncated: false });
     expect(manifest.networkTrace).toEqual({ requests: 2, kept: 2 });
   });

@@ -95,6 +95,12 @@ describe('the maintainers’ signing and the shipped feed', () => {
     if (!signed.ok) throw new Error(signed.reason);
     expect(signed.publicKey).toBe(publicKey.export({ format: 'pem', type: 'spki' }).toString());
     expect(verifyFeed(signed.document, signed.publicKey, NOW).ok).toBe(true);
+    // It names its key, so a wizard trusting two keys checks the right one (issue 20 N8).
+    expect(JSON.parse(signed.document)).toMatchObject({ keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(signFeed(feedPayload([], NOW, { expiresAt: '2099-01-01T00:00:00Z' }), privatePem, NOW)).toMatchObject({
+      ok: false,
+      reason: /more than 90 days/,
+    });
     expect(signFeed(feedPayload([incident({ links: ['javascript:alert(1)'] })], NOW), privatePem, NOW)).toMatchObject({
       ok: false,
     });
@@ -120,9 +126,19 @@ describe('the maintainers’ signing and the shipped feed', () => {
     expect(result.payload).toEqual(draft);
   });
 
-  it('config incidents.publicKey overrides the built-in key and must be an Ed25519 SPKI PEM', () => {
-    expect(resolveConfig({}).incidents.publicKey).toBeNull();
-    expect(resolveConfig({ incidents: { publicKey: key.publicKeyPem } }).incidents.publicKey).toBe(key.publicKeyPem);
+  it('config incidents.publicKey (one key, or two in a rotation) overrides the built-in keys and must be Ed25519 SPKI PEM', () => {
+    expect(resolveConfig({}).incidents.publicKeys).toBeNull();
+    expect(resolveConfig({ incidents: { publicKey: key.publicKeyPem } }).incidents.publicKeys).toEqual([
+      key.publicKeyPem,
+    ]);
+    const next = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    expect(resolveConfig({ incidents: { publicKey: [key.publicKeyPem, next] } }).incidents.publicKeys).toEqual([
+      key.publicKeyPem,
+      next,
+    ]);
+    expect(() => resolveConfig({ incidents: { publicKey: [key.publicKeyPem, next, next] } })).toThrow(
+      /incidents\.publicKey/,
+    );
     expect(() => resolveConfig({ incidents: { publicKey: 'not a key' } })).toThrow(/incidents\.publicKey: not a PEM/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' });
     expect(() => resolveConfig({ incidents: { publicKey: rsa.toString() } })).toThrow(/not an Ed25519 public key/);

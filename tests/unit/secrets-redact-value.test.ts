@@ -62,9 +62,22 @@ describe('SecretRegistry.addName', () => {
     secrets.addName('sam', 'trakt-username');
     secrets.addName('Dr Who', 'trakt-username');
     secrets.addName('root', 'trakt-username');
-    expect(secrets.redact('Sam watched a sample; /users/dr%20who and Dr Who; Root CA')).toBe(
-      '[redacted trakt-username] watched a sample; /users/[redacted trakt-username] and [redacted trakt-username]; Root CA',
+    expect(secrets.redact('Sam watched a sample; /users/dr%20who and Dr Who; Rooted')).toBe(
+      '[redacted trakt-username] watched a sample; /users/[redacted trakt-username] and [redacted trakt-username]; Rooted',
     );
     expect(secrets.redactionCounts()).toEqual({ 'trakt-username': 3 });
+  });
+
+  it('registers a Trakt username whatever it is: a generic account name or one character (issue 20 N2)', () => {
+    const secrets = new SecretRegistry();
+    secrets.addName('root', 'trakt-username');
+    secrets.addName('j', 'trakt-username');
+    expect(secrets.redact('signed in as root; j is j')).toBe(
+      'signed in as [redacted trakt-username]; [redacted trakt-username] is [redacted trakt-username]',
+    );
+    // An OS account name keeps the generic list: "root" names nobody there.
+    const os = new SecretRegistry();
+    os.addIdentity({ userName: 'root' });
+    expect(os.redact('Root CA')).toBe('Root CA');
   });
 });

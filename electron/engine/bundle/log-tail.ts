@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { openOutsideFile } from '../core/outside-file';
 
 /** How much of a log a bundle keeps (openclaw#562: bound lines, line and total bytes; tail before redacting). */
 export interface LogTailLimits {
@@ -24,11 +23,20 @@ const LINE_TRUNCATED = ' …[line truncated]';
  * docs/testing.md "Benchmarks"), and keeps its last whole lines. Redaction happens after, on what is kept.
  */
 export async function readLogFileTail(file: string, limits: LogTailLimits): Promise<LogTail> {
-  const { size } = await stat(file);
-  const start = Math.max(0, size - limits.maxBytes);
+  // An outside file like any other (a regular file, not a link or a pipe), read from its tail only.
+  const handle = await openOutsideFile(file);
+  let size: number;
   const chunks: Buffer[] = [];
-  if (size > 0 && limits.maxBytes > 0) {
-    for await (const chunk of createReadStream(file, { start, end: size - 1 })) chunks.push(chunk as Buffer);
+  let start: number;
+  try {
+    size = (await handle.stat()).size;
+    start = Math.max(0, size - limits.maxBytes);
+    if (size > 0 && limits.maxBytes > 0) {
+      for await (const chunk of handle.createReadStream({ start, end: size - 1, autoClose: false }))
+        chunks.push(chunk as Buffer);
+    }
+  } finally {
+    await handle.close();
   }
   let text = Buffer.concat(chunks).toString('utf8');
   // Starting mid-file almost always lands inside a line: drop that partial first line.

@@ -77,7 +77,11 @@ const endpointShape = Object.fromEntries(Object.keys(DEFAULT_ENDPOINTS).map((k) 
 export const ConfigFileSchema = z
   .object({
     endpoints: z.object(endpointShape).strict().optional(),
-    incidents: z.object({ publicKey: ed25519PublicKey.optional() }).strict().optional(),
+    // One key, or two while the feed's signing key is rotated (docs/incidents.md "Keys").
+    incidents: z
+      .object({ publicKey: z.union([ed25519PublicKey, z.array(ed25519PublicKey).min(1).max(2)]).optional() })
+      .strict()
+      .optional(),
     dns: z
       .object({
         system: z.array(dnsServer).min(1, 'needs at least one server').optional(),
@@ -122,8 +126,8 @@ export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 /** The resolved config: every default filled in. */
 export interface Config {
   readonly endpoints: Readonly<Record<EndpointName, string>>;
-  /** `publicKey`: the key the incidents feed must be signed with; null = the one built in. */
-  readonly incidents: { readonly publicKey: string | null };
+  /** `publicKeys`: the keys (one, or two in a rotation) the incidents feed may be signed with; null = the built-in ones. */
+  readonly incidents: { readonly publicKeys: readonly string[] | null };
   readonly dns: { readonly system: readonly string[] | null; readonly reference: readonly string[] };
   readonly tls: { readonly extraCaFile: string | null };
   readonly trakt: { readonly clientId: string | null; readonly redirectPort: number };
@@ -155,7 +159,14 @@ export function resolveConfig(value: unknown, buildClientId = ''): Config {
   const probeMs = file.timeouts?.probeMs ?? DEFAULT_PROBE_MS;
   return {
     endpoints: { ...DEFAULT_ENDPOINTS, ...file.endpoints },
-    incidents: { publicKey: file.incidents?.publicKey ?? null },
+    incidents: {
+      publicKeys:
+        file.incidents?.publicKey === undefined
+          ? null
+          : typeof file.incidents.publicKey === 'string'
+            ? [file.incidents.publicKey]
+            : file.incidents.publicKey,
+    },
     dns: { system: file.dns?.system ?? null, reference: file.dns?.reference ?? DEFAULT_REFERENCE_DNS },
     tls: { extraCaFile: file.tls?.extraCaFile ?? null },
     trakt: {

@@ -1,3 +1,4 @@
+import { sanitizeNetworkText } from '../../../shared/network-text';
 import type { SecretRegistry } from './secrets';
 
 /** A log line's level. */
@@ -18,9 +19,9 @@ export class Logger {
     private readonly sink?: LogSink,
   ) {}
 
-  /** Logs one redacted line. */
+  /** Logs one redacted line: a message quoting network text cannot start a forged line of its own. */
   log(level: LogLevel, message: string): void {
-    const line = `${new Date(this.clock()).toISOString()} ${level.toUpperCase()} ${this.secrets.redact(message)}`;
+    const line = `${new Date(this.clock()).toISOString()} ${level.toUpperCase()} ${this.secrets.redact(sanitizeNetworkText(message))}`;
     this.lines.push(line);
     if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
     this.sink?.(line);

@@ -1,6 +1,9 @@
+import { sanitizeNetworkLines } from '../../../shared/network-text';
+
 /**
  * Every secret value the engine has seen, and the one redaction path that scrubs them from any text
- * (logs, errors, IPC traces, reports, bundles — docs/architecture.md "Privacy"; openwork#2506).
+ * (logs, errors, IPC traces, reports, bundles — docs/architecture.md "Privacy"; openwork#2506). The same
+ * path makes network text inert (shared/network-text.ts): whatever leaves the engine leaves through it.
  */
 
 /** The classes of values that are redacted, as counted in a bundle's manifest. */
@@ -106,11 +109,14 @@ export class SecretRegistry {
 
   /**
    * Registers a personal name (a Trakt username) replaced only as a whole word, in any case, and in its
-   * URL-encoded form: a short name like "sam" must not break "sample". Returns the value for chaining.
+   * URL-encoded form: a short name like "sam" must not break "sample". Unlike an OS account name it is
+   * registered whatever it is — "runner" or "j" name a person on Trakt — at the cost of that word in
+   * other text; the engine keeps the name out of every summary and evidence line besides. Returns the
+   * value for chaining.
    */
   addName<T extends string | null | undefined>(value: T, kind: RedactionClass): T {
     const name = value?.trim();
-    if (name && name.length >= 2 && !GENERIC_ACCOUNTS.has(name.toLowerCase())) {
+    if (name) {
       this.words.set(name, kind);
       const uri = encodeURIComponent(name);
       if (uri !== name) this.words.set(uri, kind);
@@ -118,9 +124,13 @@ export class SecretRegistry {
     return value;
   }
 
-  /** Returns `text` with every registered secret, secret URL parameter and e-mail address replaced. */
+  /**
+   * Returns `text` sanitised (no terminal escape, control character or bidi override; its lines kept) with
+   * every registered secret, secret URL parameter and e-mail address replaced. Sanitised first, so a
+   * secret split by a control character is still found.
+   */
   redact(text: string): string {
-    let out = text;
+    let out = sanitizeNetworkLines(text);
     // Longest first, so a secret that contains another is removed whole.
     this.longestFirst ??= [...this.values].sort((a, b) => b[0].length - a[0].length);
     for (const [value, kind] of this.longestFirst) {

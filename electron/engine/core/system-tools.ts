@@ -39,3 +39,27 @@ function envValue(env: Readonly<Record<string, string | undefined>>, name: strin
   for (const [key, value] of Object.entries(env)) if (key.toLowerCase() === lower && value) return value;
   return undefined;
 }
+
+/**
+ * The environment a child process is started with: `env`, its `PATH` keeping only absolute folders. POSIX
+ * reads an empty element (`PATH=:/usr/bin`, a trailing `:`, `::`) and any relative one as the current
+ * folder, so `flatpak` or `xdg-open` — tools with no fixed home across Linux distributions, run by name —
+ * would run a file of that name planted where the app was started (CWE-427; issue 20 N12). Node looks a
+ * command up in the `PATH` of the environment it is given.
+ */
+export function childProcessEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): Record<string, string | undefined> {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
+  const out: Record<string, string | undefined> = { ...env };
+  for (const key of Object.keys(env)) {
+    // Windows spells it `Path`; every spelling is cleaned.
+    if (key.toUpperCase() !== 'PATH') continue;
+    out[key] = (env[key] ?? '')
+      .split(paths.delimiter)
+      .filter((entry) => entry !== '' && paths.isAbsolute(entry))
+      .join(paths.delimiter);
+  }
+  return out;
+}

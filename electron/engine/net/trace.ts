@@ -1,3 +1,4 @@
+import { traceUrlShape } from './trace-url';
 import type { SecretRegistry } from '../core/secrets';
 
 /** Per-phase timings of one request in ms (got's `timings.phases`), undefined where a phase did not happen. */
@@ -9,7 +10,10 @@ export interface PhaseTimings {
   readonly total?: number;
 }
 
-/** One request as the network trace records it: no bodies, no secret headers, a redacted URL. */
+/**
+ * One request as the network trace records it: no bodies, no secret headers, the URL and any `Location`
+ * as host, path and parameter names (trace-url.ts), redacted.
+ */
 export interface TraceEntry {
   readonly method: string;
   readonly url: string;
@@ -55,11 +59,13 @@ export class NetworkTrace {
     const headers: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const value = entry.headers[name];
-      if (value !== undefined) headers[name] = this.secrets.redact(Array.isArray(value) ? value.join(', ') : value);
+      if (value === undefined) continue;
+      const text = Array.isArray(value) ? value.join(', ') : value;
+      headers[name] = this.secrets.redact(name === 'location' ? traceUrlShape(text) : text);
     }
     this.entries.push({
       ...entry,
-      url: this.secrets.redact(entry.url),
+      url: this.secrets.redact(traceUrlShape(entry.url)),
       headers,
       error: entry.error && this.secrets.redact(entry.error),
     });

@@ -95,6 +95,11 @@ export interface CheckSpec<Data, Details extends object> {
   readonly codes: readonly ProblemCode[];
   /** The shape of its details, shared with the renderer; a run whose details do not match ends in `error`. */
   readonly details?: DetailsSchema<Details>;
+  /**
+   * Runs even when a dependency was skipped or failed, reading the data of those that left some (the
+   * pasted address needs no account, but checks a pasted start link against the signed-in one).
+   */
+  readonly runsWhenDepsSkipped?: boolean;
   /** Waits for the user (the OAuth test): bounded by its own budget and cancellation, not the run's deadline. */
   readonly interactive?: boolean;
   /**

@@ -51,8 +51,3 @@ export function targetOf(url: URL, endpoints: Config['endpoints']): EndpointTarg
     requestUrl: `${new URL(endpoints[endpoint]).origin}${tail}`,
   };
 }
-
-/** The same path and query on another endpoint, with its real host name (a link shown to the user). */
-export function realUrlOn(url: URL, endpoint: SignInEndpoint): string {
-  return `https://${realHostOf(endpoint)}${url.pathname}${url.search}${url.hash}`;
-}

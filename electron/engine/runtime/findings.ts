@@ -5,6 +5,7 @@ import type { Finding } from '../../../shared/report';
 import { SEVERITY_RANK, rankFindings, type Severity } from '../../../shared/severity';
 import type { CompletedCheck } from './check';
 import type { SecretRegistry } from '../core/secrets';
+import { sanitizeNetworkText } from '../../../shared/network-text';
 
 const DEFAULT_CONFIDENCE = 0.9;
 
@@ -43,7 +44,8 @@ export function buildFindings(
       };
       if (SEVERITY_RANK[severity] < SEVERITY_RANK[entry.severity]) entry.severity = severity;
       entry.confidence = Math.max(entry.confidence, obs.confidence ?? DEFAULT_CONFIDENCE);
-      entry.evidence.push(secrets.redact(obs.evidence));
+      // One line of evidence, whatever network text it quotes.
+      entry.evidence.push(secrets.redact(sanitizeNetworkText(obs.evidence)));
       entry.checks.add(check.result.id);
       for (const other of obs.alsoPossible ?? []) entry.also.add(other);
       entry.action ??= obs.action;

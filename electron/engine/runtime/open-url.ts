@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { macToolPath, windowsToolPath } from '../core/system-tools';
+import { childProcessEnv, macToolPath, windowsToolPath } from '../core/system-tools';
 
 /**
  * The OS command that opens a URL in the default browser, by absolute path where the OS fixes one (a
  * bare name on Windows would run a `rundll32.exe` planted in the current folder). `xdg-open` has no
- * fixed home across Linux distributions, and a POSIX `PATH` lookup never consults the current folder.
+ * fixed home across Linux distributions: it is looked up in `PATH`'s absolute folders only (an empty or
+ * relative element would be the current folder; `childProcessEnv`).
  */
 function systemOpener(
   platform: NodeJS.Platform,
@@ -28,7 +29,11 @@ export function openUrlWith(
   const opener = systemOpener(platform, env);
   const [program, ...args] = command ? command.split(' ').filter(Boolean) : [opener.command, ...opener.args];
   return new Promise((resolve, reject) => {
-    const child = spawn(program!, [...args, url], { stdio: 'ignore', detached: true });
+    const child = spawn(program!, [...args, url], {
+      stdio: 'ignore',
+      detached: true,
+      env: childProcessEnv(env, platform),
+    });
     child.once('error', (error) =>
       reject(new Error(`could not start ${program}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)),
     );

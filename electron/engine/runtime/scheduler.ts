@@ -2,8 +2,11 @@ import type { CheckResult } from '../../../shared/report';
 import type { AnyCheck, CheckDeps, CheckOutcome, CompletedCheck, DiagnosisInput } from './check';
 import type { EngineContext } from './context';
 import { mapMessageStrings, msg, type Message } from '../../../shared/i18n/message';
+import { sanitizeNetworkText, sanitizeNetworkValue } from '../../../shared/network-text';
 import { checkTitleKey } from '../../../shared/i18n/check-keys';
 
+/** Details texts the engine writes as several lines, each line from one-line parts (the sign-in report to paste). */
+const MULTILINE_DETAILS: ReadonlySet<string> = new Set(['reportText']);
 /** Progress of a run, streamed as checks start and finish (the window and the CLI consume the same events). */
 export type SchedulerEvent =
   | {
@@ -135,7 +138,8 @@ async function runOne(
   const started = performance.now();
   const finish = (outcome: CheckOutcome<unknown, object>, blockedBy?: CheckResult): CompletedCheck => {
     const redact = (text: string) => ctx.secrets.redact(text);
-    const message = mapMessageStrings(outcome.summary, redact);
+    // A summary is one line: network text in its parameters (an OAuth error_description) says its line breaks as spaces.
+    const message = mapMessageStrings(outcome.summary, (text) => redact(sanitizeNetworkText(text)));
     const result: CheckResult = {
       id: check.id,
       step: check.step,
@@ -144,19 +148,23 @@ async function runOne(
       problems: [...new Set((outcome.problems ?? []).map((p) => p.code))],
       summary: redact(ctx.translator.text(message)),
       message,
-      details: ctx.secrets.redactValue({ ...outcome.details }),
+      // Network text in details is one line like everywhere else; only the engine's own multi-line texts keep their lines.
+      details: ctx.secrets.redactValue(sanitizeNetworkValue({ ...outcome.details }, MULTILINE_DETAILS)),
       durationMs: Math.round(performance.now() - started),
     };
     ctx.log.log('info', `${check.id}: ${result.verdict} — ${result.summary}`);
     onEvent?.({
       type: 'check-finished',
       result,
-      ...(outcome.windowOnly === undefined ? {} : { windowOnly: outcome.windowOnly }),
+      // Personal, so never redacted — but titles from a library are network text all the same.
+      ...(outcome.windowOnly === undefined ? {} : { windowOnly: sanitizeNetworkValue(outcome.windowOnly) }),
     });
     return { result, data: outcome.data, observations: outcome.problems ?? [], ...(blockedBy ? { blockedBy } : {}) };
   };
 
-  const blocked = [...deps.values()].find((d) => d.result.verdict === 'skipped' || d.result.verdict === 'error');
+  const blocked = check.runsWhenDepsSkipped
+    ? undefined
+    : [...deps.values()].find((d) => d.result.verdict === 'skipped' || d.result.verdict === 'error');
   if (blocked) {
     // Name the root of a chain of skips ("it needs Stremio account, which was skipped: not signed in"),
     // never a reason nested in a reason nested in a reason.

@@ -71,7 +71,13 @@ function askedIds(checks: readonly AnyCheck[], scope: RunScope, state: PlanState
       const root = byId.get(scope.of);
       const shown = new Set(state.ranSteps);
       if (root) shown.add(root.step);
-      return new Set([...dependentsOf(checks, scope.of)].filter((id) => shown.has(byId.get(id)?.step as StepName)));
+      // A check that also runs without its dependencies (the pasted address) already has its result and
+      // keeps it: re-running it with this run's input would drop what it was given before.
+      return new Set(
+        [...dependentsOf(checks, scope.of)].filter(
+          (id) => shown.has(byId.get(id)?.step as StepName) && !byId.get(id)?.runsWhenDepsSkipped,
+        ),
+      );
     }
     case 'checks': {
       scope.ids.forEach(unknown);

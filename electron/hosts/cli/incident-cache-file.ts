@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { readOutsideFile } from '../../engine/core/outside-file';
 import path from 'node:path';
 import type { IncidentFeedCache } from '../../engine/runtime/context';
 
@@ -28,13 +29,11 @@ export function incidentCacheFile(dir: string): IncidentFeedCache {
   const file = path.join(dir, FILE_NAME);
   return {
     async read() {
-      try {
-        const text = await readFile(file, 'utf8');
-        return text.length > MAX_CACHE_BYTES ? null : text;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
+      // Capped, and a regular file only: a pipe or a link planted in the cache folder is no kept feed.
+      const read = await readOutsideFile(file, MAX_CACHE_BYTES);
+      if (read.ok) return read.data.toString('utf8');
+      if (read.missing || read.code === 'EFBIG' || read.code === 'ELOOP' || read.code === 'ENOTREG') return null;
+      throw Object.assign(new Error(`the kept incidents feed ${read.reason}`), { code: read.code });
     },
     async write(document) {
       await mkdir(dir, { recursive: true });

@@ -6,6 +6,7 @@ import type { OAuthProgress } from '../../engine/runtime/oauth-types';
 import { openUrlWith } from '../../engine/runtime/open-url';
 import { BUILD_TRAKT_CLIENT_ID } from '../../engine/core/version';
 import type { Translator } from '../../../shared/i18n/translator';
+import { sanitizeNetworkLines, sanitizeNetworkText } from '../../../shared/network-text';
 import type { DiagnoseArgs } from './args';
 import { credentialsFromEnv } from './credentials-from-env';
 import { cliCacheDir, incidentCacheFile } from './incident-cache-file';
@@ -22,7 +23,8 @@ export async function runDiagnoseCommand(
   env: Readonly<Record<string, string | undefined>>,
   tr: Translator,
 ): Promise<number> {
-  const say = (line: string) => process.stderr.write(`${line}\n`);
+  // Every terminal line is inert text: no network text can send the terminal an escape sequence.
+  const say = (line: string) => process.stderr.write(`${sanitizeNetworkText(line)}\n`);
   let config: Config;
   try {
     config = args.configFile
@@ -74,7 +76,9 @@ export async function runDiagnoseCommand(
     },
     { onEvent: (event) => event.type === 'check-finished' && say(progressLine(event.result, tr)) },
   );
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, tr));
+  process.stdout.write(
+    args.json ? `${JSON.stringify(report, null, 2)}\n` : sanitizeNetworkLines(renderTextReport(report, tr)),
+  );
   if (args.bundle) {
     // The report is printed first: a bundle that cannot be written must not cost the user the diagnosis.
     const input = session.bundleInput();

@@ -17,7 +17,7 @@ import { HandlerError } from './dispatch';
 import type { DoctorHandlers, RunEventSink } from './handlers';
 import { sessionRunHandlers } from './session-runs';
 import type { ServicePlatform, StoredSignInSource } from './platform';
-import { allowedDestinations, refuseToOpen } from './url-allow-list';
+import { openRules, refuseToOpen } from './url-allow-list';
 
 /** What a service needs: its config, the host's platform pieces, and where run events go. */
 export interface ServiceOptions {
@@ -55,7 +55,6 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
   const session = new DiagnosisSession({
     records: { secrets, trace: new NetworkTrace(secrets), log: new Logger(secrets, now, options.logSink) },
   });
-  const destinations = allowedDestinations(options.config);
   const profileSearch = () => ({
     searchRoots: options.config.stremio.searchRoots,
     platform: options.contextOptions?.platform ?? process.platform,
@@ -121,7 +120,8 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
   /** Opens an allow-listed https URL — a held real link in place of its redacted form; returns the refusal, if any. */
   const openAllowed = async (url: string): Promise<string | null> => {
     const target = heldLinks.get(url) ?? url;
-    const refusal = refuseToOpen(target, destinations);
+    // The rules of now: the wizard's client id may have been set in the settings since the start.
+    const refusal = refuseToOpen(target, openRules(options.config, clientId()));
     if (!refusal) await platform.openExternal(target); // eng-disable OPEN_EXTERNAL_JS_CHECK reason: refuseToOpen accepted it (https, allow-listed host and path)
     return refusal;
   };

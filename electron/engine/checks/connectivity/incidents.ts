@@ -3,7 +3,7 @@ import { defineCheck, type CheckOutcome, type ProblemObservation } from '../../r
 import type { EngineContext } from '../../runtime/context';
 import { activeIncidents, type ActiveIncident } from '../../clients/incidents/active-incidents';
 import { downloadFeed } from '../../clients/incidents/fetch-feed';
-import { BUILT_IN_INCIDENTS_PUBLIC_KEY } from '../../clients/incidents/public-key';
+import { BUILT_IN_INCIDENTS_PUBLIC_KEYS } from '../../clients/incidents/public-key';
 import { verifyFeed, type VerifiedFeed } from '../../clients/incidents/verify-feed';
 
 /** The feed's own short budget: it runs beside the diagnosis and is never waited for past its end. */
@@ -31,7 +31,7 @@ export const incidentsCheck = defineCheck<IncidentsData>({
   budgetMs: (ctx) => Math.min(ctx.config.timeouts.probeMs, INCIDENTS_BUDGET_MS),
   async run({ ctx, signal }) {
     const url = ctx.config.endpoints.incidents;
-    const key = ctx.config.incidents.publicKey ?? BUILT_IN_INCIDENTS_PUBLIC_KEY;
+    const key = ctx.config.incidents.publicKeys ?? BUILT_IN_INCIDENTS_PUBLIC_KEYS;
     // Read beside the download, so the copy is at hand the moment the run stops waiting.
     const cachedRead = readCached(ctx, key);
     const download = await downloadFeed(ctx.http, url, incidentsCheck.budgetMs(ctx), signal);
@@ -126,7 +126,7 @@ function use(
 }
 
 /** The kept copy if it still verifies now (signature, schema and expiry), else null. */
-async function readCached(ctx: EngineContext, key: string): Promise<VerifiedFeed | null> {
+async function readCached(ctx: EngineContext, key: readonly string[]): Promise<VerifiedFeed | null> {
   let text: string | null;
   try {
     text = (await ctx.incidentCache?.read()) ?? null;

@@ -31,6 +31,8 @@ export const authRedirectCheck = defineCheck<AuthRedirectData>({
     const verdict = await judgeChain(ctx, chain, {
       checkId: 'token.auth-redirect',
       source: 'stremio',
+      // The engine built this start link from the signed-in account's own id.
+      provenance: 'own-start-link',
       signal,
       verifyBudgetMs: probeMs + 500,
     });

@@ -2,7 +2,8 @@ import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../clients/s
 import { followSignInChain } from '../../clients/trakt/sign-in-chain';
 import { endSentence, pkceInjectedAt, type ClientLink } from '../../clients/trakt/sign-in-chain-reading';
 import type { EngineContext } from '../../runtime/context';
-import { realUrlOn, type SignInEndpoint } from '../../runtime/endpoint-hosts';
+import type { SignInEndpoint } from '../../runtime/endpoint-hosts';
+import { correctedSignInLink, type LinkProvenance } from './corrected-link-template';
 
 /**
  * Verify before recommending: the same sign-in link on Trakt's other hosts is followed exactly like
@@ -30,15 +31,22 @@ export interface Verification {
 // website host worked for users before (trakt-api#646). The documented host is tried first.
 const CANDIDATE_HOSTS: readonly SignInEndpoint[] = ['traktAuth', 'traktWeb'];
 
-/** Follows the client's link on the other Trakt hosts; `fromStremio` = the link came from Stremio's own server. */
+/** Follows the corrected link (corrected-link-template.ts) on the other Trakt hosts; `provenance` = where the link came from. */
 export async function verifyCorrectedLink(
   ctx: EngineContext,
   link: ClientLink,
-  fromStremio: boolean,
+  provenance: LinkProvenance,
   options: { readonly signal: AbortSignal; readonly budgetMs: number },
 ): Promise<Verification> {
-  const ownClient = fromStremio || link.clientId === STREMIO_TRAKT_CLIENT_ID;
-  if (!ownClient || link.redirectUri !== STREMIO_TRAKT_CALLBACK)
+  if (provenance === 'other-account')
+    return {
+      offered: null,
+      tried: [],
+      notTried:
+        'the pasted link is the sign-in link of another Stremio account than the one signed in, so no corrected link is offered for it',
+    };
+  // The template carries Stremio's client_id: a link for any other client has no corrected form.
+  if (link.clientId !== STREMIO_TRAKT_CLIENT_ID || link.redirectUri !== STREMIO_TRAKT_CALLBACK)
     return {
       offered: null,
       tried: [],
@@ -48,7 +56,7 @@ export async function verifyCorrectedLink(
   const started = performance.now();
   const tried: CandidateResult[] = [];
   for (const endpoint of CANDIDATE_HOSTS) {
-    const url = realUrlOn(link.url, endpoint);
+    const url = correctedSignInLink(endpoint, link, provenance);
     const budgetMs = options.budgetMs - (performance.now() - started);
     if (budgetMs <= 0) break;
     const chain = await followSignInChain(ctx, url, { signal: options.signal, budgetMs });

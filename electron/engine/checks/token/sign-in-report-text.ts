@@ -1,19 +1,25 @@
 import type { SignInChain } from '../../../../shared/check-details/sign-in-chain';
 import { hopText } from '../../../../shared/i18n/sign-in-chain-text';
 import { englishTranslator } from '../../../../shared/i18n/translator';
+import { sanitizeNetworkText } from '../../../../shared/network-text';
 
 /**
  * A ready-to-paste report for Stremio (or Trakt) when nothing on this computer fixes the sign-in: what
  * was observed, hop by hop, and what it means. Hosts, paths, statuses and parameter names only.
  */
 export function reportTextFor(chain: SignInChain, meaning: string): string {
-  return [
-    "Stremio's Trakt sign-in fails. Stremio Trakt Doctor followed the Authenticate link without cookies:",
-    ...chain.hops.map((hop, i) => `  ${hopText(hop, i, englishTranslator())}`),
-    `  ends: ${chain.end}`,
-    meaning,
-    'The diagnostic bundle is attached.',
-  ].join('\n');
+  return (
+    [
+      "Stremio's Trakt sign-in fails. Stremio Trakt Doctor followed the Authenticate link without cookies:",
+      ...chain.hops.map((hop, i) => `  ${hopText(hop, i, englishTranslator())}`),
+      `  ends: ${chain.end}`,
+      meaning,
+      'The diagnostic bundle is attached.',
+    ]
+      // One line per part: a server's error_description in `ends` cannot add a line of its own.
+      .map(sanitizeNetworkText)
+      .join('\n')
+  );
 }
 
 /** What an injected challenge means, for the report text. */

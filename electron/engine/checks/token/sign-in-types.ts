@@ -1,4 +1,5 @@
 import type { CheckOutcome } from '../../runtime/check';
+import type { LinkProvenance } from './corrected-link-template';
 
 /** Where a sign-in chain started: Stremio's own start link, or an address the user pasted. */
 export type ChainSource = 'stremio' | 'pasted';
@@ -13,6 +14,8 @@ export interface ChainVerdict {
 export interface JudgeOptions {
   readonly checkId: string;
   readonly source: ChainSource;
+  /** What a corrected link may carry of the chain's sign-in link (corrected-link-template.ts). */
+  readonly provenance: LinkProvenance;
   readonly signal: AbortSignal;
   /** Time left for the corrected link's own chain. */
   readonly verifyBudgetMs: number;

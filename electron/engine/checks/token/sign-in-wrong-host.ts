@@ -22,7 +22,7 @@ export async function wrongHostVerdict(
   const link = clientLinkOf(chain);
   const last = lastHop(chain)!;
   const verification: Verification = link
-    ? await verifyCorrectedLink(ctx, link, options.source === 'stremio', {
+    ? await verifyCorrectedLink(ctx, link, options.provenance, {
         signal: options.signal,
         budgetMs: options.verifyBudgetMs,
       })

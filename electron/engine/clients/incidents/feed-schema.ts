@@ -5,6 +5,11 @@ import { SEVERITIES } from '../../../../shared/severity';
 export const MAX_FEED_BYTES = 64 * 1024;
 /** Most incidents one feed may carry. */
 export const MAX_INCIDENTS = 50;
+/**
+ * Longest a feed may be valid, `expiresAt − issuedAt` in days: a mistake, or a feed signed with a key
+ * that later leaked, leaves users' screens by itself within this time (issue 20 N8).
+ */
+export const MAX_FEED_LIFETIME_DAYS = 90;
 
 // Text from the feed reaches the window, the CLI, the copied Markdown and the bundle: it must stay plain
 // text everywhere. Refused: control characters (a newline only in a body), bidirectional overrides
@@ -83,11 +88,18 @@ export const FeedPayloadSchema = z
 /** The feed's payload. */
 export type FeedPayload = z.infer<typeof FeedPayloadSchema>;
 
-/** The published document: the payload as JSON text and the base64 Ed25519 signature of its UTF-8 bytes. */
+/**
+ * The published document: the payload as JSON text, the base64 Ed25519 signature of its UTF-8 bytes, and
+ * the id of the key that signed it (`feedKeyId`; absent in feeds signed before key ids: every trusted key is tried).
+ */
 export const FeedDocumentSchema = z
   .object({
     payload: z.string().min(1).max(MAX_FEED_BYTES),
     // 64 signature bytes are 88 base64 characters.
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'not a base64 Ed25519 signature'),
+    keyId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'not a key id')
+      .optional(),
   })
   .strict();

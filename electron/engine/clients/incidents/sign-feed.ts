@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { FeedPayloadSchema } from './feed-schema';
-import { verifyFeed } from './verify-feed';
+import { feedKeyId, verifyFeed } from './verify-feed';
 
 /** A signed feed ready to publish, or why the draft cannot be signed. */
 export type SignedFeed =
@@ -9,8 +9,9 @@ export type SignedFeed =
 
 /**
  * Signs a draft payload for publishing (`npm run incidents:sign`): checks it against the feed schema,
- * serialises it once, signs those exact UTF-8 bytes with the Ed25519 private key, and verifies the result
- * the way the wizard will at `nowMs`, so a feed that would be refused is never written.
+ * serialises it once, signs those exact UTF-8 bytes with the Ed25519 private key, names the key by its id,
+ * and verifies the result the way the wizard will at `nowMs` (a lifetime over 90 days included), so a feed
+ * that would be refused is never written.
  */
 export function signFeed(draft: unknown, privateKeyPem: string, nowMs: number): SignedFeed {
   const parsed = FeedPayloadSchema.safeParse(draft);
@@ -28,8 +29,10 @@ export function signFeed(draft: unknown, privateKeyPem: string, nowMs: number): 
   if (privateKey.asymmetricKeyType !== 'ed25519') return { ok: false, reason: 'the key is not an Ed25519 key' };
   const payload = JSON.stringify(draft);
   const signature = sign(null, Buffer.from(payload, 'utf8'), privateKey).toString('base64');
-  const publicKey = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
-  const document = `${JSON.stringify({ payload, signature }, null, 2)}\n`;
+  const publicKeyObject = createPublicKey(privateKey);
+  const publicKey = publicKeyObject.export({ format: 'pem', type: 'spki' }).toString();
+  // The key id tells a wizard trusting two keys (a rotation) which one to check the signature with.
+  const document = `${JSON.stringify({ payload, signature, keyId: feedKeyId(publicKeyObject) }, null, 2)}\n`;
   const check = verifyFeed(document, publicKey, nowMs);
   return check.ok
     ? { ok: true, document, publicKey }

@@ -1,8 +1,14 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { z } from 'zod';
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { parseJson } from '../../core/parse-json';
-import { FeedDocumentSchema, FeedPayloadSchema, MAX_FEED_BYTES, type FeedPayload } from './feed-schema';
+import {
+  FeedDocumentSchema,
+  FeedPayloadSchema,
+  MAX_FEED_BYTES,
+  MAX_FEED_LIFETIME_DAYS,
+  type FeedPayload,
+} from './feed-schema';
 
 /** How far `issuedAt` may be ahead of this computer's clock (a slightly fast publisher, a slow user). */
 export const ISSUED_AT_SKEW_MS = 5 * 60_000;
@@ -25,10 +31,27 @@ export interface RefusedFeed {
 }
 
 /**
- * Verifies a feed document: size, envelope, the Ed25519 signature over the payload's exact UTF-8 bytes
- * (before anything in the payload is read), the strict schema, then its dates against `nowMs`.
+ * The id of a feed signing key: the first 16 hex digits of the SHA-256 of its SPKI encoding (what
+ * `npm run incidents:keygen` and `incidents:sign` print as the key's fingerprint).
  */
-export function verifyFeed(text: string, publicKeyPem: string, nowMs: number): VerifiedFeed | RefusedFeed {
+export function feedKeyId(key: KeyObject): string {
+  return createHash('sha256')
+    .update(key.export({ format: 'der', type: 'spki' }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * Verifies a feed document against the trusted keys (one, or two while a key is rotated): size, envelope,
+ * the Ed25519 signature over the payload's exact UTF-8 bytes by the key the document names (every trusted
+ * key when it names none) — before anything in the payload is read —, the strict schema, then its dates
+ * against `nowMs`, its lifetime at most `MAX_FEED_LIFETIME_DAYS`.
+ */
+export function verifyFeed(
+  text: string,
+  publicKeysPem: string | readonly string[],
+  nowMs: number,
+): VerifiedFeed | RefusedFeed {
   const refuse = (reason: string, why: Message): RefusedFeed => ({ ok: false, reason, why });
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FEED_BYTES)
@@ -46,23 +69,34 @@ export function verifyFeed(text: string, publicKeyPem: string, nowMs: number): V
       msg('checks-connectivity:incidents.reason.notSigned', { issue }),
     );
   }
-  const { payload, signature } = envelope.data;
-  let key: KeyObject;
-  try {
-    key = createPublicKey({ key: publicKeyPem, format: 'pem' });
-  } catch {
-    return refuse(
-      'the public key it is checked with is not a PEM key',
-      msg('checks-connectivity:incidents.reason.keyNotPem'),
-    );
+  const { payload, signature, keyId } = envelope.data;
+  const keys: KeyObject[] = [];
+  for (const pem of typeof publicKeysPem === 'string' ? [publicKeysPem] : publicKeysPem) {
+    let key: KeyObject;
+    try {
+      key = createPublicKey({ key: pem, format: 'pem' });
+    } catch {
+      return refuse(
+        'the public key it is checked with is not a PEM key',
+        msg('checks-connectivity:incidents.reason.keyNotPem'),
+      );
+    }
+    if (key.asymmetricKeyType !== 'ed25519')
+      return refuse(
+        'the public key it is checked with is not an Ed25519 key',
+        msg('checks-connectivity:incidents.reason.keyNotEd25519'),
+      );
+    keys.push(key);
   }
-  if (key.asymmetricKeyType !== 'ed25519')
+  const candidates = keyId === undefined ? keys : keys.filter((key) => feedKeyId(key) === keyId);
+  if (candidates.length === 0)
     return refuse(
-      'the public key it is checked with is not an Ed25519 key',
-      msg('checks-connectivity:incidents.reason.keyNotEd25519'),
+      `it names a signing key this version does not trust (key id ${keyId})`,
+      msg('checks-connectivity:incidents.reason.unknownKey'),
     );
   // A tampered payload and a feed signed with another key fail alike: the signature does not verify.
-  if (!verify(null, Buffer.from(payload, 'utf8'), key, Buffer.from(signature, 'base64')))
+  const signed = Buffer.from(payload, 'utf8');
+  if (!candidates.some((key) => verify(null, signed, key, Buffer.from(signature, 'base64'))))
     return refuse(
       'its signature does not verify with the public key',
       msg('checks-connectivity:incidents.reason.badSignature'),
@@ -84,12 +118,21 @@ export function verifyFeed(text: string, publicKeyPem: string, nowMs: number): V
     );
   if (expiresAt <= issuedAt)
     return refuse('it expires before it was issued', msg('checks-connectivity:incidents.reason.expiresBeforeIssued'));
+  if (expiresAt - issuedAt > MAX_FEED_LIFETIME_DAYS * 86_400_000)
+    return refuse(
+      `it is valid for more than ${MAX_FEED_LIFETIME_DAYS} days (issued ${parsed.data.issuedAt}, expires ${parsed.data.expiresAt})`,
+      msg('checks-connectivity:incidents.reason.tooLong'),
+    );
   if (expiresAt <= nowMs)
     return refuse(
       `it expired on ${parsed.data.expiresAt}`,
       msg('checks-connectivity:incidents.reason.expired', { expires: expiresAt }),
     );
-  return { ok: true, payload: parsed.data, document: JSON.stringify({ payload, signature }) };
+  return {
+    ok: true,
+    payload: parsed.data,
+    document: JSON.stringify({ payload, signature, ...(keyId === undefined ? {} : { keyId }) }),
+  };
 }
 
 /** The first schema issue as `path: kind`, built from the schema's own words: never a value or a key of the feed. */

@@ -1,5 +1,6 @@
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { joinSentences } from '../../../../shared/i18n/join';
+import { sanitizeNetworkValue } from '../../../../shared/network-text';
 import type { CheckOutcome, ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import { ASK_WHAT_THE_BROWSER_SHOWED, type OAuthNoCallbackDetails } from '../../../../shared/check-details/token';
@@ -64,7 +65,8 @@ export async function runDifferentialTest(ctx: EngineContext, args: Differential
   const problems: ProblemObservation[] = [];
   const progress = (update: OAuthProgress) => {
     try {
-      args.onProgress?.(update);
+      // The device code and activation address came from the network: inert on the terminal and in the window.
+      args.onProgress?.(sanitizeNetworkValue(update));
     } catch (error) {
       ctx.log.log('warn', `oauth progress listener failed: ${(error as Error).message}`);
     }
@@ -367,7 +369,7 @@ async function finish(
     settings: {
       status: c.status,
       kind: c.kind,
-      ...(c.account ? { username: c.account.username, vip: c.account.vip } : {}),
+      ...(c.account ? { vip: c.account.vip } : {}),
     },
     revoked: revoked.ok,
     ...(revoked.ok ? {} : { revokeFailure: revoked.evidence }),
@@ -385,11 +387,7 @@ async function finish(
     );
     return withProblems({
       verdict: revoked.ok ? 'pass' : 'warn',
-      summary: withRevokeNote(
-        c.account
-          ? msg('checks-token:oauth-differential.workedAs', { username: c.account.username, how })
-          : msg('checks-token:oauth-differential.worked', { how }),
-      ),
+      summary: withRevokeNote(msg('checks-token:oauth-differential.worked', { how })),
       details: facts,
     });
   }

@@ -1,3 +1,5 @@
+import { accountIdOfPath } from '../../core/account-path';
+
 /**
  * Stremio's own Trakt sign-in link, as its server builds it (stremio-bugs#1427 shows the redirect:
  * `api.trakt.tv/oauth/authorize?client_id=0e861f52…&redirect_uri=https://www.strem.io/trakt/auth_cb&response_type=code`,
@@ -16,23 +18,19 @@ export function stremioStartPath(userId: string): string {
 }
 
 /**
- * The Stremio account id an address names: the last segment of Stremio's sign-in start link
- * (`/trakt/auth/<id>`), on any host (a pasted or mapped address names the account all the same). A
- * paste without a scheme is read as https, as browsers show addresses.
+ * The Stremio account id an address names, in every form it is written in — the segment as it stands
+ * (percent-escapes and all) and decoded — from Stremio's sign-in start link (`/trakt/auth/<id>`, any case,
+ * anything after the id) on any host (a pasted or mapped address names the account all the same). Empty
+ * when the address names none. A paste without a scheme is read as https, as browsers show addresses.
  */
-export function accountIdInUrl(raw: string): string | null {
+export function accountIdsInUrl(raw: string): readonly string[] {
   const text = raw.trim();
   let pathname: string;
   try {
     pathname = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`).pathname;
   } catch {
-    return null;
+    return [];
   }
-  const match = /^\/trakt\/auth\/([^/]+)\/?$/.exec(pathname);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return match[1];
-  }
+  const id = accountIdOfPath(pathname);
+  return id ? [...new Set([id.raw, id.decoded])] : [];
 }

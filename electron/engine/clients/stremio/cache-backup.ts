@@ -1,6 +1,7 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { readOutsideFile } from '../../core/outside-file';
 import { SAFE_ITEM_KINDS, type DataItem, type DataItemKind } from './data-locations';
 
 /**
@@ -20,6 +21,8 @@ export function backupFolderName(at: Date): string {
 }
 
 const MANIFEST = 'backup.json';
+/** A backup record lists a handful of folders: anything larger is not one. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 const ManifestSchema = z.object({
   createdAt: z.string(),
   entries: z.array(
@@ -68,6 +71,9 @@ export async function moveCachesToBackup(request: MoveRequest): Promise<BackupRe
   const backupDir = path.join(request.backupParent, backupFolderName(request.now));
   try {
     await mkdir(request.backupParent, { recursive: true });
+    // A backup parent that is a link would send the caches wherever it points.
+    const outside = await refuseBackupFolder(request.backupParent, 'parent');
+    if (outside) return { ok: false, reason: outside };
     // Not recursive: an existing backup of the same second is never written into.
     await mkdir(backupDir);
   } catch (error) {
@@ -141,6 +147,9 @@ export async function restoreCacheBackup(
   isStremioRunning: RunningProbe,
   destinations: readonly DataItem[],
 ): Promise<BackupResult> {
+  // Only a backup that really is where its path says: no link to it, nor to the folder holding it.
+  const linked = await refuseBackupFolder(backupDir, 'backup');
+  if (linked) return { ok: false, reason: linked };
   const manifest = await loadManifest(backupDir);
   if (!manifest) return { ok: false, reason: `${backupDir} is not a cache backup made by this wizard` };
   const refused = await refuseWhileRunning(isStremioRunning);
@@ -187,7 +196,7 @@ export async function restoreCacheBackup(
       });
       continue;
     }
-    if (!(await isPlainDirectory(source))) {
+    if (!(await isPlainDirectory(source)) || !(await isDirectChild(source, backupDir))) {
       // Only a real folder goes back: a link (to anywhere) or a file planted in the backup never does.
       entries.push({
         kind: entry.kind,
@@ -216,6 +225,37 @@ export async function restoreCacheBackup(
 
 function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
+}
+
+/**
+ * Why `dir` may not be used as a backup folder (`backup`) or as the folder holding backups (`parent`), or
+ * null: it and the folder holding it must be real folders, not links, and its real path must be where its
+ * path says (issue 20 N11). A link there would make "Restore" move another program's folders into
+ * Stremio's caches, and a move send the caches wherever the link points.
+ */
+async function refuseBackupFolder(dir: string, what: 'backup' | 'parent'): Promise<string | null> {
+  const holder = path.dirname(dir);
+  try {
+    for (const folder of what === 'backup' ? [holder, dir] : [dir]) {
+      const info = await lstat(folder);
+      if (info.isSymbolicLink() || !info.isDirectory())
+        return `${folder} is a link or not a folder; backups are used only where they really are`;
+    }
+    if ((await realpath(dir)) !== path.join(await realpath(holder), path.basename(dir)))
+      return `${dir} is not where its path says; backups are used only where they really are`;
+    return null;
+  } catch (error) {
+    return `the backup folder cannot be read (${errorCode(error)})`;
+  }
+}
+
+/** True when `folder` really is a folder directly inside `dir` (its real path is there, after every link). */
+async function isDirectChild(folder: string, dir: string): Promise<boolean> {
+  try {
+    return (await realpath(folder)) === path.join(await realpath(dir), path.basename(folder));
+  } catch {
+    return false;
+  }
 }
 
 async function isPlainDirectory(target: string): Promise<boolean> {
@@ -285,7 +325,10 @@ async function atomicWrite(file: string, text: string): Promise<void> {
 async function loadManifest(dir: string): Promise<Manifest | null> {
   let manifest: Manifest;
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')));
+    // The record is outside data (any program of this user can plant one): read capped, no link, no pipe.
+    const read = await readOutsideFile(path.join(dir, MANIFEST), MAX_MANIFEST_BYTES);
+    if (!read.ok) return null;
+    const parsed = ManifestSchema.safeParse(JSON.parse(read.data.toString('utf8')));
     if (!parsed.success) return null;
     manifest = parsed.data;
   } catch {
@@ -321,6 +364,8 @@ export async function listCacheBackups(
 ): Promise<{ readonly dir: string; readonly createdAt: string; readonly folders: number }[]> {
   let names: string[];
   try {
+    // A parent that is a link lists another program's "backups": none are offered.
+    if (await refuseBackupFolder(backupParent, 'parent')) return [];
     names = await readdir(backupParent);
   } catch {
     return [];
@@ -331,6 +376,7 @@ export async function listCacheBackups(
     .sort()
     .reverse()) {
     const dir = path.join(backupParent, name);
+    if (await refuseBackupFolder(dir, 'backup')) continue;
     const manifest = await loadManifest(dir);
     const folders = manifest?.entries.filter((e) => e.state === 'moved').length ?? 0;
     if (manifest && folders > 0) found.push({ dir, createdAt: manifest.createdAt, folders });

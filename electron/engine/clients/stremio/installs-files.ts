@@ -1,4 +1,5 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readOutsideFile } from '../../core/outside-file';
 
 /** A small text file's content, or why it could not be read. */
 export type TextRead =
@@ -6,47 +7,19 @@ export type TextRead =
   | { readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 /**
- * Reads a text file of at most `maxBytes` (bounded work): a larger file is refused, or with
- * `overflow: 'truncate'` read up to the cap (for files whose start is all that matters, like
- * `/proc/<pid>/cmdline`).
+ * Reads a text file of at most `maxBytes` (bounded work) through the outside-file reader (a regular
+ * file, never a link or a pipe): a larger file is refused, or with `overflow: 'truncate'` read up to the
+ * cap (for files whose start is all that matters, like `/proc/<pid>/cmdline`).
  */
 export async function readTextCapped(
   file: string,
   maxBytes: number,
   overflow: 'refuse' | 'truncate' = 'refuse',
 ): Promise<TextRead> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, missing: code === 'ENOENT' || code === 'ENOTDIR', reason: `cannot be read (${code})` };
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return { ok: false, missing: false, reason: 'is not a file' };
-    if (info.size > maxBytes && overflow === 'refuse')
-      return { ok: false, missing: false, reason: `is larger than ${maxBytes} bytes` };
-    // The size is checked again while reading: procfs files report 0 bytes, and a file may grow after stat.
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    while (length <= maxBytes) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > maxBytes && overflow === 'refuse')
-      return { ok: false, missing: false, reason: `is larger than ${maxBytes} bytes` };
-    return { ok: true, text: buffer.toString('utf8', 0, Math.min(length, maxBytes)) };
-  } catch (error) {
-    return {
-      ok: false,
-      missing: false,
-      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
-  } finally {
-    await handle.close();
-  }
+  const read = await readOutsideFile(file, maxBytes, overflow);
+  return read.ok
+    ? { ok: true, text: read.data.toString('utf8') }
+    : { ok: false, missing: read.missing, reason: read.reason };
 }
 
 /** What is at a path: a file, a folder, nothing, or something that cannot be looked at. */

@@ -76,7 +76,7 @@ async function findFlatpak(base: SearchBase, run: CommandRunner, signal?: AbortS
     { installation: 'system', dir: path.join(base.fsRoot, 'var', 'lib', 'flatpak', 'app', FLATPAK_ID) },
     { installation: 'user', dir: path.join(base.home, '.local', 'share', 'flatpak', 'app', FLATPAK_ID) },
   ];
-  // By name: flatpak has no fixed home across distributions, and a POSIX PATH lookup never tries the current folder.
+  // By name: flatpak has no fixed home across distributions; the runner looks it up in PATH's absolute folders only.
   const info = base.planted ? null : await run('flatpak', ['info', FLATPAK_ID], signal);
   const fromTool = info?.ok ? parseFlatpakInfo(info.stdout) : null;
   const found: StremioInstall[] = [];

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openOutsideFile } from '../../core/outside-file';
 
 /** UTF-16LE "VS_VERSION_INFO" + NUL: the key of the version resource (VS_VERSIONINFO, Win32 docs). */
 const KEY = Buffer.from('VS_VERSION_INFO\0', 'utf16le');
@@ -23,7 +23,7 @@ export type PeVersion =
 export async function readPeProductVersion(file: string, signal?: AbortSignal): Promise<PeVersion> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await openOutsideFile(file);
   } catch (error) {
     return { ok: false, reason: `cannot open the exe (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { LocalProfile } from '../../../../shared/ipc';
 import { msg } from '../../../../shared/i18n/message';
 import type { StremioCredentials } from '../../runtime/check';
-import { MAX_DB_BYTES, readLevelDbFiles } from './leveldb/read-db';
+import { LevelDbTooLargeError, MAX_DB_BYTES, readLevelDbFiles, readLevelDbFolder } from './leveldb/read-db';
 import { LevelDbFormatError } from './leveldb/varint';
 import { findStoredProfile, localStorageItems, type StoredProfile } from './local-storage';
 import { profileLocations, type ProfileLocation, type ProfileSearch } from './profile-locations';
@@ -65,22 +64,15 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
   // from there. A copy on disk would hold the auth key in the temp folder, where a crash or an
   // antivirus lock on the clean-up could leave it.
   try {
-    const files = new Map<string, Buffer>();
-    let total = 0;
-    for (const name of await readdir(location.dir)) {
-      if (!DB_FILE.test(name)) continue;
-      const source = path.join(location.dir, name);
-      total += (await stat(source)).size;
-      if (total > MAX_DB_BYTES)
-        return {
-          kind: 'unreadable',
-          reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB`,
-          why: msg('checks-cache:cached-profile.reason.tooLarge', { size: MAX_DB_BYTES }),
-        };
-      files.set(name, await readFile(source));
-    }
+    const files = await readLevelDbFolder(location.dir, (name) => DB_FILE.test(name));
     return findStoredProfile(localStorageItems(readLevelDbFiles(files)));
   } catch (error) {
+    if (error instanceof LevelDbTooLargeError)
+      return {
+        kind: 'unreadable',
+        reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB`,
+        why: msg('checks-cache:cached-profile.reason.tooLarge', { size: MAX_DB_BYTES }),
+      };
     if (error instanceof LevelDbFormatError)
       return {
         kind: 'unreadable',

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { childProcessEnv } from '../../core/system-tools';
 
 /** The outcome of one OS command: its output, or a classified failure. Never thrown. */
 export type CommandOutcome =
@@ -34,7 +35,15 @@ function runBounded(
     execFile(
       file,
       [...args],
-      { timeout: timeoutMs, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, encoding: 'utf8', signal },
+      {
+        timeout: timeoutMs,
+        maxBuffer: MAX_OUTPUT_BYTES,
+        windowsHide: true,
+        encoding: 'utf8',
+        signal,
+        // A tool named without a folder (`flatpak`) is looked up in PATH's absolute folders only.
+        env: childProcessEnv(process.env),
+      },
       (error, stdout) => {
         if (!error) {
           resolve({ ok: true, stdout });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { openOutsideFile } from '../../core/outside-file';
 import type { HttpClient } from '../../net/http-client';
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { getJson, type JsonFailureKind } from './updater-fetch';
@@ -112,22 +112,28 @@ export async function askShellV4Updater(
   };
 }
 
-/** The hex sha256 of a file of bounded size; null when unreadable or too large. */
+/** The hex sha256 of a file of bounded size, streamed (an outside file: regular, not a link); null when unreadable or too large. */
 export async function sha256File(file: string, signal?: AbortSignal): Promise<string | null> {
-  return new Promise((resolve) => {
+  let handle;
+  try {
+    handle = await openOutsideFile(file);
+  } catch {
+    return null;
+  }
+  try {
     const hash = createHash('sha256');
-    let size = 0;
-    const stream = createReadStream(file, signal ? { signal } : {});
-    stream.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > MAX_SERVER_JS_BYTES) {
-        stream.destroy();
-        resolve(null);
-        return;
-      }
-      hash.update(chunk);
-    });
-    stream.on('error', () => resolve(null));
-    stream.on('end', () => resolve(hash.digest('hex')));
-  });
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let size = 0; ;) {
+      if (signal?.aborted) return null;
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return hash.digest('hex');
+      size += bytesRead;
+      if (size > MAX_SERVER_JS_BYTES) return null;
+      hash.update(chunk.subarray(0, bytesRead));
+    }
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
 }

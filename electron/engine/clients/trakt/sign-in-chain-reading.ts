@@ -1,4 +1,5 @@
 import type { SignInChain, SignInHop } from '../../../../shared/check-details/sign-in-chain';
+import { maskAccountPath } from '../../core/account-path';
 import { isTraktEndpoint } from '../../runtime/endpoint-hosts';
 import type { ChainHopRecord, FollowedChain } from './sign-in-chain';
 import { endMessage, hopNotes, parameterNames } from './sign-in-chain-words';
@@ -60,9 +61,8 @@ export function hopPlace(hop: ChainHopRecord): string {
 }
 
 function displayPath(hop: ChainHopRecord): string {
-  // The account id in Stremio's start link is personal: it never reaches a report.
-  if (hop.endpoint === 'stremioWeb' && hop.url.pathname.startsWith('/trakt/auth/')) return '/trakt/auth/<id>';
-  return hop.url.pathname;
+  // The account id in Stremio's start link is personal, on any host and in any case: it never reaches a report.
+  return maskAccountPath(hop.url.pathname);
 }
 
 /** What a hop changed compared with the one before it, in plain English words (the report's `change`). */

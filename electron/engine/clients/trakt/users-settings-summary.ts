@@ -26,7 +26,6 @@ export function usersSettingsSummary(c: UsersSettingsClassification): Message {
       const account = c.account;
       if (!account) return msg('checks-revoked:users-settings.acceptedUnreadable');
       const said = {
-        username: account.username,
         plan: account.vip
           ? msg('checks-revoked:users-settings.planVip')
           : msg('checks-revoked:users-settings.planFree'),

@@ -14,9 +14,11 @@ import { traktResponder, type TraktResponder } from './responder';
  * (with the wizard's own token). Never throws: every answer and failure is a classified value.
  */
 
-/** The account facts shown after a 200 (no secrets: `account.token` is never kept). */
+/**
+ * The account facts shown after a 200. No secrets (`account.token` is never kept) and no username: it
+ * names the person, so it is only registered for redaction, never kept.
+ */
 export interface TraktAccountSummary {
-  readonly username: string;
   readonly vip: boolean;
   readonly vipEp: boolean;
   readonly private: boolean;
@@ -154,10 +156,13 @@ export async function fetchUsersSettings(
     ...(request.signal ? { signal: request.signal } : {}),
   });
   const classification = classifyUsersSettings(outcome, ctx.now());
-  // The username names the person: registered before any summary or log line can carry it.
-  if (classification.kind === 'ok') ctx.secrets.addName(classification.account?.username, 'trakt-username');
-  // The settings answer may carry the account's own token (`account.token`): a secret, never kept.
-  if (outcome.ok && outcome.status === 200) ctx.secrets.add(readAccountToken(outcome.body), 'token');
+  if (outcome.ok && outcome.status === 200) {
+    const settings = parseJsonWith(SettingsSchema, outcome.body);
+    // The username names the person: registered for redaction, whatever it is, and never kept.
+    ctx.secrets.addName(settings?.user.username, 'trakt-username');
+    // The settings answer may carry the account's own token (`account.token`): a secret, never kept.
+    ctx.secrets.add(settings?.account?.token, 'token');
+  }
   return { outcome, classification };
 }
 
@@ -202,9 +207,7 @@ export function classifyUsersSettings(
       confidence: 0.95,
       account,
       evidence: evidence(
-        account
-          ? ` (user ${account.username}, ${account.vip ? 'VIP' : 'free account'})`
-          : ' (the body was not the expected JSON)',
+        account ? ` (${account.vip ? 'VIP' : 'free account'})` : ' (the body was not the expected JSON)',
       ),
     };
   }
@@ -316,7 +319,6 @@ function readAccount(body: string): TraktAccountSummary | null {
   if (!settings) return null;
   const { user, limits } = settings;
   return {
-    username: user.username.slice(0, 100),
     vip: user.vip ?? false,
     vipEp: user.vip_ep ?? false,
     private: user.private ?? false,
@@ -329,10 +331,6 @@ function readAccount(body: string): TraktAccountSummary | null {
         }
       : null,
   };
-}
-
-function readAccountToken(body: string): string | null {
-  return parseJsonWith(SettingsSchema, body)?.account?.token ?? null;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
