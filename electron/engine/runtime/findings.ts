@@ -5,6 +5,7 @@ import type { Finding } from '../../../shared/report';
 import { SEVERITY_RANK, rankFindings, type Severity } from '../../../shared/severity';
 import type { CompletedCheck } from './check';
 import type { SecretRegistry } from '../core/secrets';
+import { mapMessageStrings, type Message } from '../../../shared/i18n/message';
 
 const DEFAULT_CONFIDENCE = 0.9;
 
@@ -27,6 +28,7 @@ export function buildFindings(
       checks: Set<string>;
       also: Set<ProblemCode>;
       action?: Finding['fix']['action'];
+      fixSteps?: readonly Message[];
     }
   >();
   for (const check of completed) {
@@ -47,6 +49,7 @@ export function buildFindings(
       entry.checks.add(check.result.id);
       for (const other of obs.alsoPossible ?? []) entry.also.add(other);
       entry.action ??= obs.action;
+      entry.fixSteps ??= obs.fixSteps?.map((step) => mapMessageStrings(step, (text) => secrets.redact(text)));
       byCode.set(obs.code, entry);
     }
   }
@@ -63,7 +66,13 @@ export function buildFindings(
       evidence: [...new Set(entry.evidence)],
       checks: [...entry.checks],
       ...(entry.also.size > 0 ? { alsoPossible: [...entry.also] } : {}),
-      fix: { title: info.fix.title, steps: [...info.fix.steps], ...(action ? { action } : {}) },
+      fix: {
+        title: info.fix.title,
+        steps: [...info.fix.steps],
+        ...(action ? { action } : {}),
+        // A check's own ranking of the steps (SCROBBLE_NOT_SEEN_LIVE): findingText says them instead.
+        ...(entry.fixSteps ? { stepMessages: [...entry.fixSteps] } : {}),
+      },
     };
     const texts = findingText(finding, tr);
     // A label a check gave its own action (the corrected sign-in link) is that check's words, not the catalog's.

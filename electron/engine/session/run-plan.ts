@@ -96,15 +96,24 @@ export function planRun(checks: readonly AnyCheck[], scope: RunScope, state: Pla
     const check = byId.get(id);
     if (!check) throw new Error(`a check depends on unknown check ${id}`);
     included.add(id);
-    for (const { id: dep } of check.dependsOn) {
+    for (const { id: dep } of [...check.dependsOn, ...(check.consults ?? [])]) {
       // Waiting for a background check would put it on the run's critical path.
       if (byId.get(dep)?.background) throw new Error(`check ${id} depends on background check ${dep}`);
+    }
+    for (const { id: dep } of check.dependsOn) {
       const kept = state.kept.get(dep);
       if (!asked.has(dep) && !state.freshInput && reusable(kept)) reused.set(dep, kept);
       else visit(dep);
     }
   };
   asked.forEach(visit);
+  // A consulted check is read as the session holds it (whatever its verdict) unless this run runs it: an
+  // interactive check never drags further checks into its run.
+  for (const id of included)
+    for (const { id: consulted } of byId.get(id)?.consults ?? []) {
+      const kept = state.kept.get(consulted);
+      if (!included.has(consulted) && kept) reused.set(consulted, kept);
+    }
   const steps =
     scope.kind === 'steps' ? [...scope.steps] : [...new Set(checks.filter((c) => asked.has(c.id)).map((c) => c.step))];
   return { asked, run: checks.filter((c) => included.has(c.id)), reused, steps };

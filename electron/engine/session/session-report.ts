@@ -5,6 +5,7 @@ import type { SecretRegistry } from '../core/secrets';
 import type { CompletedCheck } from '../runtime/check';
 import { buildFindings } from '../runtime/findings';
 import { applyIncidents } from './apply-incidents';
+import { applyResolutions } from './apply-resolutions';
 
 /** The facts of a session that its report is built from. */
 export interface SessionFacts {
@@ -32,8 +33,12 @@ export interface BuiltReport {
  * unfinished check, a planned step never run). Validated and scrubbed of every secret the session saw.
  */
 export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry): BuiltReport {
-  // Findings a verified known incident explains carry it (docs/incidents.md).
-  const findings = applyIncidents(buildFindings(facts.completed, secrets, facts.translator), facts.completed);
+  // Findings a verified known incident explains carry it (docs/incidents.md); those a closed-loop check saw
+  // fixed carry their confirmation (docs/architecture.md "Confirming a fix").
+  const findings = applyResolutions(
+    applyIncidents(buildFindings(facts.completed, secrets, facts.translator), facts.completed),
+    facts.completed,
+  );
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'stremio-trakt-doctor', version: facts.version },

@@ -1,0 +1,99 @@
+import * as z from 'zod/mini';
+
+/*
+ * The closed loop (docs/architecture.md "Confirming a fix"): the two interactive checks that watch a fix
+ * take effect. Their ids, the wait they accept, their details (the engine produces them, the window's
+ * panels read them back with the same schemas), their progress, and the window-only sighting of the live
+ * scrobble test (a watched title: never in a report, a log, the copy summary or a bundle).
+ */
+
+/** The two interactive checks that confirm a fix. */
+export const CLOSED_LOOP_CHECK_IDS = { relink: 'token.relink', liveScrobble: 'scrobbling.live' } as const;
+
+/** One of the closed-loop checks. */
+export type ClosedLoopCheckId = (typeof CLOSED_LOOP_CHECK_IDS)[keyof typeof CLOSED_LOOP_CHECK_IDS];
+
+/** How long a closed-loop check may wait for the user, in seconds (the CLI's flags and the window's request). */
+export const WAIT_SECONDS = { min: 10, max: 900, default: 300 } as const;
+
+/** The time between two polls: `getUser` for the re-link, one Trakt read for the live test (docs/architecture.md). */
+export const POLL_EVERY_MS = 5000;
+
+/** The most Trakt reads the live test makes in any 5 minutes (Trakt's own GET limit is 500 per 5 minutes). */
+export const TRAKT_READS_PER_WINDOW = { max: 60, windowMs: 5 * 60_000 } as const;
+
+/** A Trakt link as the details show it: when it was made and when it ends (ISO-8601), never the token. */
+const LinkDatesSchema = z.object({ createdAt: z.string(), expiresAt: z.string() });
+
+/** `token.relink` details: the wait, the polls made, the link before and after, and when the new one was seen. */
+export const RelinkDetailsSchema = z.object({
+  waitSeconds: z.number(),
+  polls: z.number(),
+  failedPolls: z.number(),
+  pollEverySeconds: z.number(),
+  /** The link the diagnosis read before the wait (null: not linked). */
+  before: z.nullable(LinkDatesSchema),
+  /** The link the last successful poll read (null: not linked, or no poll answered). */
+  after: z.nullable(LinkDatesSchema),
+  /** When a poll first saw the new link (ISO-8601); null when it was not seen. */
+  renewedAt: z.nullable(z.string()),
+});
+/** `token.relink` details. */
+export type RelinkDetails = z.infer<typeof RelinkDetailsSchema>;
+
+/** `scrobbling.live` details: the wait, the requests made (by kind), and when and how a watch was seen — no titles. */
+export const LiveScrobbleDetailsSchema = z.object({
+  waitSeconds: z.number(),
+  /** Trakt reads made (both kinds). */
+  polls: z.number(),
+  watchingReads: z.number(),
+  activityReads: z.number(),
+  failedReads: z.number(),
+  /** The most requests any 5 minutes of the test held (never above 60). */
+  maxRequestsPer5Min: z.number(),
+  /** When a watch was first seen (ISO-8601); null when none was. */
+  seenAt: z.nullable(z.string()),
+  /** What showed it: `GET /users/me/watching` (a watch in progress) or a newer `/sync/last_activities`. */
+  seenBy: z.nullable(z.enum(['watching', 'last-activities'])),
+  /** A movie or an episode (for a watch in progress); never its title. */
+  kind: z.nullable(z.enum(['movie', 'episode'])),
+  /** Trakt's 429: how long it asked to wait (seconds; null when it did not say). */
+  rateLimited: z.nullable(z.object({ retryAfterSeconds: z.nullable(z.number()) })),
+});
+/** `scrobbling.live` details. */
+export type LiveScrobbleDetails = z.infer<typeof LiveScrobbleDetailsSchema>;
+
+/**
+ * What the live test saw in progress, for the window only (`windowOnly` of `scrobbling.live`): the title
+ * is personal. Read back with `LiveSightingSchema` (what arrives over IPC is checked, not trusted).
+ */
+export const LiveSightingSchema = z.object({
+  title: z.string(),
+  kind: z.enum(['movie', 'episode']),
+  year: z.nullable(z.number()),
+  /** `S1E2` for an episode. */
+  episode: z.nullable(z.string()),
+  /** When Trakt says the watch started (ISO-8601). */
+  since: z.string(),
+});
+/** The live test's sighting (window only). */
+export type LiveSighting = z.infer<typeof LiveSightingSchema>;
+
+/** Where a closed-loop wait is: started (instructions shown), a poll made, a 429's pause, or finished. */
+export const WatchPhaseSchema = z.enum(['started', 'polled', 'rate-limited', 'finished']);
+
+/** A closed-loop wait's progress (no titles, no secrets): the CLI prints it, the window shows a countdown. */
+export const WatchProgressSchema = z.object({
+  check: z.enum([CLOSED_LOOP_CHECK_IDS.relink, CLOSED_LOOP_CHECK_IDS.liveScrobble]),
+  phase: WatchPhaseSchema,
+  polls: z.number(),
+  /** When the wait began and when it ends (ISO-8601). */
+  startedAt: z.string(),
+  waitUntil: z.string(),
+  /** A 429's pause: when the next read may go (ISO-8601). */
+  resumeAt: z.optional(z.string()),
+  /** True once the fix was seen (the check ends right after). */
+  seen: z.boolean(),
+});
+/** One progress update of a closed-loop wait. */
+export type WatchProgress = z.infer<typeof WatchProgressSchema>;
