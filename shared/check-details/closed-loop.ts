@@ -1,4 +1,13 @@
 import * as z from 'zod/mini';
+import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
+
+export {
+  CLOSED_LOOP_CHECK_IDS,
+  POLL_EVERY_MS,
+  TRAKT_READS_PER_WINDOW,
+  WAIT_SECONDS,
+  type ClosedLoopCheckId,
+} from './closed-loop-limits';
 
 /*
  * The closed loop (docs/architecture.md "Confirming a fix"): the two interactive checks that watch a fix
@@ -6,21 +15,6 @@ import * as z from 'zod/mini';
  * panels read them back with the same schemas), their progress, and the window-only sighting of the live
  * scrobble test (a watched title: never in a report, a log, the copy summary or a bundle).
  */
-
-/** The two interactive checks that confirm a fix. */
-export const CLOSED_LOOP_CHECK_IDS = { relink: 'token.relink', liveScrobble: 'scrobbling.live' } as const;
-
-/** One of the closed-loop checks. */
-export type ClosedLoopCheckId = (typeof CLOSED_LOOP_CHECK_IDS)[keyof typeof CLOSED_LOOP_CHECK_IDS];
-
-/** How long a closed-loop check may wait for the user, in seconds (the CLI's flags and the window's request). */
-export const WAIT_SECONDS = { min: 10, max: 900, default: 300 } as const;
-
-/** The time between two polls: `getUser` for the re-link, one Trakt read for the live test (docs/architecture.md). */
-export const POLL_EVERY_MS = 5000;
-
-/** The most Trakt reads the live test makes in any 5 minutes (Trakt's own GET limit is 500 per 5 minutes). */
-export const TRAKT_READS_PER_WINDOW = { max: 60, windowMs: 5 * 60_000 } as const;
 
 /** A Trakt link as the details show it: when it was made and when it ends (ISO-8601), never the token. */
 const LinkDatesSchema = z.object({ createdAt: z.string(), expiresAt: z.string() });

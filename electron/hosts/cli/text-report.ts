@@ -69,6 +69,10 @@ export function renderTextReport(report: Report, tr: Translator = englishTransla
         '',
         `${i + 1}. [${severity}] ${tr.t('cli:report.finding', { title: text.title, code: f.problem, confidence: f.confidence })}`,
       );
+      if (f.resolution)
+        out.push(
+          `   ${tr.t('cli:report.resolved', { at: Date.parse(f.resolution.confirmedAt), check: f.resolution.by })}`,
+        );
       out.push(`   ${text.explanation}`);
       if (f.incident) {
         const since = Date.parse(f.incident.since);
