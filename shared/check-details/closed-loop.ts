@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ProblemCode } from '../problems';
 import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
 
 export {
@@ -15,6 +16,39 @@ export {
  * panels read them back with the same schemas), their progress, and the window-only sighting of the live
  * scrobble test (a watched title: never in a report, a log, the copy summary or a bundle).
  */
+
+/**
+ * What a renewed Trakt link fixes (`token.relink` confirms these): the link's own state, Trakt's refusal of
+ * it, and the sign-in chain's failures (the sign-in got through). The window offers the re-link watch while one
+ * of them is open.
+ */
+export const RELINK_FIXES: readonly ProblemCode[] = [
+  'TRAKT_TOKEN_EXPIRED',
+  'TRAKT_TOKEN_EXPIRING',
+  'TRAKT_NOT_LINKED',
+  'TRAKT_TOKEN_REVOKED',
+  'AUTH_URL_WRONG_HOST',
+  'AUTH_REDIRECT_FAILED',
+  'TRAKT_AUTH_PKCE_INJECTED',
+  'TRAKT_AUTH_SERVER_ERROR',
+  'TRAKT_AUTH_REJECTED',
+  'CLOUDFLARE_BLOCKED',
+];
+
+/** True when a new Trakt link would fix a finding of `code` (the window offers the re-link watch then). */
+export function isRelinkFix(code: string): boolean {
+  return RELINK_FIXES.some((fix) => fix === code);
+}
+
+/** What a watch seen on Trakt confirms (`scrobbling.live`): scrobbles reach Trakt, so the path and the link work. */
+export const LIVE_FIXES: readonly ProblemCode[] = [
+  'SCROBBLES_NOT_REACHING_TRAKT',
+  'STREMIO_EVENTS_BLOCKED',
+  'TRAKT_TOKEN_EXPIRED',
+  'TRAKT_NOT_LINKED',
+  'TRAKT_TOKEN_REVOKED',
+  'TRAKT_LINK_NOT_RENEWED',
+];
 
 /** A Trakt link as the details show it: when it was made and when it ends (ISO-8601), never the token. */
 const LinkDatesSchema = z.object({ createdAt: z.string(), expiresAt: z.string() });

@@ -19,6 +19,7 @@ export function FindingCard({ finding, rank }: { readonly finding: Finding; read
     <article
       className={`finding severity-border-${finding.severity}`}
       data-finding={finding.problem}
+      data-resolved={finding.resolution ? 'true' : undefined}
       aria-labelledby={titleId}
     >
       <header className="finding-head">
@@ -28,6 +29,12 @@ export function FindingCard({ finding, rank }: { readonly finding: Finding; read
           {text.title}
         </h3>
       </header>
+      {finding.resolution && (
+        // The closed loop saw the fix take effect (docs/architecture.md "Confirming a fix").
+        <p className="finding-resolution" data-testid="finding-resolution">
+          {t('wizard:finding.resolved', { at: Date.parse(finding.resolution.confirmedAt) })}
+        </p>
+      )}
       <p className="finding-explanation">{text.explanation}</p>
       {finding.incident && (
         // An announcement's text is already its explanation; a matched finding shows the incident's own.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Finding, Report } from '../../../shared/report';
 import { VERDICTS } from '../../../shared/verdicts';
+import { isOpenCritical } from '../../../shared/severity';
 import { STEP_NAMES, isStepName } from '../../../shared/steps';
 import { renderSummaryMarkdown } from '../../../shared/summary-markdown';
 import { checkSummaryText, checkTitleText, findingText } from '../../../shared/i18n/report-text';
@@ -68,10 +69,12 @@ function LikelyCause({ finding }: { readonly finding: Finding }) {
 function SummaryBody({ report }: { readonly report: Report }) {
   const { t, tr } = useTr();
   const [copied, setCopied] = useState<{ readonly ok: boolean; readonly markdown: string } | null>(null);
-  const critical = report.findings.filter((f) => f.severity === 'critical').length;
+  // A finding the closed loop confirmed fixed is neither the likely cause nor critical any more.
+  const critical = report.findings.filter(isOpenCritical).length;
   // The most important finding a known incident explains: the first thing the user should read.
   const known = report.findings.find((f) => f.incident)?.incident;
-  const top = report.findings.find((f) => f.severity !== 'info') ?? report.findings[0];
+  const open = report.findings.filter((f) => !f.resolution);
+  const top = open.find((f) => f.severity !== 'info') ?? open[0];
   const titles = new Map(report.checks.map((c) => [c.id, checkTitleText(c, tr)]));
   // An untested check's reason is its summary (said again in the window's language); a step that never ran says so.
   const reasons = new Map(report.checks.map((c) => [c.id, checkSummaryText(c, tr)]));

@@ -30,7 +30,9 @@
 import { CacheBackupPanel } from './cache-backup';
 import { ConnectivityChains } from './connectivity-chains';
 import { ConnectivityHelp } from './connectivity-help';
+import { LiveScrobbleTestPanel } from './live-scrobble-test';
 import { OAuthSignInTestCard } from './oauth-sign-in-test';
+import { RelinkWatchPanel } from './relink-watch';
 import { ScrobblingComparison } from './scrobbling-comparison';
 import { SummaryExportPanel } from './summary-export';
 import type { PanelEntry, PanelPage } from './panel-types';
@@ -49,12 +51,17 @@ export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   token: [
     { id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel },
     { id: 'token-sign-in-chain', placement: 'after-checks', component: TokenSignInChain },
+    { id: 'relink-watch', placement: 'after-checks', component: RelinkWatchPanel },
     { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard },
   ],
-  revoked: [{ id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote }],
+  revoked: [
+    { id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote },
+    { id: 'relink-watch', placement: 'after-checks', component: RelinkWatchPanel },
+  ],
   scrobbling: [
     { id: 'token-revoked-note', placement: 'before-checks', component: TokenRevokedNote },
     { id: 'scrobbling-comparison', placement: 'after-checks', component: ScrobblingComparison },
+    { id: 'live-scrobble-test', placement: 'after-checks', component: LiveScrobbleTestPanel },
   ],
   summary: [{ id: 'summary-export', placement: 'before-checks', component: SummaryExportPanel }],
 };

@@ -1,7 +1,7 @@
 import { msg } from '../../../../shared/i18n/message';
-import type { ProblemCode } from '../../../../shared/problems';
 import {
   CLOSED_LOOP_CHECK_IDS,
+  LIVE_FIXES,
   LiveScrobbleDetailsSchema,
   POLL_EVERY_MS,
   TRAKT_READS_PER_WINDOW,
@@ -33,16 +33,6 @@ import { addonsCheck } from './addons';
 import { appLimitCheck } from './app-limit';
 import { eventsPathCheck } from './events-path';
 import { causeSteps, causeSupport, rankCauses } from './live-causes';
-
-/** What a watch seen on Trakt confirms: scrobbles reach Trakt, so the path and the link work. */
-export const LIVE_FIXES: readonly ProblemCode[] = [
-  'SCROBBLES_NOT_REACHING_TRAKT',
-  'STREMIO_EVENTS_BLOCKED',
-  'TRAKT_TOKEN_EXPIRED',
-  'TRAKT_NOT_LINKED',
-  'TRAKT_TOKEN_REVOKED',
-  'TRAKT_LINK_NOT_RENEWED',
-];
 
 /** How long Trakt blocks a client after a 429 that does not say (trakt/trakt-api#827: "blocked for 5 minutes"). */
 const DEFAULT_RETRY_AFTER_S = 300;

@@ -1,8 +1,8 @@
 import { msg, type Message } from '../../../../shared/i18n/message';
-import type { ProblemCode } from '../../../../shared/problems';
 import {
   CLOSED_LOOP_CHECK_IDS,
   POLL_EVERY_MS,
+  RELINK_FIXES,
   RelinkDetailsSchema,
   WAIT_SECONDS,
   type RelinkDetails,
@@ -16,15 +16,6 @@ import { authRedirectCheck } from './auth-redirect';
 import { SIGN_IN_CODES } from './sign-in-verdict';
 import { stremioAccountCheck } from './stremio-account';
 import { traktTokenCheck } from './trakt-token';
-
-/** What a renewed link fixes: the link's own state, Trakt's refusal of it, and the sign-in failures (it got through). */
-export const RELINK_FIXES: readonly ProblemCode[] = [
-  'TRAKT_TOKEN_EXPIRED',
-  'TRAKT_TOKEN_EXPIRING',
-  'TRAKT_NOT_LINKED',
-  'TRAKT_TOKEN_REVOKED',
-  ...SIGN_IN_CODES,
-];
 
 /** A poll's reading of the account: the link it holds, or that the read failed. */
 type LinkRead = { readonly ok: true; readonly link: TraktLink | null } | { readonly ok: false; readonly why: string };
