@@ -71,7 +71,13 @@ function askedIds(checks: readonly AnyCheck[], scope: RunScope, state: PlanState
       const root = byId.get(scope.of);
       const shown = new Set(state.ranSteps);
       if (root) shown.add(root.step);
-      return new Set([...dependentsOf(checks, scope.of)].filter((id) => shown.has(byId.get(id)?.step as StepName)));
+      // An interactive check the session holds keeps its result: it runs again only when the user asks.
+      return new Set(
+        [...dependentsOf(checks, scope.of)].filter((id) => {
+          const check = byId.get(id);
+          return shown.has(check?.step as StepName) && !(check?.interactive && state.kept.has(id));
+        }),
+      );
     }
     case 'checks': {
       scope.ids.forEach(unknown);

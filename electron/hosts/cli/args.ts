@@ -90,8 +90,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (WAIT_FLAGS.has(name)) {
       // The value is optional: `--await-relink`, `--await-relink 120`, `--await-relink=120`.
       const next = rest[i + 1];
-      const value =
-        eq > 0 ? raw.slice(eq + 1) : next !== undefined && /^[-+]?[\d.]+$/.test(next) ? rest[++i] : undefined;
+      const value = eq > 0 ? raw.slice(eq + 1) : next !== undefined && /^[-+]?[\d.]/.test(next) ? rest[++i] : undefined;
       values.set(name, value ?? String(WAIT_SECONDS.default));
     } else if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 && raw.startsWith('--') ? raw.slice(eq + 1) : rest[++i];

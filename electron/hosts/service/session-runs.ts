@@ -46,6 +46,13 @@ function watchInput(request: RunRequest, ctx: EngineContext, onRunEvent: RunEven
   return watch.check === CLOSED_LOOP_CHECK_IDS.relink ? { relink: options } : { liveScrobble: options };
 }
 
+/** Why a run is refused while another holds its lane. */
+const BUSY = {
+  ordinary: 'a diagnosis is already running',
+  oauth: 'a sign-in test is already running',
+  watch: 'a closed-loop test is already running',
+} as const;
+
 /**
  * `diagnosis:run` and `diagnosis:cancel` on the service's one session. A run streams `run-started`, its
  * checks' events and `run-finished` with the session's combined report, which is also its answer. One
@@ -56,6 +63,8 @@ export function sessionRunHandlers(
 ): Pick<DoctorHandlers, 'diagnosis:run' | 'diagnosis:cancel'> {
   const running = new Map<string, AbortController>();
   const lanes = { ordinary: null as string | null, interactive: null as string | null };
+  /** What the interactive lane runs (its BUSY answer names it). */
+  let interactiveKind: 'oauth' | 'watch' | null = null;
   const { secretStore } = options;
 
   const refuseUnlessStorable = () => {
@@ -67,10 +76,8 @@ export function sessionRunHandlers(
   const run = async (request: RunRequest) => {
     const lane = request.oauth || request.watch ? 'interactive' : 'ordinary';
     if (lanes[lane] !== null || running.has(request.runId))
-      throw new HandlerError(
-        'BUSY',
-        lane === 'interactive' ? 'an interactive test is already running' : 'a diagnosis is already running',
-      );
+      throw new HandlerError('BUSY', BUSY[lane === 'ordinary' ? 'ordinary' : (interactiveKind ?? 'oauth')]);
+    if (lane === 'interactive') interactiveKind = request.oauth ? 'oauth' : 'watch';
     const controller = new AbortController();
     lanes[lane] = request.runId;
     running.set(request.runId, controller);
