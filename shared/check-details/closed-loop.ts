@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ProblemCode } from '../problems';
 import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
+import { SIGN_IN_CODES } from './sign-in-chain';
 
 export {
   CLOSED_LOOP_CHECK_IDS,
@@ -27,12 +28,7 @@ export const RELINK_FIXES: readonly ProblemCode[] = [
   'TRAKT_TOKEN_EXPIRING',
   'TRAKT_NOT_LINKED',
   'TRAKT_TOKEN_REVOKED',
-  'AUTH_URL_WRONG_HOST',
-  'AUTH_REDIRECT_FAILED',
-  'TRAKT_AUTH_PKCE_INJECTED',
-  'TRAKT_AUTH_SERVER_ERROR',
-  'TRAKT_AUTH_REJECTED',
-  'CLOUDFLARE_BLOCKED',
+  ...SIGN_IN_CODES,
 ];
 
 /** True when a new Trakt link would fix a finding of `code` (the window offers the re-link watch then). */

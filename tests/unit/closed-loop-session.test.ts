@@ -186,3 +186,27 @@ describe('the CLI flags of the closed loop', () => {
     expect(() => args(['--await-relink', value])).toThrow(/cli:error\.waitSeconds/);
   });
 });
+
+describe('the IPC contract of the closed loop', () => {
+  it('accepts a watch request within 10–900 s, alone, and a watch-progress event', async () => {
+    const { RunRequestSchema, RunEventSchema } = await import('../../shared/ipc');
+    const watch = { check: 'token.relink', waitSeconds: 300 };
+    expect(RunRequestSchema.safeParse({ runId: 'w-1', watch }).success).toBe(true);
+    expect(RunRequestSchema.safeParse({ runId: 'w-2', watch: { ...watch, waitSeconds: 5 } }).success).toBe(false);
+    expect(RunRequestSchema.safeParse({ runId: 'w-3', watch: { ...watch, check: 'token.other' } }).success).toBe(false);
+    expect(RunRequestSchema.safeParse({ runId: 'w-4', watch, steps: ['token'] }).success).toBe(false);
+    const progress = {
+      check: 'scrobbling.live',
+      phase: 'rate-limited',
+      polls: 4,
+      startedAt: '2026-12-07T21:00:00.000Z',
+      waitUntil: '2026-12-07T21:05:00.000Z',
+      resumeAt: '2026-12-07T21:01:00.000Z',
+      seen: false,
+    };
+    expect(RunEventSchema.safeParse({ type: 'watch-progress', runId: 'w-1', progress }).success).toBe(true);
+    expect(
+      RunEventSchema.safeParse({ type: 'watch-progress', runId: 'w-1', progress: { ...progress, phase: 'x' } }).success,
+    ).toBe(false);
+  });
+});
