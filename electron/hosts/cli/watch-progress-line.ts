@@ -1,5 +1,6 @@
 import { CLOSED_LOOP_CHECK_IDS, type WatchProgress } from '../../../shared/check-details/closed-loop';
 import type { Translator } from '../../../shared/i18n/translator';
+import { wholeDuration } from '../../engine/checks/token/durations';
 
 /** The least time between two progress lines of one wait (the first poll's line aside). */
 export const PROGRESS_EVERY_MS = 15_000;
@@ -26,7 +27,8 @@ export function watchProgressPrinter(
     lastLineAt = now;
     if (progress.phase === 'rate-limited' && progress.resumeAt)
       return tr.t('cli:watch.rateLimited', { at: Date.parse(progress.resumeAt) });
-    const left = Math.max(0, Math.round((Date.parse(progress.waitUntil) - now) / 1000) * 1000);
+    // Cut to whole units ("4 min left" until the fifth minute is over, never rounded up).
+    const left = wholeDuration(Math.max(0, Date.parse(progress.waitUntil) - now));
     return tr.t(relink ? 'cli:watch.relinkPolled' : 'cli:watch.livePolled', { count: progress.polls, left });
   };
 }

@@ -50,8 +50,9 @@ export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   ],
   token: [
     { id: 'token-sign-in', placement: 'before-checks', component: TokenSignInPanel },
-    { id: 'token-sign-in-chain', placement: 'after-checks', component: TokenSignInChain },
+    // Right after the step's findings and rows: the re-link fix's "tell me when it worked".
     { id: 'relink-watch', placement: 'after-checks', component: RelinkWatchPanel },
+    { id: 'token-sign-in-chain', placement: 'after-checks', component: TokenSignInChain },
     { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard },
   ],
   revoked: [

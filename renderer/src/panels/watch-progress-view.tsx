@@ -27,7 +27,9 @@ export function WatchProgressView(props: {
 }) {
   const { t } = useTr();
   const { progress, keys } = props;
-  const left = useTimeLeft(progress?.waitUntil);
+  const remaining = useTimeLeft(progress?.waitUntil);
+  // Whole minutes while a minute or more is left ("4 min left" until the fifth is over), then seconds.
+  const left = remaining !== null && remaining >= 60_000 ? Math.floor(remaining / 60_000) * 60_000 : remaining;
   const total = progress ? Date.parse(progress.waitUntil) - Date.parse(progress.startedAt) : null;
   return (
     <div className="watch-progress" data-testid="watch-progress" data-phase={progress?.phase ?? 'starting'}>
@@ -37,7 +39,7 @@ export function WatchProgressView(props: {
       </p>
       {left !== null && total !== null && total > 0 && (
         <p className="watch-countdown" data-testid="watch-countdown">
-          <progress max={total} value={total - left} aria-label={t(keys.left, { ms: left })} />{' '}
+          <progress max={total} value={total - (remaining ?? 0)} aria-label={t(keys.left, { ms: left })} />{' '}
           <span role="timer">{t(keys.left, { ms: left })}</span>
         </p>
       )}
