@@ -20,15 +20,16 @@ export {
 
 /**
  * What a renewed Trakt link fixes (`token.relink` confirms these): the link's own state, Trakt's refusal of
- * it, and the sign-in chain's failures (the sign-in got through). The window offers the re-link watch while one
- * of them is open.
+ * it, and the sign-in chain's failures (the sign-in got through) — but not a Cloudflare block, which the
+ * Connectivity step also sees on the wizard's own requests: the user's browser getting through does not clear
+ * those. The window offers the re-link watch while one of them is open.
  */
 export const RELINK_FIXES: readonly ProblemCode[] = [
   'TRAKT_TOKEN_EXPIRED',
   'TRAKT_TOKEN_EXPIRING',
   'TRAKT_NOT_LINKED',
   'TRAKT_TOKEN_REVOKED',
-  ...SIGN_IN_CODES,
+  ...SIGN_IN_CODES.filter((code) => code !== 'CLOUDFLARE_BLOCKED'),
 ];
 
 /** True when a new Trakt link would fix a finding of `code` (the window offers the re-link watch then). */
