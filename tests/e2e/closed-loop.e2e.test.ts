@@ -83,7 +83,7 @@ describe('Confirming a fix end to end (Chromium + real engine)', () => {
     await panel.getByText('Stopped before Trakt saw a watch.').waitFor({ timeout: 5000 });
     expect(performance.now() - cancelled).toBeLessThan(3000);
 
-    // Stremio's scrobble is in progress (the new token's): seen by the test's second read.
+    // Stremio's scrobble is in progress (the new token's): seen by the test's first read.
     loop.trakt.scrobble(LOOP_ACCOUNT.newTraktToken, PLANTED_WATCH);
     await panel.getByRole('button', { name: 'Test again' }).click();
     const sighting = panel.getByTestId('live-scrobble-sighting');

@@ -54,7 +54,7 @@ describe('a watched title seen by the live scrobble test stays in the window', (
       },
     );
     loop.trakt.scrobble(LOOP_ACCOUNT.traktToken, PLANTED_WATCH);
-    // The watch is in progress before the test: seen by the test's second read.
+    // The watch is in progress before the test: seen by its first read.
     const report = await session.run(
       ctx,
       { kind: 'checks', ids: ['scrobbling.live'] },
@@ -112,11 +112,11 @@ describe('a watched title seen by the live scrobble test stays in the window', (
     expectNoTitle('the diagnosis:run answers', JSON.stringify([diagnosis, watch]));
     expectNoTitle('the bundle preview', JSON.stringify(preview));
     expectNoTitle('the service log', lines.join('\n'));
-    const progress = events.filter((e) => e.type === 'watch-progress');
-    expect(progress.map((e) => (e.type === 'watch-progress' ? e.progress.phase : null))).toEqual([
-      'started',
-      'polled',
-      'finished',
+    // The countdown's events: started, then finished at the first read, seen (no title in them).
+    const progress = events.flatMap((e) => (e.type === 'watch-progress' ? [e.progress] : []));
+    expect(progress.map((p) => [p.phase, p.polls, p.seen])).toEqual([
+      ['started', 0, false],
+      ['finished', 1, true],
     ]);
     const personal = events.filter(
       (e) => e.type === 'check-finished' && e.result.id === 'scrobbling.live' && e.windowOnly !== undefined,

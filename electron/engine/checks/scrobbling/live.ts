@@ -56,9 +56,9 @@ interface Tally {
 /**
  * The live scrobble test (docs/architecture.md "Confirming a fix"), interactive and opt-in: the user plays
  * anything in Stremio for a minute, then pauses and resumes once (Stremio sends its first scrobble only then:
- * stremio-core `player.rs`), while the wizard reads Trakt with the token Stremio holds — `/sync/last_activities`
- * first (the baseline), then `/users/me/watching` and `/sync/last_activities` in turn, one read every 5 s at
- * most and never more than 60 in any 5 minutes, pausing for a 429's `Retry-After`. A watch in progress or a
+ * stremio-core `player.rs`), while the wizard reads Trakt with the token Stremio holds — `/users/me/watching`
+ * and `/sync/last_activities` in turn (the first stamps are the baseline), one read every 5 s at most and never
+ * more than 60 in any 5 minutes, pausing for a 429's `Retry-After`. A watch in progress or a
  * newer watch stamp passes (the title only in the window-only payload); a wait that ends without one is
  * SCROBBLE_NOT_SEEN_LIVE, its fix ranked from what the other checks found; a wait cut short by Trakt's rate
  * limit is TRAKT_RATE_LIMITED.
@@ -119,8 +119,8 @@ async function watchTrakt(
     everyMs: POLL_EVERY_MS,
     signal,
     budget,
-    // The baseline of the activity stamps first, then the watch in progress and the stamps in turn.
-    poll: (index) => (index % 2 === 0 ? pollActivities(ctx, request, tally) : pollWatching(ctx, request, tally)),
+    // The watch in progress first (one already playing is seen at once), then the stamps and it in turn.
+    poll: (index) => (index % 2 === 0 ? pollWatching(ctx, request, tally) : pollActivities(ctx, request, tally)),
     onPolled: (polls, pausedUntil) =>
       report(
         pausedUntil === null ? 'polled' : 'rate-limited',
