@@ -31,6 +31,7 @@ import { stremioAccountCheck } from '../token/stremio-account';
 import { traktTokenCheck } from '../token/trakt-token';
 import { addonsCheck } from './addons';
 import { appLimitCheck } from './app-limit';
+import { comparisonCheck } from './comparison';
 import { eventsPathCheck } from './events-path';
 import { causeSteps, causeSupport, rankCauses } from './live-causes';
 
@@ -67,7 +68,8 @@ export const liveScrobbleCheck = defineCheck<undefined, LiveScrobbleDetails>({
   id: CLOSED_LOOP_CHECK_IDS.liveScrobble,
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck],
-  consults: [traktTokenCheck, usersSettingsCheck, addonsCheck, eventsPathCheck, appLimitCheck],
+  // What the other checks found ranks the causes; the comparison is waited for so a confirmation covers it.
+  consults: [traktTokenCheck, usersSettingsCheck, addonsCheck, eventsPathCheck, appLimitCheck, comparisonCheck],
   codes: ['SCROBBLE_NOT_SEEN_LIVE', 'TRAKT_RATE_LIMITED', 'TRAKT_TOKEN_REVOKED'],
   details: LiveScrobbleDetailsSchema,
   interactive: true,

@@ -12,6 +12,7 @@ import { stremioGetUser } from '../../clients/stremio/api-client';
 import { defineCheck, type CheckOutcome, type ConsultedResult } from '../../runtime/check';
 import { runWatchLoop } from '../../runtime/watch-loop';
 import { progressReporter } from '../../runtime/watch-progress';
+import { usersSettingsCheck } from '../revoked/users-settings';
 import { authRedirectCheck } from './auth-redirect';
 import { SIGN_IN_CODES } from './sign-in-verdict';
 import { stremioAccountCheck } from './stremio-account';
@@ -35,7 +36,8 @@ export const relinkCheck = defineCheck<undefined, RelinkDetails>({
   id: CLOSED_LOOP_CHECK_IDS.relink,
   step: 'token',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
-  consults: [authRedirectCheck],
+  // The sign-in chain's verdict ranks what to check; Trakt's refusal is waited for so a confirmation covers it.
+  consults: [authRedirectCheck, usersSettingsCheck],
   codes: ['TRAKT_LINK_NOT_RENEWED'],
   details: RelinkDetailsSchema,
   interactive: true,
