@@ -4,6 +4,8 @@ import { THEMES } from './themes';
 import type { InitialPreferences } from './preferences-argument';
 import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
+import { WatchProgressSchema } from './check-details/closed-loop';
+import { CLOSED_LOOP_CHECK_IDS, WAIT_SECONDS } from './check-details/closed-loop-limits';
 import type { IpcChannel } from './ipc-names';
 
 export { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, DOCTOR_API_GLOBAL, type IpcChannel } from './ipc-names';
@@ -28,8 +30,22 @@ export type Credentials = z.infer<typeof CredentialsSchema>;
 export const OAuthModeSchema = z.enum(['auto', 'loopback', 'device']);
 
 /**
+ * A closed-loop wait the wizard starts (docs/architecture.md "Confirming a fix"): the re-link watch or the live
+ * scrobble test, waiting at most `waitSeconds` (10–900) for the user.
+ */
+export const WatchRequestSchema = z
+  .object({
+    check: z.enum([CLOSED_LOOP_CHECK_IDS.relink, CLOSED_LOOP_CHECK_IDS.liveScrobble]),
+    waitSeconds: z.number().int().min(WAIT_SECONDS.min).max(WAIT_SECONDS.max),
+  })
+  .strict();
+/** A closed-loop wait request. */
+export type WatchRequest = z.infer<typeof WatchRequestSchema>;
+
+/**
  * What the wizard asks the session to run: `steps` (default: all), or `rerun: 'account'` (after a sign-in:
- * exactly the checks that depend on the Stremio account), or `oauth` (the interactive sign-in test).
+ * exactly the checks that depend on the Stremio account), or `oauth` (the interactive sign-in test), or
+ * `watch` (a closed-loop wait).
  */
 export const RunRequestSchema = z
   .object({
@@ -37,13 +53,14 @@ export const RunRequestSchema = z
     steps: z.array(StepSchema).min(1).optional(),
     rerun: z.literal('account').optional(),
     oauth: z.object({ mode: OAuthModeSchema }).strict().optional(),
+    watch: WatchRequestSchema.optional(),
     authUrl: z.string().max(8192).optional(),
     credentials: CredentialsSchema.optional(),
     rememberAuthKey: z.boolean().optional(),
   })
   .strict()
-  .refine((r) => [r.steps, r.rerun, r.oauth].filter((v) => v !== undefined).length <= 1, {
-    message: 'steps, rerun and oauth exclude each other',
+  .refine((r) => [r.steps, r.rerun, r.oauth, r.watch].filter((v) => v !== undefined).length <= 1, {
+    message: 'steps, rerun, oauth and watch exclude each other',
   })
   .refine((r) => r.rerun === undefined || r.credentials !== undefined, {
     message: 'rerun: account needs credentials',
@@ -95,6 +112,8 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('run-finished'), runId: z.string(), report: ReportSchema }),
   z.object({ type: z.literal('oauth-progress'), runId: z.string(), progress: OAuthProgressSchema }),
+  // A closed-loop wait's countdown and polls (no titles, no secrets).
+  z.object({ type: z.literal('watch-progress'), runId: z.string(), progress: WatchProgressSchema }),
 ]);
 /** A progress event. */
 export type RunEvent = z.infer<typeof RunEventSchema>;

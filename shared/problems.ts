@@ -80,6 +80,11 @@ const SPECS = {
     action: { kind: 'open-url', url: STREMIO_ACCOUNT_SETTINGS_URL },
   },
   TRAKT_TOKEN_EXPIRING: { step: 'token', severity: 'info' },
+  TRAKT_LINK_NOT_RENEWED: {
+    step: 'token',
+    severity: 'warning',
+    action: { kind: 'open-url', url: STREMIO_ACCOUNT_SETTINGS_URL },
+  },
   AUTH_URL_WRONG_HOST: { step: 'token', severity: 'critical' },
   AUTH_REDIRECT_FAILED: {
     step: 'token',
@@ -121,6 +126,7 @@ const SPECS = {
     action: { kind: 'open-url', url: TRAKT_CONNECTED_APPS_URL },
   },
   STREMIO_EVENTS_BLOCKED: { step: 'scrobbling', severity: 'critical' },
+  SCROBBLE_NOT_SEEN_LIVE: { step: 'scrobbling', severity: 'critical' },
 } as const satisfies Record<string, ProblemSpec>;
 
 /** A problem code. */

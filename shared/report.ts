@@ -59,6 +59,11 @@ export const FixSchema = z.object({
   title: z.string(),
   steps: z.array(z.string()),
   action: FixActionSchema.optional(),
+  /**
+   * The steps as messages when a check ranked them from what the other checks found (added field): each
+   * surface says them in its own language instead of the catalog's fixed steps (docs/problems.md).
+   */
+  stepMessages: z.array(MessageSchema).optional(),
 });
 /** A fix. */
 export type Fix = z.infer<typeof FixSchema>;
@@ -79,6 +84,14 @@ export const IncidentRefSchema = z.object({
 /** A finding's known incident. */
 export type IncidentRef = z.infer<typeof IncidentRefSchema>;
 
+/**
+ * A finding confirmed fixed (docs/architecture.md "Confirming a fix"): when an interactive check saw the fix
+ * take effect, and which check. A confirmed-fixed finding no longer counts as critical for the exit status.
+ */
+export const ResolutionSchema = z.object({ confirmedAt: z.string().datetime(), by: z.string() });
+/** A finding's confirmation. */
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
 /** A finding: one root cause with its evidence and fix. */
 export const FindingSchema = z.object({
   problem: z.string(),
@@ -93,6 +106,8 @@ export const FindingSchema = z.object({
   fix: FixSchema,
   /** The verified known incident this finding is part of (absent when none matched). */
   incident: IncidentRefSchema.optional(),
+  /** Present when an interactive check confirmed the fix (added field; the report grows by adding). */
+  resolution: ResolutionSchema.optional(),
 });
 /** A finding. */
 export type Finding = z.infer<typeof FindingSchema>;

@@ -1,6 +1,6 @@
 import type { Report, Verdict } from './report';
 import { VERDICTS } from './verdicts';
-import { rankFindings } from './severity';
+import { isOpenCritical, rankFindings } from './severity';
 import { STEP_NAMES } from './steps';
 import { matchedIncidentIds } from './incident-text';
 import { englishTranslator, type Translator } from './i18n/translator';
@@ -22,7 +22,8 @@ import { markdownCode, markdownLink, markdownText as inline } from './markdown-t
  */
 export function renderSummaryMarkdown(report: Report, tr: Translator = englishTranslator()): string {
   const out: string[] = [`## ${tr.t('report:title')}`, ''];
-  const critical = report.findings.filter((f) => f.severity === 'critical').length;
+  // Critical findings a closed-loop check confirmed fixed no longer count (docs/architecture.md "Confirming a fix").
+  const critical = report.findings.filter(isOpenCritical).length;
   out.push(
     report.findings.length === 0
       ? tr.t('report:noProblems')
@@ -42,6 +43,11 @@ export function renderSummaryMarkdown(report: Report, tr: Translator = englishTr
       `**${tr.t(`common:severity.${finding.severity}`)}** · ${markdownCode(finding.problem)} · ${tr.t('report:confidence', { confidence: finding.confidence })}`,
       '',
     );
+    if (finding.resolution)
+      out.push(
+        tr.t('report:resolved', { at: Date.parse(finding.resolution.confirmedAt), check: finding.resolution.by }),
+        '',
+      );
     out.push(inline(text.explanation), '');
     if (finding.incident) {
       const since = Date.parse(finding.incident.since);

@@ -25,6 +25,12 @@ export function renderProblemsDoc(problems: Readonly<Record<string, ProblemInfo>
     '',
     `Severities, most severe first: ${SEVERITIES.map((s) => `\`${s}\``).join(', ')}.`,
     '',
+    'The closed loop (docs/architecture.md "Confirming a fix"): a finding an interactive check saw fixed carries',
+    '`resolution: {confirmedAt, by}` ("fixed, confirmed at HH:MM") and no longer counts as critical for the exit',
+    'status. The fixes of `TRAKT_LINK_NOT_RENEWED` and `SCROBBLE_NOT_SEEN_LIVE` list their steps in a default',
+    'order below; a finding lists them as its check ranked them from what the other checks found: a cause another',
+    'check supports first, one it ruled out left out.',
+    '',
     '| Code | Step | Severity | Title |',
     '| ---- | ---- | -------- | ----- |',
     ...entries.map(

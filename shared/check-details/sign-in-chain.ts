@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isMessage, type Message } from '../i18n/message';
+import type { ProblemCode } from '../problems';
 
 /*
  * The details of the Token step's sign-in checks (`token.auth-redirect`, `token.pasted-url`): one hop of
@@ -7,6 +8,19 @@ import { isMessage, type Message } from '../i18n/message';
  * parameter *names* (values such as `state` or `code` are secret), and what the hop changed. The engine
  * writes them (typed by these schemas); the window's timeline and the CLI's text report read them back.
  */
+
+/**
+ * Every code a sign-in chain's reading may raise (the sign-in checks declare them; a renewed Trakt link
+ * confirms them fixed: the sign-in got through).
+ */
+export const SIGN_IN_CODES: readonly ProblemCode[] = [
+  'AUTH_URL_WRONG_HOST',
+  'AUTH_REDIRECT_FAILED',
+  'TRAKT_AUTH_PKCE_INJECTED',
+  'TRAKT_AUTH_SERVER_ERROR',
+  'TRAKT_AUTH_REJECTED',
+  'CLOUDFLARE_BLOCKED',
+];
 
 /** What a hop's answer is, read from its status, headers and the first bytes of its body. */
 export const HOP_PAGES = [

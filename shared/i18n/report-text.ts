@@ -44,10 +44,17 @@ export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'ti
   const has = (path: string) => tr.i18n.exists(problemKey(finding.problem, path));
   const text = (path: string, fallback: string) => (has(path) ? tr.t(problemKey(finding.problem, path)) : fallback);
   const action = finding.fix.action;
+  // Steps a check ranked from what the other checks found are its own messages, said in `tr`'s language.
+  const ranked = finding.fix.stepMessages;
   const fix: Fix = {
     title: text('fix.title', finding.fix.title),
-    steps: has('fix.steps') ? tr.list(problemKey(finding.problem, 'fix.steps')) : finding.fix.steps,
+    steps: ranked
+      ? ranked.map((step) => tr.text(step))
+      : has('fix.steps')
+        ? tr.list(problemKey(finding.problem, 'fix.steps'))
+        : finding.fix.steps,
     ...(action ? { action: actionText(finding, action, tr) } : {}),
+    ...(ranked ? { stepMessages: ranked } : {}),
   };
   if (finding.incident) return { title: finding.title, explanation: finding.explanation, fix };
   return { title: text('title', finding.title), explanation: text('explanation', finding.explanation), fix };

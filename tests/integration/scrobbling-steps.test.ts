@@ -316,7 +316,7 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     const ctx = await contextFor(world, {}, { now: () => NOW });
     const report = await diagnose(ctx, { steps: ['scrobbling'] });
     const own = report.checks.filter((c) => c.step === 'scrobbling');
-    expect(own).toHaveLength(6);
+    expect(own).toHaveLength(7);
     expect(own.every((c) => c.verdict === 'skipped')).toBe(true);
     expect(own[0]?.summary).toMatch(/Stremio account/);
   });

@@ -17,11 +17,18 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Sends `signal` to the CLI once its stderr matches `when` (Ctrl+C in the middle of a wait). */
+export interface CliInterrupt {
+  readonly when: RegExp;
+  readonly signal: NodeJS.Signals;
+}
+
 /** Runs the built CLI with the network guard loaded; throws if it tried to leave loopback. */
 export function runCli(
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
   timeoutMs = 60_000,
+  interrupt?: CliInterrupt,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', GUARD, CLI_PATH, ...args], {
@@ -39,7 +46,14 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    let interrupted = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+      if (interrupt && !interrupted && interrupt.when.test(stderr)) {
+        interrupted = true;
+        child.kill(interrupt.signal);
+      }
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -25,14 +25,15 @@ describe('the check registry', () => {
     for (const check of CHECKS) expect(check.id, check.id).toMatch(new RegExp(`^${check.step}\\.[a-z0-9-]+$`));
   });
 
-  it('depends only on registered checks, without a cycle', () => {
+  it('depends on (and consults) only registered checks, without a cycle', () => {
     const byId = new Map(CHECKS.map((c) => [c.id, c]));
     const state = new Map<string, 'visiting' | 'done'>();
     const visit = (check: AnyCheck, trail: readonly string[]) => {
       if (state.get(check.id) === 'done') return;
       expect(state.get(check.id), `cycle: ${[...trail, check.id].join(' → ')}`).not.toBe('visiting');
       state.set(check.id, 'visiting');
-      for (const dep of check.dependsOn) {
+      // A consulted check is waited for like a dependency: a cycle through one would never start.
+      for (const dep of [...check.dependsOn, ...(check.consults ?? [])]) {
         // The handle registered under that id: a dependency on an unregistered copy would never run.
         expect(byId.get(dep.id), `${check.id} depends on unregistered ${dep.id}`).toBe(dep);
         visit(dep, [...trail, check.id]);

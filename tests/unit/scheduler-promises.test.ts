@@ -262,7 +262,8 @@ describe('check contracts', () => {
     const completed = await done;
     expect(completed[1]!.result).toMatchObject({
       verdict: 'error',
-      summary: 'The check failed unexpectedly: token.reader reads token.other, which is not in its dependsOn',
+      summary:
+        'The check failed unexpectedly: token.reader reads token.other, which is not in its dependsOn or consults',
     });
   });
 });

@@ -5,6 +5,7 @@ import type { StepName } from '../../../shared/steps';
 import type { Message } from '../../../shared/i18n/message';
 import type { EngineContext } from './context';
 import type { OAuthRunOptions } from './oauth-types';
+import type { WatchRunOptions } from './watch-types';
 
 /** Stremio credentials as the engine receives them (from the wizard's form or the CLI's environment). */
 export type StremioCredentials =
@@ -21,6 +22,10 @@ export interface DiagnosisInput {
   readonly credentials?: StremioCredentials;
   /** The opt-in differential Trakt sign-in test (docs/architecture.md "Steps": Token); absent = not run. */
   readonly oauth?: OAuthRunOptions;
+  /** The opt-in re-link watch, `token.relink` (docs/architecture.md "Confirming a fix"); absent = not run. */
+  readonly relink?: WatchRunOptions;
+  /** The opt-in live scrobble test, `scrobbling.live` (docs/architecture.md "Confirming a fix"); absent = not run. */
+  readonly liveScrobble?: WatchRunOptions;
 }
 
 /** One observation of a problem by a check; findings are built from these. */
@@ -36,6 +41,15 @@ export interface ProblemObservation {
   readonly action?: FixAction;
   /** Codes the same observation could also mean (docs/problems.md: "also possible", never both as certain). */
   readonly alsoPossible?: readonly ProblemCode[];
+  /** The fix's steps ranked from what the other checks found, replacing the catalog's (SCROBBLE_NOT_SEEN_LIVE). */
+  readonly fixSteps?: readonly Message[];
+}
+
+/** Findings a check saw fixed: their codes and when (docs/architecture.md "Confirming a fix"). */
+export interface Confirmation {
+  readonly codes: readonly ProblemCode[];
+  /** Epoch ms: findings observed by checks that finished later are not covered. */
+  readonly atMs: number;
 }
 
 /** JSON-safe facts shown under "details" and written to the report (redacted there). */
@@ -56,6 +70,8 @@ export interface CheckOutcome<Data = undefined, Details extends object = CheckDe
    * finished event only, never part of the result, the report, the log, the copy summary or a bundle.
    */
   readonly windowOnly?: unknown;
+  /** The findings this check watched being fixed (the closed loop): they carry a `resolution` in the report. */
+  readonly confirms?: Confirmation;
 }
 
 /** A finished check as the scheduler keeps it. */
@@ -64,14 +80,26 @@ export interface CompletedCheck {
   readonly data: unknown;
   /** The problems it observed, with their evidence (findings are built from these). */
   readonly observations: readonly ProblemObservation[];
+  /** When it finished (epoch ms, the context's clock; absent = long ago): a confirmation covers only findings seen before it. */
+  readonly finishedAtMs?: number;
+  /** The findings it saw fixed (CheckOutcome.confirms). */
+  readonly confirms?: Confirmation;
   /** When it was skipped for a dependency: the check at the root of that chain (named instead of nesting reasons). */
   readonly blockedBy?: CheckResult;
 }
 
+/** What a check reads of another's result: its verdict and the codes it raised. */
+export interface ConsultedResult {
+  readonly verdict: Verdict;
+  readonly problems: readonly ProblemCode[];
+}
+
 /** The finished dependencies of a check, read through their handles. */
 export interface CheckDeps {
-  /** The data `check` left for its dependents (undefined when it left none); `check` must be in `dependsOn`. */
+  /** The data `check` left for its dependents (undefined when it left none); `check` must be in `dependsOn` or `consults`. */
   get<Data>(check: CheckHandle<Data>): Data | undefined;
+  /** `check`'s verdict and codes, or undefined when it has no result (a consulted check that did not run). */
+  result(check: AnyCheck): ConsultedResult | undefined;
 }
 
 /** What a check's run receives. */
@@ -91,6 +119,12 @@ export interface CheckSpec<Data, Details extends object> {
   readonly step: StepName;
   /** The checks whose results this one reads (`deps.get(handle)`); it runs after them. */
   readonly dependsOn: readonly AnyCheck[];
+  /**
+   * Checks whose results this one reads when they have one (`deps.result(handle)`), without needing them:
+   * it waits for those in the same run and reads those the session holds, but a consulted check that was
+   * skipped, failed or never ran does not skip this one (the live scrobble test ranks causes from them).
+   */
+  readonly consults?: readonly AnyCheck[];
   /** Every problem code its run may raise: raising another is a programmer error (the run ends in `error`). */
   readonly codes: readonly ProblemCode[];
   /** The shape of its details, shared with the renderer; a run whose details do not match ends in `error`. */
@@ -129,6 +163,7 @@ export function defineCheck<Data = undefined, Details extends object = CheckDeta
   return Object.freeze({
     ...spec,
     dependsOn: Object.freeze([...spec.dependsOn]),
+    consults: Object.freeze([...(spec.consults ?? [])]),
     codes: Object.freeze([...spec.codes]),
   });
 }

@@ -6,6 +6,7 @@ import { SEVERITY_RANK, rankFindings, type Severity } from '../../../shared/seve
 import type { CompletedCheck } from './check';
 import type { SecretRegistry } from '../core/secrets';
 import { sanitizeNetworkText } from '../../../shared/network-text';
+import { mapMessageStrings, type Message } from '../../../shared/i18n/message';
 
 const DEFAULT_CONFIDENCE = 0.9;
 
@@ -28,6 +29,7 @@ export function buildFindings(
       checks: Set<string>;
       also: Set<ProblemCode>;
       action?: Finding['fix']['action'];
+      fixSteps?: readonly Message[];
     }
   >();
   for (const check of completed) {
@@ -49,6 +51,7 @@ export function buildFindings(
       entry.checks.add(check.result.id);
       for (const other of obs.alsoPossible ?? []) entry.also.add(other);
       entry.action ??= obs.action;
+      entry.fixSteps ??= obs.fixSteps?.map((step) => mapMessageStrings(step, (text) => secrets.redact(text)));
       byCode.set(obs.code, entry);
     }
   }
@@ -65,7 +68,13 @@ export function buildFindings(
       evidence: [...new Set(entry.evidence)],
       checks: [...entry.checks],
       ...(entry.also.size > 0 ? { alsoPossible: [...entry.also] } : {}),
-      fix: { title: info.fix.title, steps: [...info.fix.steps], ...(action ? { action } : {}) },
+      fix: {
+        title: info.fix.title,
+        steps: [...info.fix.steps],
+        ...(action ? { action } : {}),
+        // A check's own ranking of the steps (SCROBBLE_NOT_SEEN_LIVE): findingText says them instead.
+        ...(entry.fixSteps ? { stepMessages: [...entry.fixSteps] } : {}),
+      },
     };
     const texts = findingText(finding, tr);
     // A label a check gave its own action (the corrected sign-in link) is that check's words, not the catalog's.

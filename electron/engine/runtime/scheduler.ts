@@ -82,7 +82,8 @@ export async function runChecks(
     if (existing) return existing;
     const promise = (async () => {
       const deps = new Map<string, CompletedCheck>();
-      for (const { id } of check.dependsOn) {
+      // Needed dependencies and consulted checks alike: run in this run (waited for), or kept by the session.
+      for (const { id } of [...check.dependsOn, ...(check.consults ?? [])]) {
         const dep = checks.find((c) => c.id === id);
         const kept = options.completed?.get(id);
         if (dep) deps.set(id, await start(dep));
@@ -106,14 +107,21 @@ export async function runChecks(
   }
 }
 
-/** The dependencies as a check reads them: only those it declared, by handle. */
+/** The dependencies as a check reads them: only those it declared (needed or consulted), by handle. */
 function depsOf(check: AnyCheck, deps: ReadonlyMap<string, CompletedCheck>): CheckDeps {
+  const declared = (dep: { readonly id: string }) => {
+    if (![...check.dependsOn, ...(check.consults ?? [])].some((d) => d.id === dep.id))
+      throw new Error(`${check.id} reads ${dep.id}, which is not in its dependsOn or consults`);
+    return deps.get(dep.id);
+  };
   return {
     get<Data>(dep: { readonly id: string }): Data | undefined {
-      if (!check.dependsOn.some((d) => d.id === dep.id))
-        throw new Error(`${check.id} reads ${dep.id}, which is not in its dependsOn`);
       // The data was left by that check's own run, whose type the handle carries.
-      return deps.get(dep.id)?.data as Data | undefined;
+      return declared(dep)?.data as Data | undefined;
+    },
+    result(dep) {
+      const found = declared(dep);
+      return found && { verdict: found.result.verdict, problems: found.observations.map((o) => o.code) };
     },
   };
 }
@@ -159,12 +167,23 @@ async function runOne(
       // Personal, so never redacted — but titles from a library are network text all the same.
       ...(outcome.windowOnly === undefined ? {} : { windowOnly: sanitizeNetworkValue(outcome.windowOnly) }),
     });
-    return { result, data: outcome.data, observations: outcome.problems ?? [], ...(blockedBy ? { blockedBy } : {}) };
+    return {
+      result,
+      data: outcome.data,
+      observations: outcome.problems ?? [],
+      finishedAtMs: ctx.now(),
+      ...(outcome.confirms ? { confirms: outcome.confirms } : {}),
+      ...(blockedBy ? { blockedBy } : {}),
+    };
   };
 
+  // Only a needed dependency blocks: a consulted check is read for what it found, whatever its verdict; a check
+  // that also runs without its dependencies (the pasted address) is never blocked.
   const blocked = check.runsWhenDepsSkipped
     ? undefined
-    : [...deps.values()].find((d) => d.result.verdict === 'skipped' || d.result.verdict === 'error');
+    : check.dependsOn
+        .map((d) => deps.get(d.id))
+        .find((d) => d !== undefined && (d.result.verdict === 'skipped' || d.result.verdict === 'error'));
   if (blocked) {
     // Name the root of a chain of skips ("it needs Stremio account, which was skipped: not signed in"),
     // never a reason nested in a reason nested in a reason.

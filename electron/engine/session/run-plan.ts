@@ -72,11 +72,17 @@ function askedIds(checks: readonly AnyCheck[], scope: RunScope, state: PlanState
       const shown = new Set(state.ranSteps);
       if (root) shown.add(root.step);
       // A check that also runs without its dependencies (the pasted address) already has its result and
-      // keeps it: re-running it with this run's input would drop what it was given before.
+      // keeps it: re-running it with this run's input would drop what it was given before. An interactive
+      // check the session holds keeps its result too: it runs again only when the user asks.
       return new Set(
-        [...dependentsOf(checks, scope.of)].filter(
-          (id) => shown.has(byId.get(id)?.step as StepName) && !byId.get(id)?.runsWhenDepsSkipped,
-        ),
+        [...dependentsOf(checks, scope.of)].filter((id) => {
+          const check = byId.get(id);
+          return (
+            shown.has(check?.step as StepName) &&
+            !check?.runsWhenDepsSkipped &&
+            !(check?.interactive && state.kept.has(id))
+          );
+        }),
       );
     }
     case 'checks': {
@@ -102,15 +108,24 @@ export function planRun(checks: readonly AnyCheck[], scope: RunScope, state: Pla
     const check = byId.get(id);
     if (!check) throw new Error(`a check depends on unknown check ${id}`);
     included.add(id);
-    for (const { id: dep } of check.dependsOn) {
+    for (const { id: dep } of [...check.dependsOn, ...(check.consults ?? [])]) {
       // Waiting for a background check would put it on the run's critical path.
       if (byId.get(dep)?.background) throw new Error(`check ${id} depends on background check ${dep}`);
+    }
+    for (const { id: dep } of check.dependsOn) {
       const kept = state.kept.get(dep);
       if (!asked.has(dep) && !state.freshInput && reusable(kept)) reused.set(dep, kept);
       else visit(dep);
     }
   };
   asked.forEach(visit);
+  // A consulted check is read as the session holds it (whatever its verdict) unless this run runs it: an
+  // interactive check never drags further checks into its run.
+  for (const id of included)
+    for (const { id: consulted } of byId.get(id)?.consults ?? []) {
+      const kept = state.kept.get(consulted);
+      if (!included.has(consulted) && kept) reused.set(consulted, kept);
+    }
   const steps =
     scope.kind === 'steps' ? [...scope.steps] : [...new Set(checks.filter((c) => asked.has(c.id)).map((c) => c.step))];
   return { asked, run: checks.filter((c) => included.has(c.id)), reused, steps };

@@ -6,6 +6,7 @@ import type { CompletedCheck } from '../runtime/check';
 import { buildFindings } from '../runtime/findings';
 import { applyIncidents } from './apply-incidents';
 import { reconcileFindings } from './reconcile-findings';
+import { applyResolutions } from './apply-resolutions';
 
 /** The facts of a session that its report is built from. */
 export interface SessionFacts {
@@ -35,8 +36,12 @@ export interface BuiltReport {
 export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry): BuiltReport {
   // Findings agree across checks before anything reads them (docs/architecture.md "Findings agree").
   const completed = reconcileFindings(facts.completed, { translator: facts.translator, secrets });
-  // Findings a verified known incident explains carry it (docs/incidents.md).
-  const findings = applyIncidents(buildFindings(completed, secrets, facts.translator), completed);
+  // Findings a verified known incident explains carry it (docs/incidents.md); those a closed-loop check saw
+  // fixed carry their confirmation (docs/architecture.md "Confirming a fix").
+  const findings = applyResolutions(
+    applyIncidents(buildFindings(completed, secrets, facts.translator), completed),
+    completed,
+  );
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'stremio-trakt-doctor', version: facts.version },

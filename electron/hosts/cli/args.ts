@@ -2,6 +2,7 @@ import { STEP_NAMES, isStepName, type StepName } from '../../../shared/steps';
 import { msg, type Message } from '../../../shared/i18n/message';
 import type { Translator } from '../../../shared/i18n/translator';
 import { LOCALES } from '../../../shared/i18n/locales';
+import { WAIT_SECONDS } from '../../../shared/check-details/closed-loop-limits';
 
 /** The options `--help` lists, with their value's name; each one's text is `cli:usage.option.<key>`. */
 const OPTIONS: readonly (readonly [flags: string, key: string])[] = [
@@ -12,6 +13,8 @@ const OPTIONS: readonly (readonly [flags: string, key: string])[] = [
   ['--bundle FILE', 'bundle'],
   ['--oauth', 'oauth'],
   ['--open-with COMMAND', 'openWith'],
+  ['--await-relink [SECONDS]', 'awaitRelink'],
+  ['--live-scrobble [SECONDS]', 'liveScrobble'],
   ['--timeout-ms N', 'timeoutMs'],
   ['--lang LOCALE', 'lang'],
   ['-h, --help', 'help'],
@@ -47,6 +50,10 @@ export interface DiagnoseArgs {
   readonly oauth: boolean;
   readonly openWith?: string;
   readonly timeoutMs?: number;
+  /** `--await-relink [SECONDS]`: wait that long for a new Trakt link (`token.relink`); absent = not run. */
+  readonly awaitRelinkSeconds?: number;
+  /** `--live-scrobble [SECONDS]`: watch Trakt that long (`scrobbling.live`); absent = not run. */
+  readonly liveScrobbleSeconds?: number;
 }
 
 /** What the command line asks for. */
@@ -64,6 +71,8 @@ export class UsageError extends Error {
 }
 
 const VALUE_FLAGS = new Set(['--config', '--steps', '--auth-url', '--bundle', '--open-with', '--timeout-ms', '--lang']);
+/** Flags whose value (a number of seconds) may be left out: the closed-loop waits (docs/architecture.md). */
+const WAIT_FLAGS = new Set(['--await-relink', '--live-scrobble']);
 const TIMEOUT = { min: 50, max: 120_000 };
 
 /** Parses argv (without node and script); throws UsageError with a one-line reason. `--lang` is read by `cliLocale`. */
@@ -78,7 +87,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const raw = rest[i]!;
     const eq = raw.indexOf('=');
     const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
-    if (VALUE_FLAGS.has(name)) {
+    if (WAIT_FLAGS.has(name)) {
+      // The value is optional: `--await-relink`, `--await-relink 120`, `--await-relink=120`.
+      const next = rest[i + 1];
+      const value = eq > 0 ? raw.slice(eq + 1) : next !== undefined && /^[-+]?[\d.]/.test(next) ? rest[++i] : undefined;
+      values.set(name, value ?? String(WAIT_SECONDS.default));
+    } else if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 && raw.startsWith('--') ? raw.slice(eq + 1) : rest[++i];
       if (value === undefined || value === '') throw new UsageError(msg('cli:error.needsValue', { option: name }));
       values.set(name, value);
@@ -98,6 +112,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!Number.isInteger(timeoutMs) || timeoutMs < TIMEOUT.min || timeoutMs > TIMEOUT.max)
       throw new UsageError(msg('cli:error.timeout', TIMEOUT));
   }
+  const awaitRelink = waitSeconds('--await-relink', values.get('--await-relink'));
+  const liveScrobble = waitSeconds('--live-scrobble', values.get('--live-scrobble'));
   return {
     command: 'diagnose',
     args: {
@@ -109,8 +125,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ...optional('bundle', values.get('--bundle')),
       ...optional('openWith', values.get('--open-with')),
       ...optional('timeoutMs', timeoutMs),
+      ...optional('awaitRelinkSeconds', awaitRelink),
+      ...optional('liveScrobbleSeconds', liveScrobble),
     },
   };
+}
+
+/** A closed-loop wait in whole seconds within 10–900, or a usage error naming the flag; undefined when absent. */
+function waitSeconds(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!/^\+?\d+$/.test(value) || seconds < WAIT_SECONDS.min || seconds > WAIT_SECONDS.max)
+    throw new UsageError(msg('cli:error.waitSeconds', { option, min: WAIT_SECONDS.min, max: WAIT_SECONDS.max }));
+  return seconds;
 }
 
 function parseSteps(list: string | undefined): StepName[] {

@@ -13,6 +13,9 @@ import { cliCacheDir, incidentCacheFile } from './incident-cache-file';
 import { oauthProgressLine } from './oauth-progress-line';
 import { bundleFailureText } from './bundle-failure-text';
 import { progressLine, renderTextReport } from './text-report';
+import { watchProgressPrinter } from './watch-progress-line';
+import { isOpenCritical } from '../../../shared/severity';
+import type { WatchRunOptions } from '../../engine/runtime/watch-types';
 
 /**
  * Runs `diagnose` and returns the exit status: 0 no critical finding, 1 a critical finding, 2 usage/internal
@@ -55,27 +58,60 @@ export async function runDiagnoseCommand(
     throw error;
   }
   const credentials = credentialsFromEnv(env);
+  // --await-relink / --live-scrobble: the closed-loop waits; their instructions and progress go to stderr.
+  const printWatch = watchProgressPrinter(tr);
+  const watch = (seconds: number | undefined): WatchRunOptions | null =>
+    seconds === undefined
+      ? null
+      : {
+          waitMs: seconds * 1000,
+          onProgress: (p) => {
+            const line = printWatch(p);
+            if (line) say(line);
+          },
+        };
+  const relink = watch(args.awaitRelinkSeconds);
+  const liveScrobble = watch(args.liveScrobbleSeconds);
+  // Ctrl+C stops the run at once (interactive waits included) and the report is still printed, the stopped
+  // checks `skipped: cancelled`; a second Ctrl+C quits without it.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    say(tr.t('cli:watch.interrupted'));
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
   // One run of the same session type the window's service keeps: the text, the JSON and the bundle all
   // read its combined report.
   const session = new DiagnosisSession({ records: ctx, steps: args.steps });
-  const report = await session.run(
-    ctx,
-    { kind: 'steps', steps: args.steps },
-    {
-      ...(args.authUrl ? { authUrl: args.authUrl } : {}),
-      ...(credentials ? { credentials } : {}),
-      // --oauth: the differential sign-in test; its progress (and a device code to type) goes to stderr.
-      ...(args.oauth
-        ? {
-            oauth: {
-              mode: 'auto' as const,
-              onProgress: (p: OAuthProgress) => void say(oauthProgressLine(p, tr)),
-            },
-          }
-        : {}),
-    },
-    { onEvent: (event) => event.type === 'check-finished' && say(progressLine(event.result, tr)) },
-  );
+  let report;
+  try {
+    report = await session.run(
+      ctx,
+      { kind: 'steps', steps: args.steps },
+      {
+        ...(args.authUrl ? { authUrl: args.authUrl } : {}),
+        ...(credentials ? { credentials } : {}),
+        // --oauth: the differential sign-in test; its progress (and a device code to type) goes to stderr.
+        ...(args.oauth
+          ? {
+              oauth: {
+                mode: 'auto' as const,
+                onProgress: (p: OAuthProgress) => void say(oauthProgressLine(p, tr)),
+              },
+            }
+          : {}),
+        ...(relink ? { relink } : {}),
+        ...(liveScrobble ? { liveScrobble } : {}),
+      },
+      {
+        signal: interrupt.signal,
+        onEvent: (event) => event.type === 'check-finished' && say(progressLine(event.result, tr)),
+      },
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   process.stdout.write(
     args.json ? `${JSON.stringify(report, null, 2)}\n` : sanitizeNetworkLines(renderTextReport(report, tr)),
   );
@@ -93,7 +129,8 @@ export async function runDiagnoseCommand(
     }
     say(tr.t('cli:bundle.written', { path: written.path, size: written.bytes }));
   }
-  return report.findings.some((f) => f.severity === 'critical') ? 1 : 0;
+  // A finding a closed-loop check confirmed fixed no longer counts (docs/architecture.md "Confirming a fix").
+  return report.findings.some(isOpenCritical) ? 1 : 0;
 }
 
 function withProbeTimeout(config: Config, probeMs: number): Config {

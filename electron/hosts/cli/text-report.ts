@@ -71,12 +71,14 @@ export function renderTextReport(report: Report, tr: Translator = englishTransla
       ms: report.durationMs,
     }),
   );
-  const [top, ...others] = report.findings;
+  // A finding a closed-loop check confirmed fixed is never the verdict (docs/architecture.md "Confirming a fix").
+  const top = report.findings.find((f) => !f.resolution);
+  const others = report.findings.filter((f) => f !== top);
   verdict(lines, report, top, tr);
   checks(lines, report, tr);
   if (others.length > 0) {
     lines.push('', tr.t('cli:report.otherFindings', { count: others.length }));
-    others.forEach((finding, i) => otherFinding(lines, finding, i + 2, tr));
+    others.forEach((finding, i) => otherFinding(lines, report, finding, i + (top ? 2 : 1), tr));
   }
   untested(lines, report, tr);
   return `${lines.out.join('\n')}\n`;
@@ -85,7 +87,9 @@ export function renderTextReport(report: Report, tr: Translator = englishTransla
 /** The first line after the heading: the most likely cause and what to do, then that fix in full. */
 function verdict(lines: Lines, report: Report, top: Finding | undefined, tr: Translator): void {
   if (!top) {
-    lines.push(tr.t(report.untested.length === 0 ? 'cli:report.noProblems' : 'cli:report.verdict.none'));
+    const fixed = report.findings.length;
+    if (fixed > 0) lines.push(tr.t('cli:report.verdict.fixed', { count: fixed }));
+    else lines.push(tr.t(report.untested.length === 0 ? 'cli:report.noProblems' : 'cli:report.verdict.none'));
     return;
   }
   const text = cliFixText(top, tr);
@@ -101,16 +105,26 @@ function verdict(lines: Lines, report: Report, top: Finding | undefined, tr: Tra
 }
 
 /** A finding after the first: its heading line, explanation, evidence and fix. */
-function otherFinding(lines: Lines, finding: Finding, number: number, tr: Translator): void {
+function otherFinding(lines: Lines, report: Report, finding: Finding, number: number, tr: Translator): void {
   const text = cliFixText(finding, tr);
   const severity = tr.t(`common:severity.${finding.severity}`).toLocaleUpperCase(tr.locale);
   lines.push(
     '',
     `${number}. [${severity}] ${tr.t('cli:report.finding', { title: text.title, code: finding.problem, confidence: finding.confidence })}`,
-    `   ${text.explanation}`,
   );
+  if (finding.resolution) lines.push(`   ${resolvedLine(finding.resolution, report, tr)}`);
+  lines.push(`   ${text.explanation}`);
   lines.push(`   ${tr.t('cli:report.fix', { title: text.fix.title })}`);
   findingBody(lines, finding, text, number, '   ', tr);
+}
+
+/** "fixed, confirmed at 21:14 by Re-link watch": when and by which check a fix was seen to work. */
+function resolvedLine(resolution: NonNullable<Finding['resolution']>, report: Report, tr: Translator): string {
+  const by = report.checks.find((c) => c.id === resolution.by);
+  return tr.t('cli:report.resolved', {
+    at: Date.parse(resolution.confirmedAt),
+    check: by ? checkTitleText(by, tr) : resolution.by,
+  });
 }
 
 /** A finding's fix steps and link, its known incident, its evidence. */

@@ -1,6 +1,5 @@
 import type { Credentials } from '../../../shared/ipc';
 import { isTraktClientId } from '../../../shared/trakt-client-id';
-import { CHECKS } from '../../engine/checks/registry';
 import type { StremioCredentials } from '../../engine/runtime/check';
 import type { Config } from '../../engine/core/config';
 import { createEngineContext, type EngineContextOptions } from '../../engine/runtime/context';
@@ -146,17 +145,14 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
         rememberedAuthKey: (await platform.secretStore.loadAuthKey()) !== null,
       };
     },
-    ...sessionRunHandlers(
-      {
-        session,
-        engineContext,
-        resolveCredentials: (request) => resolveCredentials(request.credentials),
-        secretStore: platform.secretStore,
-        onRunEvent: options.onRunEvent,
-        onRedactedLink: holdLink,
-      },
-      CHECKS.filter((check) => check.interactive).map((check) => check.id),
-    ),
+    ...sessionRunHandlers({
+      session,
+      engineContext,
+      resolveCredentials: (request) => resolveCredentials(request.credentials),
+      secretStore: platform.secretStore,
+      onRunEvent: options.onRunEvent,
+      onRedactedLink: holdLink,
+    }),
     'fix:open-url': async ({ url }) => {
       const refusal = await openAllowed(url);
       return refusal ? { opened: false, reason: refusal } : { opened: true };

@@ -1,10 +1,13 @@
 import type { RunRequest } from '../../../shared/ipc';
 import { STEP_NAMES } from '../../../shared/steps';
 import { stremioAccountCheck } from '../../engine/checks/token/stremio-account';
+import { oauthDifferentialCheck } from '../../engine/checks/token/oauth-differential';
+import { CLOSED_LOOP_CHECK_IDS } from '../../../shared/check-details/closed-loop-limits';
+import type { WatchRunOptions } from '../../engine/runtime/watch-types';
 import { checksRememberingLogin } from '../../engine/checks/token/remember-login';
 import type { StremioCredentials } from '../../engine/runtime/check';
 import type { EngineContext } from '../../engine/runtime/context';
-import type { DiagnosisSession } from '../../engine/session/diagnosis-session';
+import type { DiagnosisSession, RunInput } from '../../engine/session/diagnosis-session';
 import type { RunScope } from '../../engine/session/run-plan';
 import { HandlerError } from './dispatch';
 import type { DoctorHandlers, RunEventSink } from './handlers';
@@ -20,12 +23,35 @@ export interface RunHandlerOptions {
   readonly onRedactedLink: (shown: string, real: string) => void;
 }
 
-/** The checks a request asks for: the interactive sign-in test, the account's dependents, or steps (default: all). */
-function scopeOf(request: RunRequest, interactive: readonly string[]): RunScope {
-  if (request.oauth) return { kind: 'checks', ids: interactive };
+/**
+ * The checks a request asks for: the interactive sign-in test, a closed-loop wait, the account's dependents,
+ * or steps (default: all). An interactive run starts only its own check: the others keep their results.
+ */
+function scopeOf(request: RunRequest): RunScope {
+  if (request.oauth) return { kind: 'checks', ids: [oauthDifferentialCheck.id] };
+  if (request.watch) return { kind: 'checks', ids: [request.watch.check] };
   if (request.rerun === 'account') return { kind: 'dependents', of: stremioAccountCheck.id };
   return { kind: 'steps', steps: request.steps ?? STEP_NAMES };
 }
+
+/** The engine input of a closed-loop wait: its wait and its progress as run events (redacted; no titles). */
+function watchInput(request: RunRequest, ctx: EngineContext, onRunEvent: RunEventSink): RunInput {
+  const { watch, runId } = request;
+  if (!watch) return {};
+  const options: WatchRunOptions = {
+    waitMs: watch.waitSeconds * 1000,
+    onProgress: (progress) =>
+      onRunEvent({ type: 'watch-progress', runId, progress: ctx.secrets.redactValue(progress) }),
+  };
+  return watch.check === CLOSED_LOOP_CHECK_IDS.relink ? { relink: options } : { liveScrobble: options };
+}
+
+/** Why a run is refused while another holds its lane. */
+const BUSY = {
+  ordinary: 'a diagnosis is already running',
+  oauth: 'a sign-in test is already running',
+  watch: 'a closed-loop test is already running',
+} as const;
 
 /**
  * `diagnosis:run` and `diagnosis:cancel` on the service's one session. A run streams `run-started`, its
@@ -34,10 +60,11 @@ function scopeOf(request: RunRequest, interactive: readonly string[]): RunScope 
  */
 export function sessionRunHandlers(
   options: RunHandlerOptions,
-  interactive: readonly string[],
 ): Pick<DoctorHandlers, 'diagnosis:run' | 'diagnosis:cancel'> {
   const running = new Map<string, AbortController>();
   const lanes = { ordinary: null as string | null, interactive: null as string | null };
+  /** What the interactive lane runs (its BUSY answer names it). */
+  let interactiveKind: 'oauth' | 'watch' | null = null;
   const { secretStore } = options;
 
   const refuseUnlessStorable = () => {
@@ -47,12 +74,10 @@ export function sessionRunHandlers(
   };
 
   const run = async (request: RunRequest) => {
-    const lane = request.oauth ? 'interactive' : 'ordinary';
+    const lane = request.oauth || request.watch ? 'interactive' : 'ordinary';
     if (lanes[lane] !== null || running.has(request.runId))
-      throw new HandlerError(
-        'BUSY',
-        lane === 'interactive' ? 'a sign-in test is already running' : 'a diagnosis is already running',
-      );
+      throw new HandlerError('BUSY', BUSY[lane === 'ordinary' ? 'ordinary' : (interactiveKind ?? 'oauth')]);
+    if (lane === 'interactive') interactiveKind = request.oauth ? 'oauth' : 'watch';
     const controller = new AbortController();
     lanes[lane] = request.runId;
     running.set(request.runId, controller);
@@ -70,8 +95,9 @@ export function sessionRunHandlers(
       const { runId } = request;
       const report = await options.session.run(
         ctx,
-        scopeOf(request, interactive),
+        scopeOf(request),
         {
+          ...watchInput(request, ctx, options.onRunEvent),
           ...(request.authUrl ? { authUrl: request.authUrl } : {}),
           ...(credentials ? { credentials } : {}),
           ...(request.oauth

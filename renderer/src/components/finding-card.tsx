@@ -29,6 +29,7 @@ export function FindingCard({
     <article
       className={`finding severity-border-${finding.severity}`}
       data-finding={finding.problem}
+      data-resolved={finding.resolution ? 'true' : undefined}
       aria-labelledby={titleId}
     >
       <header className="finding-head">
@@ -37,6 +38,12 @@ export function FindingCard({
           {text.title}
         </h3>
       </header>
+      {finding.resolution && (
+        // The closed loop saw the fix take effect (docs/architecture.md "Confirming a fix").
+        <p className="finding-resolution" data-testid="finding-resolution">
+          {t('wizard:finding.resolved', { at: Date.parse(finding.resolution.confirmedAt) })}
+        </p>
+      )}
       <p className="finding-explanation">{text.explanation}</p>
       {finding.incident && (
         // An announcement's text is already its explanation; a matched finding shows the incident's own.

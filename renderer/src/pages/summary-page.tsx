@@ -65,9 +65,13 @@ function leadsWithAction(report: Report): boolean {
   return (top !== undefined && fixButtons(top.problem, top.fix).bundle !== null) || signInLeads(report);
 }
 
-/** The most likely cause: the first finding that is more than a note, else the first note. */
+/**
+ * The most likely cause: the first open finding that is more than a note, else the first open note. A finding the
+ * closed loop confirmed fixed is never the likely cause (docs/architecture.md "Confirming a fix").
+ */
 function topFinding(findings: readonly Finding[]): Finding | undefined {
-  return findings.find((f) => f.severity !== 'info') ?? findings[0];
+  const open = findings.filter((f) => !f.resolution);
+  return open.find((f) => f.severity !== 'info') ?? open[0];
 }
 
 /** The findings the Summary shows as cards, most important first: the sign-in it waits for is an untested line. */

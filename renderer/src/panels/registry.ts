@@ -32,7 +32,9 @@
 import { CacheBackupPanel } from './cache-backup';
 import { ConnectivityChains } from './connectivity-chains';
 import { ConnectivityHelp } from './connectivity-help';
+import { LiveScrobbleTestPanel } from './live-scrobble-test';
 import { OAuthSignInTestCard } from './oauth-sign-in-test';
+import { RelinkWatchPanel } from './relink-watch';
 import { ScrobblingComparison } from './scrobbling-comparison';
 import { ScrobblingTimelinePanel } from './scrobbling-timeline';
 import type { PanelEntry, PanelPage } from './panel-types';
@@ -49,13 +51,16 @@ export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   ],
   token: [
     { id: 'token-sign-in', placement: 'lead', component: TokenSignInPanel },
+    // Right after the step's findings: the re-link fix's "tell me when it worked".
+    { id: 'relink-watch', placement: 'after-checks', component: RelinkWatchPanel },
     { id: 'oauth-sign-in-test', placement: 'after-checks', component: OAuthSignInTestCard },
     { id: 'token-sign-in-chain', placement: 'technical', component: TokenSignInChain },
   ],
-  revoked: [],
+  revoked: [{ id: 'relink-watch', placement: 'after-checks', component: RelinkWatchPanel }],
   scrobbling: [
     { id: 'scrobbling-timeline', placement: 'after-checks', component: ScrobblingTimelinePanel },
     { id: 'scrobbling-comparison', placement: 'after-checks', component: ScrobblingComparison },
+    { id: 'live-scrobble-test', placement: 'after-checks', component: LiveScrobbleTestPanel },
   ],
   summary: [],
 };

@@ -34,6 +34,9 @@ export function TokenConsentText({ method }: { readonly method: 'password' | 'au
           <code>POST https://api.strem.io/api/events</code> — {t('wizard:consent.events')}
         </li>
         <li>{t('wizard:consent.cache')}</li>
+        <li>
+          <code>GET https://api.trakt.tv/users/me/watching</code> — {t('wizard:consent.closedLoop')}
+        </li>
       </ol>
       <p className="small muted">{t('wizard:consent.never')}</p>
     </div>

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, DoctorApi, IpcResult } from '../../../shared/ipc';
+import type { AppInfo, DoctorApi, IpcResult, RunRequest, WatchRequest } from '../../../shared/ipc';
 import type { Report } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
 import { callSafely } from '../lib/doctor-api';
@@ -69,6 +69,11 @@ export interface WizardState {
    * step's run: it waits minutes for the user. Progress and its result arrive as run events with `runId`.
    */
   startSignInTest(runId: string, mode: 'auto' | 'device'): Promise<IpcResult<Report>>;
+  /**
+   * Starts a closed-loop wait (the re-link watch or the live scrobble test) as a session run (`watch`), beside
+   * any step's run; its `watch-progress` events and its result arrive as run events with `runId`.
+   */
+  startWatch(runId: string, watch: WatchRequest): Promise<IpcResult<Report>>;
   /** Opens an allow-listed URL in the system browser via `fix:open-url`. */
   openUrl(url: string): Promise<OpenUrlOutcome>;
   /** Re-reads `app:get-info` (e.g. after a panel changed a setting). */
@@ -94,6 +99,13 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
       set((state) => ({ session: report, steps: withSession(state.steps, report) }));
     const runs = createRunDispatcher({ api, changeSteps, applySession });
     const { enqueue } = runs;
+
+    /** An interactive run (the sign-in test, a closed-loop wait): beside the queue; its answer brings the session's report. */
+    const interactiveRun = async (request: RunRequest): Promise<IpcResult<Report>> => {
+      const answer = await callSafely(() => api['diagnosis:run'](request));
+      if (answer.ok) applySession(answer.value);
+      return answer;
+    };
 
     let unsubscribe: () => void = () => undefined;
     try {
@@ -162,11 +174,8 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
         const answer = await callSafely(() => api['diagnosis:cancel']({ runId: stopRun }));
         if (!answer.ok) changeSteps((all) => patchedStep(all, step, { error: answer.error }));
       },
-      async startSignInTest(runId, mode) {
-        const answer = await callSafely(() => api['diagnosis:run']({ runId, oauth: { mode } }));
-        if (answer.ok) applySession(answer.value);
-        return answer;
-      },
+      startSignInTest: (runId, mode) => interactiveRun({ runId, oauth: { mode } }),
+      startWatch: (runId, watch) => interactiveRun({ runId, watch }),
       async openUrl(url) {
         const answer = await callSafely(() => api['fix:open-url']({ url }));
         if (!answer.ok) return { opened: false, reason: answer.error.message };

@@ -62,6 +62,12 @@ export interface StremioEmulator {
   /** The Trakt client_id Stremio's server puts in its redirect. */
   readonly traktClientId: string;
   apiRequests(method: string): RecordedRequest[];
+  /**
+   * Stremio storing a re-link (docs/testing.md "Shaping the world"): the account's `user.trakt` becomes `trakt`
+   * once `when` holds — after so many more `getUser` reads of the account (`afterReads`), or from a time
+   * (`atMs`, epoch ms); at once without `when`.
+   */
+  relink(accountId: string, trakt: unknown, when?: { readonly afterReads?: number; readonly atMs?: number }): void;
 }
 
 /** Stremio's public Trakt client_id (the engine offers a corrected link only for it). */
@@ -109,6 +115,25 @@ export function installStremio(
     methodReplies: {},
     traktClientId: clientId,
     apiRequests: (method) => api.requests.filter((r) => r.path === `/api/${method}`),
+    relink: (accountId, trakt, when) => {
+      const readsAtStart = emulator.apiRequests('getUser').length;
+      relinks.set(accountId, {
+        trakt,
+        due: () =>
+          (when?.afterReads === undefined || emulator.apiRequests('getUser').length - readsAtStart > when.afterReads) &&
+          (when?.atMs === undefined || Date.now() >= when.atMs),
+      });
+    },
+  };
+  const relinks = new Map<string, { readonly trakt: unknown; readonly due: () => boolean }>();
+  /** The account as it is now: a scripted re-link that is due replaces its Trakt link for good. */
+  const current = (account: StremioAccountFixture): StremioAccountFixture => {
+    const relinked = relinks.get(account.id);
+    if (!relinked?.due()) return account;
+    relinks.delete(account.id);
+    const updated = { ...account, trakt: relinked.trakt };
+    accounts.set(account.id, updated);
+    return updated;
   };
 
   const redirectFor = (account: StremioAccountFixture): Reply => {
@@ -179,7 +204,7 @@ export function installStremio(
     const account = [...accounts.values()].find((a) => a.email === body.email);
     if (!account) return error('User not found', 2);
     if (account.password !== body.password) return error('Wrong passphrase', 3);
-    return { status: 200, body: { result: { authKey: account.authKey, user: userBody(account) } } };
+    return { status: 200, body: { result: { authKey: account.authKey, user: userBody(current(account)) } } };
   });
   api.route('POST', '/api/getUser', (request) => {
     const forced = special();
@@ -188,7 +213,7 @@ export function installStremio(
     if (!body || body.type !== 'GetUser') return error('Invalid request', 0);
     const account = [...accounts.values()].find((a) => a.authKey === body.authKey);
     if (!account) return error('Session does not exist', 1);
-    return { status: 200, body: { result: userBody(account) } };
+    return { status: 200, body: { result: userBody(current(account)) } };
   });
   const byAuthKey = (body: Record<string, unknown> | null) =>
     [...accounts.values()].find((a) => body !== null && a.authKey === body.authKey);

@@ -55,8 +55,44 @@ export function historyEntryBody(entry: HistoryFixture, id: number): object {
   };
 }
 
+/** A watch in progress on Trakt (what a scrobble start makes `/users/me/watching` show). */
+export interface WatchingFixture {
+  readonly kind: 'movie' | 'episode';
+  /** The movie's or the show's title (personal: planted so tests can look for it everywhere). */
+  readonly title: string;
+  readonly year?: number;
+  readonly season?: number;
+  readonly episode?: number;
+  /** ISO-8601. */
+  readonly startedAt: string;
+}
+
+/** When a scripted change takes effect: after so many more reads of the live paths, or at a time (epoch ms). */
+export interface LiveTrigger {
+  readonly afterReads?: number;
+  readonly atMs?: number;
+}
+
+/** The `/users/me/watching` body (trakt-api `watchingResponseSchema`): the item with its show for an episode. */
+export function watchingBody(item: WatchingFixture): object {
+  const expires = new Date(Date.parse(item.startedAt) + 2 * 3600_000).toISOString();
+  const base = { expires_at: expires, started_at: item.startedAt, action: 'scrobble', type: item.kind };
+  const ids = { trakt: 4242, slug: item.title.toLowerCase().replace(/\W+/g, '-'), imdb: 'tt0424242', tmdb: 4343 };
+  if (item.kind === 'movie') return { ...base, movie: { title: item.title, year: item.year ?? 2021, ids } };
+  return {
+    ...base,
+    episode: {
+      season: item.season ?? 1,
+      number: item.episode ?? 1,
+      title: `Episode ${item.episode ?? 1}`,
+      ids: { trakt: 777, tvdb: null, imdb: null, tmdb: null },
+    },
+    show: { title: item.title, year: item.year ?? 2019, ids },
+  };
+}
+
 /** The last-activities answer (lastActivitiesResponseSchema): watched stamps from the history. */
-function lastActivitiesBody(account: TraktAccountFixture): object {
+function lastActivitiesBody(account: TraktAccountFixture, pausedAt: string | null = null): object {
   const newest = (episodes: boolean) =>
     (account.history ?? [])
       .filter((e) => (e.season !== undefined) === episodes)
@@ -68,8 +104,10 @@ function lastActivitiesBody(account: TraktAccountFixture): object {
   const movies = newest(false);
   const episodes = newest(true);
   const stamp = '2026-01-01T00:00:00.000Z';
+  // A paused scrobble (Stremio's pause sends one) saves playback progress: `paused_at` and `all` move.
+  const paused = pausedAt ?? stamp;
   return {
-    all: [movies, episodes].sort().at(-1),
+    all: [movies, episodes, paused].sort().at(-1),
     movies: {
       watched_at: movies,
       collected_at: stamp,
@@ -77,7 +115,7 @@ function lastActivitiesBody(account: TraktAccountFixture): object {
       watchlisted_at: stamp,
       favorited_at: stamp,
       commented_at: stamp,
-      paused_at: stamp,
+      paused_at: paused,
       hidden_at: stamp,
     },
     episodes: {
@@ -121,6 +159,17 @@ export interface TraktApiEmulator {
   state: TraktApiState;
   /** A forced answer for one path only (e.g. 429 on `/users/me/history` while `/users/settings` answers). */
   pathStates: Partial<Record<string, TraktApiState>>;
+  /** Forced answers for the next requests of a path, one each, before `pathStates` (e.g. one 429, then normal). */
+  nextStates: Partial<Record<string, TraktApiState[]>>;
+  /**
+   * The live scrobble (docs/testing.md "Shaping the world"): once `when` holds, `/users/me/watching` answers 200
+   * with `item` for `token` (null: 204 again). Without `when`, at once.
+   */
+  scrobble(token: string, item: WatchingFixture | null, when?: LiveTrigger): void;
+  /** Once `when` holds, a paused scrobble moves `token`'s `/sync/last_activities` (`all`, `movies.paused_at`) to then. */
+  pauseScrobble(token: string, when?: LiveTrigger): void;
+  /** The requests of the live scrobble test's paths (`/users/me/watching`, `/sync/last_activities`), in order. */
+  liveRequests(): RecordedRequest[];
   /** The `/users/settings` requests received. */
   settingsRequests(): RecordedRequest[];
 }
@@ -180,6 +229,27 @@ export function settingsBody(account: TraktAccountFixture): object {
 export function installTraktApi(host: HostEmulator, approvedClientIds: readonly string[]): TraktApiEmulator {
   const tokens = new Map<string, TraktAccountFixture>();
   const revoked = new Set<string>();
+  const watching = new Map<string, WatchingFixture | null>();
+  const pausedAt = new Map<string, string>();
+  const LIVE_PATHS = new Set(['/users/me/watching', '/sync/last_activities']);
+  const liveReads = () => host.requests.filter((r) => LIVE_PATHS.has(r.path)).length;
+  /** Changes scripted for later: applied by the first live read that finds `when` true. */
+  const pending: { readonly due: () => boolean; readonly apply: () => void }[] = [];
+  const schedule = (when: LiveTrigger | undefined, apply: () => void) => {
+    const readsAtStart = liveReads();
+    const due = () =>
+      (when?.afterReads === undefined || liveReads() - readsAtStart > when.afterReads) &&
+      (when?.atMs === undefined || Date.now() >= when.atMs);
+    if (!when) apply();
+    else pending.push({ due, apply });
+  };
+  const applyDue = () => {
+    for (const change of [...pending])
+      if (change.due()) {
+        pending.splice(pending.indexOf(change), 1);
+        change.apply();
+      }
+  };
   const emulator: TraktApiEmulator = {
     grant: (token, account) => {
       tokens.set(token, account);
@@ -189,7 +259,11 @@ export function installTraktApi(host: HostEmulator, approvedClientIds: readonly 
     approvedClientIds: new Set(approvedClientIds),
     state: { kind: 'normal' },
     pathStates: {},
+    nextStates: {},
     settingsRequests: () => host.requests.filter((r) => r.path === '/users/settings'),
+    scrobble: (token, item, when) => schedule(when, () => void watching.set(token, item)),
+    pauseScrobble: (token, when) => schedule(when, () => void pausedAt.set(token, new Date().toISOString())),
+    liveRequests: () => host.requests.filter((r) => LIVE_PATHS.has(r.path)),
   };
 
   /** Trakt's checks in its order for any authenticated read: the account behind the token, or the answer that stops it. */
@@ -249,7 +323,9 @@ export function installTraktApi(host: HostEmulator, approvedClientIds: readonly 
     if (state.kind === 'huge-200') return { status: 200, headers: JSON_HEADERS, body: Buffer.alloc(state.bytes, 0x20) };
     return account;
   };
-  const stateOf = (path: string): TraktApiState => emulator.pathStates[path] ?? emulator.state;
+  const stateOf = (path: string): TraktApiState =>
+    emulator.nextStates[path]?.shift() ?? emulator.pathStates[path] ?? emulator.state;
+  const bearerOf = (request: RecordedRequest) => /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
   const isReply = (value: Reply | TraktAccountFixture): value is Reply => 'status' in value;
 
   host.route('GET', '/users/settings', (request): Reply => {
@@ -283,9 +359,25 @@ export function installTraktApi(host: HostEmulator, approvedClientIds: readonly 
   });
   // contracts/sync: `GET /sync/last_activities` — the newest watch per kind (or the account's planted stamps).
   host.route('GET', '/sync/last_activities', (request): Reply => {
+    applyDue();
     const passed = gate(request, stateOf(request.path));
     if (isReply(passed)) return passed;
-    return { status: 200, headers: JSON_HEADERS, body: lastActivitiesBody(passed) };
+    return {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: lastActivitiesBody(passed, pausedAt.get(bearerOf(request) ?? '') ?? null),
+    };
+  });
+  // contracts/users: `GET /users/me/watching` — 200 with `watchingResponseSchema` while a scrobble is in
+  // progress, 204 (no body) when nothing is.
+  host.route('GET', '/users/me/watching', (request): Reply => {
+    applyDue();
+    const passed = gate(request, stateOf(request.path));
+    if (isReply(passed)) return passed;
+    const item = watching.get(bearerOf(request) ?? '') ?? null;
+    return item
+      ? { status: 200, headers: JSON_HEADERS, body: watchingBody(item) }
+      : { status: 204, headers: TRAKT_ORIGIN_HEADERS };
   });
   return emulator;
 }

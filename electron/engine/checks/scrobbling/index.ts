@@ -4,6 +4,7 @@ import { appLimitCheck } from './app-limit';
 import { comparisonCheck } from './comparison';
 import { eventsPathCheck } from './events-path';
 import { libraryCheck } from './library';
+import { liveScrobbleCheck } from './live';
 import { traktHistoryCheck } from './trakt-history';
 
 /** The Scrobbling step's checks, in report order. */
@@ -14,4 +15,5 @@ export const SCROBBLING_CHECKS: readonly AnyCheck[] = [
   eventsPathCheck,
   appLimitCheck,
   comparisonCheck,
+  liveScrobbleCheck,
 ];

@@ -3,6 +3,7 @@ import { authRedirectCheck } from './auth-redirect';
 import { oauthDifferentialCheck } from './oauth-differential';
 import { pastedUrlCheck } from './pasted-url';
 import { pkceEvidenceCheck } from './pkce-evidence';
+import { relinkCheck } from './relink';
 import { stremioAccountCheck } from './stremio-account';
 import { traktTokenCheck } from './trakt-token';
 
@@ -14,4 +15,5 @@ export const TOKEN_CHECKS: readonly AnyCheck[] = [
   pastedUrlCheck,
   oauthDifferentialCheck,
   pkceEvidenceCheck,
+  relinkCheck,
 ];

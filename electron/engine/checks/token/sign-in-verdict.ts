@@ -1,4 +1,3 @@
-import type { ProblemCode } from '../../../../shared/problems';
 import { msg, type MessageParam } from '../../../../shared/i18n/message';
 import type { CheckOutcome, ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
@@ -23,15 +22,8 @@ import { wrongHostVerdict } from './sign-in-wrong-host';
  * redirect URI, Cloudflare's block page, or a chain that reached Trakt's sign-in page.
  */
 
-/** Every code a sign-in chain's reading may raise (the sign-in checks declare them). */
-export const SIGN_IN_CODES: readonly ProblemCode[] = [
-  'AUTH_URL_WRONG_HOST',
-  'AUTH_REDIRECT_FAILED',
-  'TRAKT_AUTH_PKCE_INJECTED',
-  'TRAKT_AUTH_SERVER_ERROR',
-  'TRAKT_AUTH_REJECTED',
-  'CLOUDFLARE_BLOCKED',
-];
+// Every code a sign-in chain's reading may raise (the sign-in checks declare them); shared with the window.
+export { SIGN_IN_CODES } from '../../../../shared/check-details/sign-in-chain';
 
 /** Confidence of an injected challenge seen in the chain alone (the differential test may raise it). */
 const PKCE_CONFIDENCE = 0.8;
