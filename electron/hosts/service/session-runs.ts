@@ -2,7 +2,7 @@ import type { RunRequest } from '../../../shared/ipc';
 import { STEP_NAMES } from '../../../shared/steps';
 import { stremioAccountCheck } from '../../engine/checks/token/stremio-account';
 import { checksRememberingLogin } from '../../engine/checks/token/remember-login';
-import type { StremioCredentials } from '../../engine/runtime/check';
+import type { StremioCredentials } from '../../engine/runtime/credentials';
 import type { EngineContext } from '../../engine/runtime/context';
 import type { DiagnosisSession } from '../../engine/session/diagnosis-session';
 import type { RunScope } from '../../engine/session/run-plan';

@@ -6,12 +6,12 @@ import { stremioAccountCheck } from '../token/stremio-account';
 import { traktTokenCheck } from '../token/trakt-token';
 import {
   fetchUsersSettings,
-  USERS_SETTINGS_CODES,
   type TraktAccountSummary,
   type UsersSettingsClassification,
 } from '../../clients/trakt/users-settings';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
-import { usersSettingsSummary } from '../../clients/trakt/users-settings-summary';
+import { usersSettingsSummary } from '../trakt-read/answer-summary';
+import { TRAKT_ANSWER_CODES, traktAnswerObservation } from '../trakt-read/answer-problem';
 import { joinSentences } from '../../../../shared/i18n/join';
 
 /** Private data of `revoked.users-settings`: the account Trakt described (VIP or free), null when none was read. */
@@ -36,7 +36,7 @@ export const usersSettingsCheck = defineCheck<UsersSettingsData>({
   id: 'revoked.users-settings',
   step: 'revoked',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
-  codes: USERS_SETTINGS_CODES,
+  codes: TRAKT_ANSWER_CODES,
   // Stremio's link, then Trakt's answer: one probe timeout each.
   budgetMs: (ctx) => 2 * ctx.config.timeouts.probeMs + 1000,
   async run({ ctx, deps, signal }) {
@@ -54,8 +54,9 @@ export const usersSettingsCheck = defineCheck<UsersSettingsData>({
 function verdictOf(c: UsersSettingsClassification): Verdict {
   if (c.kind === 'ok') return 'pass';
   if (c.kind === 'unreachable') return 'error';
-  if (!c.problem) return 'warn';
-  return PROBLEMS[c.problem].severity === 'critical' ? 'fail' : 'warn';
+  const observed = traktAnswerObservation(c, 'revoked.users-settings');
+  if (!observed) return 'warn';
+  return PROBLEMS[observed.code].severity === 'critical' ? 'fail' : 'warn';
 }
 
 function outcomeOf(c: UsersSettingsClassification): CheckOutcome<UsersSettingsData> {
@@ -64,6 +65,7 @@ function outcomeOf(c: UsersSettingsClassification): CheckOutcome<UsersSettingsDa
   if (c.rateLimit) details.rateLimit = c.rateLimit;
   if (c.wwwAuthenticate) details.wwwAuthenticate = c.wwwAuthenticate;
   if (c.failedLayer) details.failedLayer = c.failedLayer;
+  const observed = traktAnswerObservation(c, 'revoked.users-settings');
   return {
     verdict: verdictOf(c),
     // A 401 on a link not expired by time: the access was removed on Trakt (docs/problems.md TRAKT_TOKEN_REVOKED).
@@ -71,18 +73,7 @@ function outcomeOf(c: UsersSettingsClassification): CheckOutcome<UsersSettingsDa
       c.kind === 'unauthorized'
         ? joinSentences([usersSettingsSummary(c), msg('checks-revoked:users-settings.unauthorizedRemoved')])
         : usersSettingsSummary(c),
-    ...(c.problem
-      ? {
-          problems: [
-            {
-              code: c.problem,
-              evidence: `revoked.users-settings: ${c.evidence}`,
-              confidence: c.confidence,
-              ...(c.alsoPossible ? { alsoPossible: c.alsoPossible } : {}),
-            },
-          ],
-        }
-      : {}),
+    ...(observed ? { problems: [observed] } : {}),
     details,
     data: { account: c.account ?? null },
   };

@@ -3,8 +3,9 @@ import { PROBLEMS } from '../../../../shared/problems';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import { fetchHistory, HISTORY_PAGE_LIMIT, MAX_HISTORY_PAGES } from '../../clients/trakt/history';
 import { fetchLastActivities } from '../../clients/trakt/last-activities';
-import { USERS_SETTINGS_CODES, type UsersSettingsClassification } from '../../clients/trakt/users-settings';
-import { usersSettingsSummary } from '../../clients/trakt/users-settings-summary';
+import type { UsersSettingsClassification } from '../../clients/trakt/users-settings';
+import { usersSettingsSummary } from '../trakt-read/answer-summary';
+import { TRAKT_ANSWER_CODES, traktAnswerObservation } from '../trakt-read/answer-problem';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
 import { traktTokenCheck } from '../token/trakt-token';
@@ -28,7 +29,7 @@ export const traktHistoryCheck = defineCheck<HistoryData>({
   id: 'scrobbling.trakt-history',
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
-  codes: USERS_SETTINGS_CODES,
+  codes: TRAKT_ANSWER_CODES,
   budgetMs: (ctx) => 2 * ctx.config.timeouts.probeMs + 1000,
   async run({ ctx, deps, signal }) {
     const access = await traktAccess(ctx, deps, signal);
@@ -75,23 +76,13 @@ export const traktHistoryCheck = defineCheck<HistoryData>({
 
 /** Trakt refused the history read: the same reading as the Revoked-access step's. */
 function refused(c: UsersSettingsClassification): CheckOutcome<HistoryData> {
+  const observed = traktAnswerObservation(c, 'scrobbling.trakt-history');
   const verdict =
-    c.kind === 'unreachable' || !c.problem ? 'error' : PROBLEMS[c.problem].severity === 'critical' ? 'fail' : 'warn';
+    c.kind === 'unreachable' || !observed ? 'error' : PROBLEMS[observed.code].severity === 'critical' ? 'fail' : 'warn';
   return {
     verdict,
     summary: msg('checks-scrobbling:trakt-history.refused', { reason: usersSettingsSummary(c) }),
-    ...(c.problem
-      ? {
-          problems: [
-            {
-              code: c.problem,
-              evidence: `scrobbling.trakt-history: ${c.evidence}`,
-              confidence: c.confidence,
-              ...(c.alsoPossible ? { alsoPossible: c.alsoPossible } : {}),
-            },
-          ],
-        }
-      : {}),
+    ...(observed ? { problems: [observed] } : {}),
     details: {
       status: c.status,
       answer: c.kind,

@@ -76,7 +76,6 @@ export interface LoopbackServer {
 
 /** Why no server could be started. */
 export interface LoopbackUnavailable {
-  readonly code: 'LOOPBACK_UNAVAILABLE';
   /** The OS error code (EADDRINUSE, EACCES, …). */
   readonly errno: string;
   readonly reason: string;
@@ -222,7 +221,6 @@ export async function startLoopbackServer(
     return {
       ok: false,
       error: {
-        code: 'LOOPBACK_UNAVAILABLE',
         errno: listenError.code ?? 'ERR',
         reason: listenReason(listenError.code, options.port),
       },

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalProfile } from '../../../../shared/ipc';
 import { msg } from '../../../../shared/i18n/message';
-import type { StremioCredentials } from '../../runtime/check';
+import type { StremioCredentials } from '../../runtime/credentials';
 import { MAX_DB_BYTES, readLevelDbFiles } from './leveldb/read-db';
 import { LevelDbFormatError } from './leveldb/varint';
 import { findStoredProfile, localStorageItems, type StoredProfile } from './local-storage';
@@ -58,7 +58,7 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
     return {
       kind: 'unreadable',
       reason: "Stremio 5 for Linux keeps its data in WebKitGTK's storage format, which the wizard cannot read",
-      why: msg('checks-cache:cached-profile.reason.webkitgtk'),
+      why: msg('clients:cachedProfile.webkitgtk'),
     };
   }
   // Read-only, and in memory: each file is read whole once (a snapshot, as a copy would be) and parsed
@@ -75,7 +75,7 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
         return {
           kind: 'unreadable',
           reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB`,
-          why: msg('checks-cache:cached-profile.reason.tooLarge', { size: MAX_DB_BYTES }),
+          why: msg('clients:cachedProfile.tooLarge', { size: MAX_DB_BYTES }),
         };
       files.set(name, await readFile(source));
     }
@@ -85,13 +85,13 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
       return {
         kind: 'unreadable',
         reason: `cannot read this format: ${error.message}`,
-        why: msg('checks-cache:cached-profile.reason.format', { error: error.message }),
+        why: msg('clients:cachedProfile.format', { error: error.message }),
       };
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return {
       kind: 'unreadable',
       reason: `the files could not be read (${code})`,
-      why: msg('checks-cache:cached-profile.reason.filesUnreadable', { code }),
+      why: msg('clients:cachedProfile.filesUnreadable', { code }),
     };
   }
 }

@@ -180,8 +180,6 @@ function unreadableAnswer(outcome: Extract<HttpOutcome, { ok: true }>): UsersSet
   const why = outcome.truncated ? `larger than ${MAX_BODY_BYTES / 1024} KiB` : 'not a list of history entries';
   return {
     kind: 'unexpected',
-    problem: null,
-    confidence: 0,
     status: 200,
     responder: null,
     evidence: `GET ${HISTORY_PATH} → 200 whose body is ${why}`,

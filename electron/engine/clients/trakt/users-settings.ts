@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ProblemCode } from '../../../../shared/problems';
 import { isCloudflareBlock } from '../../net/answerer';
 import type { EngineContext } from '../../runtime/context';
 import type { HttpOutcome, NetFailureKind } from '../../net/http-client';
@@ -44,29 +43,12 @@ export type UsersSettingsKind =
   | 'unexpected'
   | 'unreachable';
 
-/** Every problem a `/users/settings` answer can be evidence of. */
-export const USERS_SETTINGS_CODES = [
-  'TRAKT_TOKEN_REVOKED',
-  'CLOUDFLARE_BLOCKED',
-  'TRAKT_APP_UNAPPROVED',
-  'TRAKT_ACCOUNT_DEACTIVATED',
-  'TRAKT_ACCOUNT_LOCKED',
-  'TRAKT_VIP_REQUIRED',
-  'TRAKT_ACCOUNT_LIMIT',
-  'TRAKT_RATE_LIMITED',
-  'SERVICE_OUTAGE',
-] as const satisfies readonly ProblemCode[];
-
-/** A problem a `/users/settings` answer can be evidence of. */
-export type UsersSettingsCode = (typeof USERS_SETTINGS_CODES)[number];
-
-/** A classified `/users/settings` answer. */
+/**
+ * A classified `/users/settings` answer: facts only. Which problem it is evidence of, and how sure that is, is
+ * the checks' reading (`electron/engine/checks/trakt-read/answer-problem.ts`).
+ */
 export interface UsersSettingsClassification {
   readonly kind: UsersSettingsKind;
-  /** The problem the answer is evidence of (for the Revoked step's reading); null for ok/unexpected/unreachable. */
-  readonly problem: UsersSettingsCode | null;
-  readonly confidence: number;
-  readonly alsoPossible?: readonly ProblemCode[];
   /** HTTP status, or null when no answer came. */
   readonly status: number | null;
   readonly responder: TraktResponder | null;
@@ -84,6 +66,8 @@ export interface UsersSettingsClassification {
   readonly wwwAuthenticate?: string;
   /** Present for `unreachable`: the lowest layer that failed. */
   readonly failedLayer?: NetFailureKind;
+  /** Present for a 423: whether `X-Account-Locked` / `X-Account-Deactivated` said `true`. */
+  readonly accountFlags?: { readonly locked: boolean; readonly deactivated: boolean };
 }
 
 /** A `/users/settings` request. */
@@ -174,8 +158,6 @@ export function classifyUsersSettings(
   if (!outcome.ok) {
     return {
       kind: 'unreachable',
-      problem: null,
-      confidence: 0,
       status: null,
       responder: null,
       failedLayer: outcome.kind,
@@ -198,8 +180,6 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'ok',
-      problem: null,
-      confidence: 0.95,
       account,
       evidence: evidence(
         account
@@ -213,8 +193,6 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'unauthorized',
-      problem: 'TRAKT_TOKEN_REVOKED',
-      confidence: responder === 'cloudflare' ? 0.6 : 0.9,
       ...(challenge ? { wwwAuthenticate: challenge } : {}),
       evidence: evidence(challenge ? ` (WWW-Authenticate: ${challenge})` : ''),
     };
@@ -225,18 +203,12 @@ export function classifyUsersSettings(
       return {
         ...base,
         kind: 'cloudflare-blocked',
-        problem: 'CLOUDFLARE_BLOCKED',
-        confidence: 0.9,
         evidence: evidence(rayOf(headers)),
       };
     }
-    const unsure = responder !== 'origin';
     return {
       ...base,
       kind: 'app-unapproved',
-      problem: 'TRAKT_APP_UNAPPROVED',
-      confidence: unsure ? 0.6 : 0.9,
-      ...(unsure ? { alsoPossible: ['CLOUDFLARE_BLOCKED'] as const } : {}),
       evidence: evidence(),
     };
   }
@@ -245,20 +217,10 @@ export function classifyUsersSettings(
     const deactivated = headerText(headers['x-account-deactivated'])?.toLowerCase() === 'true';
     const locked = headerText(headers['x-account-locked'])?.toLowerCase() === 'true';
     const flags = ` (X-Account-Locked: ${headerText(headers['x-account-locked']) ?? 'absent'}, X-Account-Deactivated: ${headerText(headers['x-account-deactivated']) ?? 'absent'})`;
-    if (deactivated)
-      return {
-        ...base,
-        kind: 'account-deactivated',
-        problem: 'TRAKT_ACCOUNT_DEACTIVATED',
-        confidence: 0.95,
-        evidence: evidence(flags),
-      };
     return {
       ...base,
-      kind: 'account-locked',
-      problem: 'TRAKT_ACCOUNT_LOCKED',
-      confidence: locked ? 0.95 : 0.7,
-      ...(locked ? {} : { alsoPossible: ['TRAKT_ACCOUNT_DEACTIVATED'] as const }),
+      kind: deactivated ? 'account-deactivated' : 'account-locked',
+      accountFlags: { locked, deactivated },
       evidence: evidence(flags),
     };
   }
@@ -266,16 +228,12 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'vip-required',
-      problem: 'TRAKT_VIP_REQUIRED',
-      confidence: 0.9,
       evidence: evidence(' (VIP only)'),
     };
   if (status === 420)
     return {
       ...base,
       kind: 'account-limit',
-      problem: 'TRAKT_ACCOUNT_LIMIT',
-      confidence: 0.85,
       evidence: evidence(' (account limit exceeded)'),
     };
   if (status === 429) {
@@ -288,8 +246,6 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'rate-limited',
-      problem: 'TRAKT_RATE_LIMITED',
-      confidence: 0.9,
       rateLimit,
       evidence: evidence(` (${wait}${limit})`),
     };
@@ -298,15 +254,11 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'outage',
-      problem: 'SERVICE_OUTAGE',
-      confidence: 0.85,
       evidence: evidence(' (server error)'),
     };
   return {
     ...base,
     kind: 'unexpected',
-    problem: null,
-    confidence: 0,
     evidence: evidence(' (not an answer this check knows)'),
   };
 }

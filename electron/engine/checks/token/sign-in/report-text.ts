@@ -1,4 +1,4 @@
-import { hopLine, type SignInChain } from '../../../../shared/check-details/sign-in-chain';
+import { hopLine, type SignInChain } from '../../../../../shared/check-details/sign-in-chain';
 
 /**
  * A ready-to-paste report for Stremio (or Trakt) when nothing on this computer fixes the sign-in: what

@@ -1,4 +1,4 @@
-import type { CheckOutcome } from '../../runtime/check';
+import type { CheckOutcome } from '../../../runtime/check';
 
 /** Where a sign-in chain started: Stremio's own start link, or an address the user pasted. */
 export type ChainSource = 'stremio' | 'pasted';

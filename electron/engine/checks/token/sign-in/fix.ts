@@ -1,8 +1,8 @@
-import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../clients/stremio/auth-url';
-import { followSignInChain } from '../../clients/trakt/sign-in-chain';
-import { endSentence, pkceInjectedAt, type ClientLink } from '../../clients/trakt/sign-in-chain-reading';
-import type { EngineContext } from '../../runtime/context';
-import { realUrlOn, type SignInEndpoint } from '../../runtime/endpoint-hosts';
+import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../../clients/stremio/auth-url';
+import { followSignInChain } from '../../../clients/trakt/sign-in-chain';
+import { endSentence, pkceInjectedAt, type ClientLink } from '../../../clients/trakt/sign-in-chain-reading';
+import type { EngineContext } from '../../../runtime/context';
+import { realUrlOn, type SignInEndpoint } from '../../../runtime/endpoint-hosts';
 
 /**
  * Verify before recommending: the same sign-in link on Trakt's other hosts is followed exactly like

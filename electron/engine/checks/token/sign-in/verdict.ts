@@ -1,9 +1,9 @@
-import type { ProblemCode } from '../../../../shared/problems';
-import { msg, type MessageParam } from '../../../../shared/i18n/message';
-import type { CheckOutcome, ProblemObservation } from '../../runtime/check';
-import type { EngineContext } from '../../runtime/context';
-import { isTraktEndpoint } from '../../runtime/endpoint-hosts';
-import type { FollowedChain } from '../../clients/trakt/sign-in-chain';
+import type { ProblemCode } from '../../../../../shared/problems';
+import { msg, type MessageParam } from '../../../../../shared/i18n/message';
+import type { CheckOutcome, ProblemObservation } from '../../../runtime/check';
+import type { EngineContext } from '../../../runtime/context';
+import { isTraktEndpoint } from '../../../runtime/endpoint-hosts';
+import type { FollowedChain } from '../../../clients/trakt/sign-in-chain';
 import {
   clientLinkOf,
   endSentence,
@@ -11,11 +11,11 @@ import {
   lastHop,
   pkceInjectedAt,
   reportChain,
-} from '../../clients/trakt/sign-in-chain-reading';
-import { PKCE_MEANING, reportTextFor } from './sign-in-report-text';
-import { fromSource } from './sign-in-text';
-import type { ChainVerdict, JudgeOptions, VerdictParts } from './sign-in-types';
-import { wrongHostVerdict } from './sign-in-wrong-host';
+} from '../../../clients/trakt/sign-in-chain-reading';
+import { PKCE_MEANING, reportTextFor } from './report-text';
+import { fromSource } from './text';
+import type { ChainVerdict, JudgeOptions, VerdictParts } from './types';
+import { wrongHostVerdict } from './wrong-host';
 
 /**
  * Turns an observed sign-in chain into a verdict, from what was observed and never from the shape of
