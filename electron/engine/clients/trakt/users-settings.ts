@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { isCloudflareBlock } from '../../net/answerer';
-import type { EngineContext } from '../../runtime/context';
 import type { HttpOutcome, NetFailureKind } from '../../net/http-client';
 import { parseJsonWith } from '../../core/parse-json';
 import { readRateLimit, type RateLimitInfo } from './rate-limit';
 import { traktResponder, type TraktResponder } from './responder';
+import { sendTraktGet, type TraktApiContext, type TraktApiRequest, type TraktGet } from './api-get';
 
 /**
  * `GET {traktApi}/users/settings` — the one read-only call that proves a Trakt access token works
@@ -70,23 +70,11 @@ export interface UsersSettingsClassification {
   readonly accountFlags?: { readonly locked: boolean; readonly deactivated: boolean };
 }
 
-/** A `/users/settings` request. */
-export interface UsersSettingsRequest {
-  /** The bearer token (registered as a secret before anything is sent). */
-  readonly accessToken: string;
-  /** The `trakt-api-key` (a public client_id: Stremio's as seen in its redirect, or the wizard's). */
-  readonly clientId: string;
-  readonly signal?: AbortSignal;
-}
-
 /** The exchange and its reading. */
 export interface UsersSettingsResult {
   readonly outcome: HttpOutcome;
   readonly classification: UsersSettingsClassification;
 }
-
-/** The context pieces this call uses. */
-export type UsersSettingsContext = Pick<EngineContext, 'config' | 'http' | 'secrets' | 'now'>;
 
 const SettingsSchema = z
   .object({
@@ -110,39 +98,27 @@ const SettingsSchema = z
 const MAX_BODY_BYTES = 256 * 1024;
 const OUTAGE = new Set([500, 502, 503, 504, 520, 521, 522]);
 
-/**
- * The headers Trakt requires (trakt-api guides/required-headers.md): JSON content type, `trakt-api-key`,
- * `trakt-api-version: 2`, the bearer token. The User-Agent is added by the HTTP client (a request
- * without one gets Cloudflare's WAF 403, trakt-api#670).
- */
-export function traktApiHeaders(clientId: string, accessToken: string): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    'trakt-api-key': clientId,
-    'trakt-api-version': '2',
-    authorization: `Bearer ${accessToken}`,
-  };
-}
-
 /** Calls `GET {traktApi}/users/settings` with the token and classifies the answer. */
-export async function fetchUsersSettings(
-  ctx: UsersSettingsContext,
-  request: UsersSettingsRequest,
-): Promise<UsersSettingsResult> {
-  ctx.secrets.add(request.accessToken, 'token');
-  const url = new URL('/users/settings', ctx.config.endpoints.traktApi).toString();
-  const outcome = await ctx.http.request({
-    url,
-    headers: traktApiHeaders(request.clientId, request.accessToken),
-    maxBytes: MAX_BODY_BYTES,
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
+export async function fetchUsersSettings(ctx: TraktApiContext, request: TraktApiRequest): Promise<UsersSettingsResult> {
+  const outcome = await sendTraktGet(ctx, request, { path: '/users/settings', maxBytes: MAX_BODY_BYTES });
   const classification = classifyUsersSettings(outcome, ctx.now());
   // The username names the person: registered before any summary or log line can carry it.
   if (classification.kind === 'ok') ctx.secrets.addName(classification.account?.username, 'trakt-username');
   // The settings answer may carry the account's own token (`account.token`): a secret, never kept.
   if (outcome.ok && outcome.status === 200) ctx.secrets.add(readAccountToken(outcome.body), 'token');
   return { outcome, classification };
+}
+
+/** A 200, or the answer classified by Trakt's status table. */
+export type TraktGetResult =
+  | { readonly ok: true; readonly answer: Extract<HttpOutcome, { ok: true }> }
+  | { readonly ok: false; readonly classification: UsersSettingsClassification };
+
+/** Another authenticated read (`get`): its 200 answer, or any other answer (or none) classified by the same table. */
+export async function traktGet(ctx: TraktApiContext, request: TraktApiRequest, get: TraktGet): Promise<TraktGetResult> {
+  const outcome = await sendTraktGet(ctx, request, get);
+  if (outcome.ok && outcome.status === 200) return { ok: true, answer: outcome };
+  return { ok: false, classification: classifyUsersSettings(outcome, ctx.now(), get.path) };
 }
 
 /**
