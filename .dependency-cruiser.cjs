@@ -41,6 +41,14 @@ module.exports = {
     },
     ...upward,
     {
+      name: 'clients-say-facts',
+      comment:
+        'A client returns facts (answers, classified transport outcomes); problem codes, outcomes and verdicts are decided in checks/ (docs/architecture.md "Layers").',
+      severity: 'error',
+      from: { path: '^electron/engine/clients/' },
+      to: { path: ['^shared/problems\\.ts$', '^shared/report\\.ts$', '^electron/engine/runtime/check\\.ts$'] },
+    },
+    {
       name: 'engine-bundle-not-checks',
       comment: 'The bundle renders a report; it never reaches into checks or clients.',
       severity: 'error',

@@ -4,6 +4,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import i18next from 'eslint-plugin-i18next';
 
+/** `as any` is never the answer (every file). */
+const NO_AS_ANY = { selector: 'TSAsExpression > TSAnyKeyword', message: 'No `as any`: type it.' };
+/** The engine and shared code never import Electron (docs/architecture.md "Layers"). */
+const NO_ELECTRON = { name: 'electron', message: 'The engine and shared code are plain Node / platform-free.' };
+/** Clients return facts; outcomes, problem codes and check messages are decided in checks/ (docs/architecture.md "Layers"). */
+const CLIENTS_SAY_FACTS =
+  'A client returns facts; the check decides its messages. A client failure says a `clients:` key.';
+
 export default tseslint.config(
   // tests/fixtures/lint/ is deliberately bad code that tests/unit/lint-rules.test.ts runs the rules on.
   { ignores: ['out/**', 'release/**', 'artifacts/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/lint/**'] },
@@ -14,19 +22,26 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSAsExpression > TSAnyKeyword', message: 'No `as any`: type it.' },
-      ],
+      'no-restricted-syntax': ['error', NO_AS_ANY],
     },
   },
   {
     // The engine never imports Electron (docs/architecture.md "Layers").
     files: ['electron/engine/**/*.ts', 'shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { paths: [NO_ELECTRON] }],
+    },
+  },
+  {
+    // Judgement lives in checks/: a client names no `checks-*` locale key (its failures say `clients:` keys). Its
+    // imports of problem codes and outcomes are refused by dependency-cruiser (`clients-say-facts`).
+    files: ['electron/engine/clients/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
         'error',
-        { paths: [{ name: 'electron', message: 'The engine and shared code are plain Node / platform-free.' }] },
+        NO_AS_ANY,
+        { selector: 'Literal[value=/^checks-/]', message: CLIENTS_SAY_FACTS },
+        { selector: 'TemplateElement[value.raw=/^checks-/]', message: CLIENTS_SAY_FACTS },
       ],
     },
   },

@@ -12,6 +12,7 @@ export const NAMESPACES = [
   'checks-token',
   'checks-revoked',
   'checks-scrobbling',
+  'clients',
   'wizard',
   'cli',
   'report',

@@ -187,7 +187,7 @@ describe('the known-incidents feed through the engine (loopback HTTPS)', () => {
     );
     expect(feedCheck(report).message).toEqual({
       key: 'checks-connectivity:incidents.ignored',
-      params: { reason: { key: 'checks-connectivity:incidents.reason.badSignature' } },
+      params: { reason: { key: 'clients:incidentFeed.badSignature' } },
     });
     expect(finding(report, 'INCIDENT_FEED_INVALID')?.evidence.join(' ')).toContain(
       'its signature does not verify with the public key',

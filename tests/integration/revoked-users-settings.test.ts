@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../electron/engine/runtime/context';
-import { fetchUsersSettings } from '../../electron/engine/clients/trakt/users-settings';
+import {
+  fetchUsersSettings,
+  type UsersSettingsClassification,
+} from '../../electron/engine/clients/trakt/users-settings';
+import { traktAnswerProblem } from '../../electron/engine/checks/trakt-read/answer-problem';
 import { installTraktApi, type TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { contextFor } from '../kit/engine';
 import { startWorld, type World } from '../kit/world';
@@ -23,7 +27,20 @@ describe('GET /users/settings against the emulated Trakt API (docs.trakt.tv/docs
     trakt.grant(TOKEN, { username: 'sofa_watcher', vip: false, accountToken: 'account-own-token-zzzz9999' });
   });
 
-  const call = (clientId = CLIENT_ID, accessToken = TOKEN) => fetchUsersSettings(ctx, { clientId, accessToken });
+  /** The client's classification with the checks' reading of it (`problem`, `confidence`, `alsoPossible`). */
+  const judged = (c: UsersSettingsClassification) => {
+    const problem = traktAnswerProblem(c);
+    return {
+      ...c,
+      problem: problem?.code ?? null,
+      confidence: problem?.confidence,
+      alsoPossible: problem?.alsoPossible,
+    };
+  };
+  const call = async (clientId = CLIENT_ID, accessToken = TOKEN) => {
+    const result = await fetchUsersSettings(ctx, { clientId, accessToken });
+    return { ...result, classification: judged(result.classification) };
+  };
 
   it('sends every required header and reads VIP and limits from a 200, registering the username without keeping it', async () => {
     const { classification } = await call();
@@ -141,7 +158,7 @@ describe('GET /users/settings against the emulated Trakt API (docs.trakt.tv/docs
       const started = Date.now();
       const { classification } = await fetchUsersSettings(fast, { clientId: CLIENT_ID, accessToken: TOKEN });
       expect(Date.now() - started).toBeLessThan(1500);
-      expect(classification).toMatchObject({ kind: 'unreachable', problem: null, failedLayer: 'timeout' });
+      expect(judged(classification)).toMatchObject({ kind: 'unreachable', problem: null, failedLayer: 'timeout' });
     } finally {
       world.traktApi.fault = 'normal';
     }

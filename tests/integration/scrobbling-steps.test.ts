@@ -267,7 +267,7 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     );
     // What the answer lacked is the client's message, not an English fragment (docs/i18n.md).
     expect(check(library.report, 'scrobbling.library').message?.params?.reason).toEqual({
-      key: 'checks-token:stremioAnswer.notJson',
+      key: 'clients:stremioAnswer.notJson',
       params: { status: 200 },
     });
     const history = await run({}, () => {

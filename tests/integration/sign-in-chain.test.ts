@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
 import { REVOKED_CHECKS } from '../../electron/engine/checks/revoked';
-import type { StremioCredentials } from '../../electron/engine/runtime/check';
+import type { StremioCredentials } from '../../electron/engine/runtime/credentials';
 import { diagnose } from '../../electron/engine/session/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { signInChainOf } from '../../shared/check-details/sign-in-chain';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StremioCredentials } from '../../electron/engine/runtime/check';
+import type { StremioCredentials } from '../../electron/engine/runtime/credentials';
 import { REVOKED_CHECKS } from '../../electron/engine/checks/revoked';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
 import { diagnose } from '../../electron/engine/session/diagnose';

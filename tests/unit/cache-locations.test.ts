@@ -66,4 +66,22 @@ describe("Stremio's data locations per OS (docs/sources.md, Stremio data)", () =
     );
     expect(locations.filter((l) => l.label.startsWith('Stremio 5')).every((l) => l.safe.length === 0)).toBe(true);
   });
+
+  it('Linux lists both spellings of the org folder, each with its profile then its HTTP cache, in one order', () => {
+    const qt = (base: string, org: string) => `/home/ann/${base}/${org}/Stremio/QtWebEngine/Default`;
+    expect(list('linux', { HOME: '/home/ann' }).map((l) => `${l.label}: ${l.path}`)).toEqual([
+      'Streaming server data: /home/ann/.stremio-server',
+      'Streaming server data (Flatpak): /home/ann/.var/app/com.stremio.Stremio/.stremio-server',
+      `Stremio 4 web profile: ${qt('.local/share', 'Smart Code ltd')}`,
+      `Stremio 4 HTTP cache: ${qt('.cache', 'Smart Code ltd')}`,
+      `Stremio 4 web profile: ${qt('.local/share', 'Smart Code Ltd')}`,
+      `Stremio 4 HTTP cache: ${qt('.cache', 'Smart Code Ltd')}`,
+      'Stremio 5 app data: /home/ann/.local/share/stremio',
+      'Stremio 5 app data (Flatpak): /home/ann/.var/app/com.stremio.Stremio/data/stremio',
+    ]);
+  });
+
+  it('knows no data places on other systems', () => {
+    expect(list('freebsd', { HOME: '/home/ann' })).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Finding } from '../../shared/report';
 import { isOpenCritical, rankFindings } from '../../shared/severity';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { CHECKS } from '../../electron/engine/checks/registry';
-import { SIGN_IN_CODES } from '../../electron/engine/checks/token/sign-in-verdict';
+import { SIGN_IN_CODES } from '../../electron/engine/checks/token/sign-in/verdict';
 import type { AnyCheck, CheckOutcome, CompletedCheck } from '../../electron/engine/runtime/check';
 import { runChecks } from '../../electron/engine/runtime/scheduler';
 import { applyResolutions } from '../../electron/engine/session/apply-resolutions';

@@ -55,6 +55,13 @@ describe('npm run lint: layers and cycles (dependency-cruiser, the real rules)',
     expect(await depcruise('cycle')).toEqual(['no-circular: shared/first.ts → shared/second.ts']);
   });
 
+  it('fails a client importing problem codes or the check contract: judgement lives in checks/', async () => {
+    expect(await depcruise('client-judges')).toEqual([
+      'clients-say-facts: electron/engine/clients/trakt/judges.ts → electron/engine/runtime/check.ts',
+      'clients-say-facts: electron/engine/clients/trakt/judges.ts → shared/problems.ts',
+    ]);
+  });
+
   it('fails the renderer importing the engine instead of going through window.doctor', async () => {
     expect(await depcruise('renderer-reach')).toEqual([
       'renderer-only-shared: renderer/src/page.ts → electron/engine/core/config.ts',
@@ -88,6 +95,26 @@ describe('npm run lint: formatting (Prettier, the repo config)', () => {
   it('passes the code base as it is (a formatted file checks clean)', async () => {
     const file = 'electron/engine/runtime/scheduler.ts';
     expect(await formatted(file, readFileSync(path.join(root, file), 'utf8'))).toBe(true);
+  });
+});
+
+describe('npm run lint: a client names no check message (the real ESLint config)', () => {
+  /** The restricted-syntax messages of `code` linted as a client file. */
+  async function lintClientCode(code: string): Promise<string[]> {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: root });
+    const file = path.join(root, 'electron/engine/clients/stremio/lint-probe.ts');
+    const [result] = await eslint.lintText(code, { filePath: file });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  }
+
+  it('fails a `checks-*` key, literal or built, in a client', async () => {
+    expect(await lintClientCode(`export const why = { key: 'checks-token:stremioAnswer.noUser' };\n`)).toHaveLength(1);
+    expect(await lintClientCode('export const key = (step: string) => `checks-${step}:failed`;\n')).toHaveLength(1);
+  });
+
+  it('passes a client failure said with a `clients:` key', async () => {
+    expect(await lintClientCode(`export const why = { key: 'clients:stremioAnswer.noUser' };\n`)).toEqual([]);
   });
 });
 

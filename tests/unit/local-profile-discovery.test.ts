@@ -142,15 +142,15 @@ describe('local Stremio profile discovery (docs/sources.md "Stremio data")', () 
     const read = Object.fromEntries((await readLocalProfiles(search)).map((p) => [p.profile.shell, p.stored]));
     expect(read['Stremio 4 (Windows)']).toMatchObject({
       kind: 'unreadable',
-      why: { key: 'checks-cache:cached-profile.reason.unknownFormat' },
+      why: { key: 'clients:cachedProfile.unknownFormat' },
     });
     expect(read['Stremio 5 (Linux)']).toMatchObject({
       kind: 'unreadable',
-      why: { key: 'checks-cache:cached-profile.reason.webkitgtk' },
+      why: { key: 'clients:cachedProfile.webkitgtk' },
     });
     expect(read['Stremio 5 (Windows)']).toMatchObject({
       kind: 'unreadable',
-      why: { key: 'checks-cache:cached-profile.reason.format' },
+      why: { key: 'clients:cachedProfile.format' },
     });
   });
 

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpOutcome } from '../../electron/engine/net/http-client';
 import {
+  causeOfOAuthError,
   classifyOAuthFailure,
-  problemOfOAuthError,
   readOAuthError,
 } from '../../electron/engine/clients/oauth/oauth-errors';
+import { problemOfOAuthCause } from '../../electron/engine/checks/token/differential/oauth-problems';
+
+/** The check's reading of an OAuth error code (the client names the cause, the check the problem). */
+const problemOfOAuthError = (error: string, description: string | null) =>
+  problemOfOAuthCause(causeOfOAuthError(error, description));
+/** The client's classified failure with the check's reading of its cause as `problem`. */
+const classified = (...args: Parameters<typeof classifyOAuthFailure>) => {
+  const failure = classifyOAuthFailure(...args);
+  return { ...failure, problem: problemOfOAuthCause(failure.cause) };
+};
 
 const ORIGIN = { server: 'cloudflare', 'cf-ray': '8f3a-AMS', 'x-runtime': '0.01' };
 const answer = (status: number, body: string, headers: Record<string, string> = ORIGIN): HttpOutcome => ({
@@ -48,7 +58,7 @@ describe('OAuth answers → problem codes (docs/problems.md token rows)', () => 
 
   it('tells Cloudflare blocks and outages from OAuth errors, and blames nothing without an answer', () => {
     expect(
-      classifyOAuthFailure('POST /oauth/token', answer(400, '{"error":"invalid_grant","error_description":"x"}')),
+      classified('POST /oauth/token', answer(400, '{"error":"invalid_grant","error_description":"x"}')),
     ).toMatchObject({
       status: 400,
       error: 'invalid_grant',
@@ -56,7 +66,7 @@ describe('OAuth answers → problem codes (docs/problems.md token rows)', () => 
       evidence: 'POST /oauth/token → 400 invalid_grant ("x")',
     });
     expect(
-      classifyOAuthFailure(
+      classified(
         'POST /oauth/device/code',
         answer(403, '<html>Sorry, you have been blocked</html>', {
           server: 'cloudflare',
@@ -67,14 +77,14 @@ describe('OAuth answers → problem codes (docs/problems.md token rows)', () => 
     ).toMatchObject({ problem: 'CLOUDFLARE_BLOCKED' });
     // A non-HTML 403 is not the WAF's block page (docs/problems.md: "403/1020-style HTML").
     expect(
-      classifyOAuthFailure(
+      classified(
         'POST /oauth/token',
         answer(403, '{}', { server: 'cloudflare', 'cf-ray': '1-FRA', 'content-type': 'application/json' }),
       ),
     ).toMatchObject({ problem: null });
-    expect(classifyOAuthFailure('POST /oauth/token', answer(403, '', ORIGIN))).toMatchObject({ problem: null });
+    expect(classified('POST /oauth/token', answer(403, '', ORIGIN))).toMatchObject({ problem: null });
     expect(
-      classifyOAuthFailure('POST /oauth/token', answer(522, '<html>', { server: 'cloudflare', 'cf-ray': '1' })),
+      classified('POST /oauth/token', answer(522, '<html>', { server: 'cloudflare', 'cf-ray': '1' })),
     ).toMatchObject({ problem: 'SERVICE_OUTAGE' });
     const unreachable: HttpOutcome = {
       ok: false,
@@ -84,6 +94,6 @@ describe('OAuth answers → problem codes (docs/problems.md token rows)', () => 
       timings: {},
       url: 'https://auth.trakt.tv/oauth/token',
     };
-    expect(classifyOAuthFailure('POST /oauth/token', unreachable)).toMatchObject({ status: null, problem: null });
+    expect(classified('POST /oauth/token', unreachable)).toMatchObject({ status: null, problem: null });
   });
 });

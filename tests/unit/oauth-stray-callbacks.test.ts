@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateMismatchObservation } from '../../electron/engine/clients/oauth/stray-callbacks';
+import { stateMismatchObservation } from '../../electron/engine/checks/token/differential/state-mismatch';
 
 const page = {
   state: 'wrong',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENDPOINTS } from '../../electron/engine/core/config';
 import { endpointOf, targetOf } from '../../electron/engine/runtime/endpoint-hosts';
-import { correctedSignInLink } from '../../electron/engine/checks/token/corrected-link-template';
+import { correctedSignInLink } from '../../electron/engine/checks/token/sign-in/corrected-link-template';
 import { STREMIO_TRAKT_CLIENT_ID } from '../../electron/engine/clients/stremio/auth-url';
 import { parseAddress } from '../../electron/engine/clients/trakt/sign-in-chain';
 import { sniffPage } from '../../electron/engine/clients/trakt/sign-in-page';

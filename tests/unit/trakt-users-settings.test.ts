@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { classifyUsersSettings } from '../../electron/engine/clients/trakt/users-settings';
+import { traktAnswerProblem } from '../../electron/engine/checks/trakt-read/answer-problem';
 import type { HttpOutcome } from '../../electron/engine/net/http-client';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -14,7 +15,12 @@ const answer = (status: number, headers: IncomingHttpHeaders, body = ''): HttpOu
   timings: {},
   url: 'https://api.trakt.tv/users/settings',
 });
-const classify = (status: number, headers: IncomingHttpHeaders) => classifyUsersSettings(answer(status, headers), NOW);
+/** The client's classification (facts) with the checks' reading of it (`problem`, `confidence`, `alsoPossible`). */
+const classify = (status: number, headers: IncomingHttpHeaders) => {
+  const c = classifyUsersSettings(answer(status, headers), NOW);
+  const problem = traktAnswerProblem(c);
+  return { ...c, problem: problem?.code ?? null, confidence: problem?.confidence, alsoPossible: problem?.alsoPossible };
+};
 
 describe('/users/settings answers by responder and headers (docs/problems.md revoked rows, trakt-api#939)', () => {
   it('403: the origin (x-runtime or x-request-id) is TRAKT_APP_UNAPPROVED; Cloudflare needs its HTML page with server + cf-ray and neither', () => {

@@ -126,34 +126,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async request(request) {
       const method = request.method ?? 'GET';
-      const limit = request.maxBytes ?? DEFAULT_MAX_BYTES;
       const timeoutMs = request.timeoutMs ?? options.probeMs;
-      const proxy = request.socket ? null : await options.proxyFor?.(request.url);
-      const tunnel =
-        proxy?.supported && !request.socket ? { proxy, timeoutMs, userAgent: options.userAgent, secureContext } : null;
-      const reuse = request.socket ? new SocketAgent(request.socket) : null;
+      const agent = await agentFor(request, options, timeoutMs, secureContext);
       const stream = client.stream(request.url, {
-        ...(reuse ? { agent: { http: reuse, https: reuse } } : {}),
-        ...(tunnel
-          ? {
-              agent: {
-                http: new TunnelAgent({ ...tunnel, secure: false }),
-                https: new TunnelAgent({ ...tunnel, secure: true }),
-              },
-            }
-          : {}),
+        ...(agent ? { agent } : {}),
         method,
         headers: { ...request.headers },
         ...(request.json === undefined ? {} : { json: request.json }),
         timeout: { request: timeoutMs },
         signal: request.signal,
       });
-      const record = (
-        status: number | null,
-        headers: IncomingHttpHeaders,
-        timings: PhaseTimings,
-        error: string | null,
-      ) =>
+      const record: TraceRecorder = (status, headers, timings, error) =>
         options.trace.record({
           method,
           url: request.url,
@@ -163,66 +146,95 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           timings,
           at: new Date().toISOString(),
         });
-
-      return new Promise<HttpOutcome>((resolve) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        let truncated = false;
-        let settled = false;
-        const finish = (outcome: HttpOutcome) => {
-          if (settled) return;
-          settled = true;
-          resolve(outcome);
-        };
-        stream.on('response', () => undefined);
-        stream.on('data', (chunk: Buffer) => {
-          if (size >= limit) return;
-          const room = limit - size;
-          chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-          size += Math.min(chunk.length, room);
-          if (size >= limit) {
-            truncated = true;
-            const response = stream.response;
-            const timings = phaseTimings(stream.timings);
-            stream.destroy();
-            if (response) {
-              record(response.statusCode, response.headers, timings, null);
-              finish({
-                ok: true,
-                status: response.statusCode,
-                headers: response.headers,
-                body: Buffer.concat(chunks).toString('utf8'),
-                truncated,
-                timings,
-                url: request.url,
-              });
-            }
-          }
-        });
-        stream.on('end', () => {
-          const response = stream.response;
-          if (!response) return;
-          const timings = phaseTimings(response.timings);
-          record(response.statusCode, response.headers, timings, null);
-          finish({
-            ok: true,
-            status: response.statusCode,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            truncated,
-            timings,
-            url: request.url,
-          });
-        });
-        stream.on('error', (error: Error) => {
-          if (settled) return;
-          const { kind, code, phase } = classifyRequestError(error);
-          const timings = phaseTimings((error as RequestError).timings);
-          const message = `${code}${phase ? ` during ${phase}` : ''}`;
-          record(null, {}, timings, message);
-          finish({ ok: false, kind, code, message, ...(phase ? { phase } : {}), timings, url: request.url });
-        });
-      });
+      return readOutcome(stream, request.url, request.maxBytes ?? DEFAULT_MAX_BYTES, record);
     },
   };
+}
+
+/** Records one exchange in the network trace. */
+type TraceRecorder = (
+  status: number | null,
+  headers: IncomingHttpHeaders,
+  timings: PhaseTimings,
+  error: string | null,
+) => void;
+
+/**
+ * The agent of one request: the given socket's, a CONNECT tunnel through the user's proxy, or got's own (null).
+ * A request over a given socket never looks up a proxy.
+ */
+async function agentFor(
+  request: HttpRequest,
+  options: HttpClientOptions,
+  timeoutMs: number,
+  secureContext: ReturnType<typeof secureContextWith> | undefined,
+): Promise<{ http: http.Agent; https: https.Agent } | null> {
+  if (request.socket) {
+    const reuse = new SocketAgent(request.socket);
+    return { http: reuse, https: reuse };
+  }
+  const proxy = await options.proxyFor?.(request.url);
+  if (!proxy?.supported) return null;
+  const tunnel = { proxy, timeoutMs, userAgent: options.userAgent, secureContext };
+  return { http: new TunnelAgent({ ...tunnel, secure: false }), https: new TunnelAgent({ ...tunnel, secure: true }) };
+}
+
+/**
+ * Reads a request's stream into one outcome: the answer (its body cut at `limit`: the rest is never read), or the
+ * classified failure. Settles once; every exchange is recorded in the trace.
+ */
+export function readOutcome(
+  stream: ReturnType<Got['stream']>,
+  url: string,
+  limit: number,
+  record: TraceRecorder,
+): Promise<HttpOutcome> {
+  return new Promise<HttpOutcome>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    let settled = false;
+    const finish = (outcome: HttpOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+    };
+    const answered = (response: { statusCode: number; headers: IncomingHttpHeaders }, timings: PhaseTimings) => {
+      record(response.statusCode, response.headers, timings, null);
+      finish({
+        ok: true,
+        status: response.statusCode,
+        headers: response.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        truncated,
+        timings,
+        url,
+      });
+    };
+    stream.on('response', () => undefined);
+    stream.on('data', (chunk: Buffer) => {
+      if (size >= limit) return;
+      const room = limit - size;
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      size += Math.min(chunk.length, room);
+      if (size < limit) return;
+      truncated = true;
+      const response = stream.response;
+      const timings = phaseTimings(stream.timings);
+      stream.destroy();
+      if (response) answered(response, timings);
+    });
+    stream.on('end', () => {
+      const response = stream.response;
+      if (response) answered(response, phaseTimings(response.timings));
+    });
+    stream.on('error', (error: Error) => {
+      if (settled) return;
+      const { kind, code, phase } = classifyRequestError(error);
+      const timings = phaseTimings((error as RequestError).timings);
+      const message = `${code}${phase ? ` during ${phase}` : ''}`;
+      record(null, {}, timings, message);
+      finish({ ok: false, kind, code, message, ...(phase ? { phase } : {}), timings, url });
+    });
+  });
 }

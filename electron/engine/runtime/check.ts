@@ -6,11 +6,7 @@ import type { Message } from '../../../shared/i18n/message';
 import type { EngineContext } from './context';
 import type { OAuthRunOptions } from './oauth-types';
 import type { WatchRunOptions } from './watch-types';
-
-/** Stremio credentials as the engine receives them (from the wizard's form or the CLI's environment). */
-export type StremioCredentials =
-  | { readonly kind: 'password'; readonly email: string; readonly password: string }
-  | { readonly kind: 'auth-key'; readonly authKey: string };
+import type { StremioCredentials } from './credentials';
 
 /** What one diagnosis run was asked to do. */
 export interface DiagnosisInput {

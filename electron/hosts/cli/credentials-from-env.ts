@@ -1,4 +1,4 @@
-import type { StremioCredentials } from '../../engine/runtime/check';
+import type { StremioCredentials } from '../../engine/runtime/credentials';
 
 /** Stremio credentials from the env (docs/architecture.md): STREMIO_AUTH_KEY, or STREMIO_EMAIL + STREMIO_PASSWORD. */
 export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>>): StremioCredentials | undefined {

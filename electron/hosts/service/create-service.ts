@@ -1,6 +1,6 @@
 import type { Credentials } from '../../../shared/ipc';
 import { isTraktClientId } from '../../../shared/trakt-client-id';
-import type { StremioCredentials } from '../../engine/runtime/check';
+import type { StremioCredentials } from '../../engine/runtime/credentials';
 import type { Config } from '../../engine/core/config';
 import { createEngineContext, type EngineContextOptions } from '../../engine/runtime/context';
 import { DiagnosisSession } from '../../engine/session/diagnosis-session';

@@ -5,7 +5,7 @@ import { oauthDifferentialCheck } from '../../engine/checks/token/oauth-differen
 import { CLOSED_LOOP_CHECK_IDS } from '../../../shared/check-details/closed-loop-limits';
 import type { WatchRunOptions } from '../../engine/runtime/watch-types';
 import { checksRememberingLogin } from '../../engine/checks/token/remember-login';
-import type { StremioCredentials } from '../../engine/runtime/check';
+import type { StremioCredentials } from '../../engine/runtime/credentials';
 import type { EngineContext } from '../../engine/runtime/context';
 import type { DiagnosisSession, RunInput } from '../../engine/session/diagnosis-session';
 import type { RunScope } from '../../engine/session/run-plan';

@@ -1,29 +1,18 @@
-import { msg, type Message } from '../../../../shared/i18n/message';
-import { PROBLEMS } from '../../../../shared/problems';
-import type { Verdict } from '../../../../shared/report';
-import { defineCheck, type CheckOutcome } from '../../runtime/check';
-import { stremioAccountCheck } from '../token/stremio-account';
-import { traktTokenCheck } from '../token/trakt-token';
+import { msg } from '../../../../shared/i18n/message';
+import { joinSentences } from '../../../../shared/i18n/join';
 import {
   fetchUsersSettings,
-  USERS_SETTINGS_CODES,
   type TraktAccountSummary,
   type UsersSettingsClassification,
 } from '../../clients/trakt/users-settings';
-import { traktAccess, type TraktAccess } from '../token/trakt-access';
-import { usersSettingsSummary } from '../../clients/trakt/users-settings-summary';
-import { joinSentences } from '../../../../shared/i18n/join';
+import type { CheckDetails } from '../../runtime/check';
+import { usersSettingsSummary } from '../trakt-read/answer-summary';
+import { defineTraktReadCheck } from '../trakt-read/trakt-read';
 
 /** Private data of `revoked.users-settings`: the account Trakt described (VIP or free), null when none was read. */
 export interface UsersSettingsData {
   readonly account: TraktAccountSummary | null;
 }
-
-const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], Message>> = {
-  'not-linked': msg('checks-revoked:users-settings.skipped.notLinked'),
-  expired: msg('checks-revoked:users-settings.skipped.expired'),
-  'no-client-id': msg('checks-revoked:users-settings.skipped.noClientId'),
-};
 
 /**
  * With the Trakt token Stremio holds, when it is not expired by time: `GET /users/settings` — the one
@@ -32,58 +21,45 @@ const SKIPPED: Readonly<Record<Exclude<TraktAccess, { ok: true }>['why'], Messag
  * client_id is read from Stremio's side of the sign-in link alone, so this check does not wait for the
  * Token step's whole sign-in chain (docs/sign-in-chain.md).
  */
-export const usersSettingsCheck = defineCheck<UsersSettingsData>({
+export const usersSettingsCheck = defineTraktReadCheck<UsersSettingsData, UsersSettingsClassification>({
   id: 'revoked.users-settings',
   step: 'revoked',
-  dependsOn: [stremioAccountCheck, traktTokenCheck],
-  codes: USERS_SETTINGS_CODES,
-  // Stremio's link, then Trakt's answer: one probe timeout each.
-  budgetMs: (ctx) => 2 * ctx.config.timeouts.probeMs + 1000,
-  async run({ ctx, deps, signal }) {
-    const access = await traktAccess(ctx, deps, signal);
-    if (!access.ok) return { verdict: 'skipped', summary: SKIPPED[access.why] };
+  skipped: {
+    'not-linked': msg('checks-revoked:users-settings.skipped.notLinked'),
+    expired: msg('checks-revoked:users-settings.skipped.expired'),
+    'no-client-id': msg('checks-revoked:users-settings.skipped.noClientId'),
+  },
+  async read(ctx, access, signal) {
     const { classification } = await fetchUsersSettings(ctx, {
       accessToken: access.link.accessToken,
       clientId: access.clientId,
       signal,
     });
-    return outcomeOf(classification);
+    return classification.kind === 'ok' ? { ok: true, value: classification } : { ok: false, classification };
+  },
+  accepted: (c) => ({
+    verdict: 'pass',
+    summary: usersSettingsSummary(c),
+    details: detailsOf(c),
+    data: { account: c.account ?? null },
+  }),
+  refused: {
+    // A 401 on a link not expired by time: the access was removed on Trakt (docs/problems.md TRAKT_TOKEN_REVOKED).
+    summary: (c) =>
+      c.kind === 'unauthorized'
+        ? joinSentences([usersSettingsSummary(c), msg('checks-revoked:users-settings.unauthorizedRemoved')])
+        : usersSettingsSummary(c),
+    details: detailsOf,
+    withoutProblem: 'warn',
+    data: (c) => ({ account: c.account ?? null }),
   },
 });
 
-function verdictOf(c: UsersSettingsClassification): Verdict {
-  if (c.kind === 'ok') return 'pass';
-  if (c.kind === 'unreachable') return 'error';
-  if (!c.problem) return 'warn';
-  return PROBLEMS[c.problem].severity === 'critical' ? 'fail' : 'warn';
-}
-
-function outcomeOf(c: UsersSettingsClassification): CheckOutcome<UsersSettingsData> {
+function detailsOf(c: UsersSettingsClassification): CheckDetails {
   const details: Record<string, unknown> = { status: c.status, responder: c.responder, answer: c.kind };
   if (c.account) details.account = c.account;
   if (c.rateLimit) details.rateLimit = c.rateLimit;
   if (c.wwwAuthenticate) details.wwwAuthenticate = c.wwwAuthenticate;
   if (c.failedLayer) details.failedLayer = c.failedLayer;
-  return {
-    verdict: verdictOf(c),
-    // A 401 on a link not expired by time: the access was removed on Trakt (docs/problems.md TRAKT_TOKEN_REVOKED).
-    summary:
-      c.kind === 'unauthorized'
-        ? joinSentences([usersSettingsSummary(c), msg('checks-revoked:users-settings.unauthorizedRemoved')])
-        : usersSettingsSummary(c),
-    ...(c.problem
-      ? {
-          problems: [
-            {
-              code: c.problem,
-              evidence: `revoked.users-settings: ${c.evidence}`,
-              confidence: c.confidence,
-              ...(c.alsoPossible ? { alsoPossible: c.alsoPossible } : {}),
-            },
-          ],
-        }
-      : {}),
-    details,
-    data: { account: c.account ?? null },
-  };
+  return details;
 }

@@ -3,7 +3,7 @@ import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-ch
 import { defineCheck } from '../../runtime/check';
 import { stremioStartPath } from '../../clients/stremio/auth-url';
 import { followSignInChain } from '../../clients/trakt/sign-in-chain';
-import { judgeChain, SIGN_IN_CODES } from './sign-in-verdict';
+import { judgeChain, SIGN_IN_CODES } from './sign-in/verdict';
 import { stremioAccountCheck } from './stremio-account';
 import type { AuthRedirectData } from './token-data';
 

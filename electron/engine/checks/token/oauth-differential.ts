@@ -1,6 +1,7 @@
 import { msg } from '../../../../shared/i18n/message';
-import { DIFFERENTIAL_TEST_CODES, runDifferentialTest } from '../../clients/oauth/differential-test';
+import { runDifferentialFlow } from '../../clients/oauth/differential-flow';
 import { defineCheck } from '../../runtime/check';
+import { DIFFERENTIAL_TEST_CODES, judgeDifferential } from './differential/differential-verdict';
 
 /** Time for the exchange, the settings read and the revoke after the browser wait (three calls of ≤ 15 s). */
 const AFTER_BROWSER_MS = 50_000;
@@ -45,7 +46,8 @@ export const oauthDifferentialCheck = defineCheck<DifferentialData>({
         }),
       };
     }
-    const outcome = await runDifferentialTest(ctx, { ...input.oauth, clientId, signal });
+    const facts = await runDifferentialFlow(ctx, { ...input.oauth, clientId, signal });
+    const outcome = judgeDifferential(facts, ctx.config.trakt.redirectPort);
     return { ...outcome, data: { passed: outcome.verdict === 'pass' } };
   },
 });

@@ -3,8 +3,8 @@ import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-ch
 import { defineCheck } from '../../runtime/check';
 import { accountIdsInUrl } from '../../clients/stremio/auth-url';
 import { followSignInChain } from '../../clients/trakt/sign-in-chain';
-import { judgeChain, SIGN_IN_CODES } from './sign-in-verdict';
-import { pastedProvenance } from './corrected-link-template';
+import { judgeChain, SIGN_IN_CODES } from './sign-in/verdict';
+import { pastedProvenance } from './sign-in/corrected-link-template';
 import { stremioAccountCheck } from './stremio-account';
 
 /**

@@ -14,7 +14,7 @@ import { runWatchLoop } from '../../runtime/watch-loop';
 import { progressReporter } from '../../runtime/watch-progress';
 import { usersSettingsCheck } from '../revoked/users-settings';
 import { authRedirectCheck } from './auth-redirect';
-import { SIGN_IN_CODES } from './sign-in-verdict';
+import { SIGN_IN_CODES } from './sign-in/verdict';
 import { stremioAccountCheck } from './stremio-account';
 import { traktTokenCheck } from './trakt-token';
 

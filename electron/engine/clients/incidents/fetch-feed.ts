@@ -31,7 +31,7 @@ export async function downloadFeed(
         ok: false,
         invalid: false,
         reason: `no answer (${outcome.kind})`,
-        why: msg('checks-connectivity:incidents.reason.noAnswer', { kind: outcome.kind }),
+        why: msg('clients:incidentFeed.noAnswer', { kind: outcome.kind }),
       };
     const stopped = stopReason(signal, timeoutMs);
     return { ok: false, invalid: false, reason: stopped, why: stopped };
@@ -41,14 +41,14 @@ export async function downloadFeed(
       ok: false,
       invalid: false,
       reason: `it answered HTTP ${outcome.status}`,
-      why: msg('checks-connectivity:incidents.reason.httpStatus', { status: outcome.status }),
+      why: msg('clients:incidentFeed.httpStatus', { status: outcome.status }),
     };
   if (outcome.truncated)
     return {
       ok: false,
       invalid: true,
       reason: `it is larger than ${MAX_FEED_BYTES / 1024} KiB`,
-      why: msg('checks-connectivity:incidents.reason.tooLarge', { size: MAX_FEED_BYTES }),
+      why: msg('clients:incidentFeed.tooLarge', { size: MAX_FEED_BYTES }),
     };
   return { ok: true, text: outcome.body };
 }
@@ -57,5 +57,5 @@ export async function downloadFeed(
 function stopReason(signal: AbortSignal, timeoutMs: number): Message {
   const reason: unknown = signal.reason;
   const why = reason && typeof reason === 'object' && 'why' in reason ? reason.why : null;
-  return isMessage(why) ? why : msg('checks-connectivity:incidents.reason.budget', { ms: timeoutMs });
+  return isMessage(why) ? why : msg('clients:incidentFeed.budget', { ms: timeoutMs });
 }

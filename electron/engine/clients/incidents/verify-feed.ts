@@ -57,17 +57,14 @@ export function verifyFeed(
   if (bytes > MAX_FEED_BYTES)
     return refuse(
       `it is larger than ${MAX_FEED_BYTES / 1024} KiB (${bytes} bytes)`,
-      msg('checks-connectivity:incidents.reason.tooLarge', { size: MAX_FEED_BYTES }),
+      msg('clients:incidentFeed.tooLarge', { size: MAX_FEED_BYTES }),
     );
   const json = parseJson(text);
-  if (json === undefined) return refuse('it is not JSON', msg('checks-connectivity:incidents.reason.notJson'));
+  if (json === undefined) return refuse('it is not JSON', msg('clients:incidentFeed.notJson'));
   const envelope = FeedDocumentSchema.safeParse(json);
   if (!envelope.success) {
     const issue = describeIssue(envelope.error);
-    return refuse(
-      `it is not a signed feed document (${issue})`,
-      msg('checks-connectivity:incidents.reason.notSigned', { issue }),
-    );
+    return refuse(`it is not a signed feed document (${issue})`, msg('clients:incidentFeed.notSigned', { issue }));
   }
   const { payload, signature, keyId } = envelope.data;
   const keys: KeyObject[] = [];
@@ -76,15 +73,12 @@ export function verifyFeed(
     try {
       key = createPublicKey({ key: pem, format: 'pem' });
     } catch {
-      return refuse(
-        'the public key it is checked with is not a PEM key',
-        msg('checks-connectivity:incidents.reason.keyNotPem'),
-      );
+      return refuse('the public key it is checked with is not a PEM key', msg('clients:incidentFeed.keyNotPem'));
     }
     if (key.asymmetricKeyType !== 'ed25519')
       return refuse(
         'the public key it is checked with is not an Ed25519 key',
-        msg('checks-connectivity:incidents.reason.keyNotEd25519'),
+        msg('clients:incidentFeed.keyNotEd25519'),
       );
     keys.push(key);
   }
@@ -92,41 +86,35 @@ export function verifyFeed(
   if (candidates.length === 0)
     return refuse(
       `it names a signing key this version does not trust (key id ${keyId})`,
-      msg('checks-connectivity:incidents.reason.unknownKey'),
+      msg('clients:incidentFeed.unknownKey'),
     );
   // A tampered payload and a feed signed with another key fail alike: the signature does not verify.
   const signed = Buffer.from(payload, 'utf8');
   if (!candidates.some((key) => verify(null, signed, key, Buffer.from(signature, 'base64'))))
-    return refuse(
-      'its signature does not verify with the public key',
-      msg('checks-connectivity:incidents.reason.badSignature'),
-    );
+    return refuse('its signature does not verify with the public key', msg('clients:incidentFeed.badSignature'));
   const parsed = FeedPayloadSchema.safeParse(parseJson(payload));
   if (!parsed.success) {
     const issue = describeIssue(parsed.error);
-    return refuse(
-      `its payload breaks the feed schema (${issue})`,
-      msg('checks-connectivity:incidents.reason.badPayload', { issue }),
-    );
+    return refuse(`its payload breaks the feed schema (${issue})`, msg('clients:incidentFeed.badPayload', { issue }));
   }
   const issuedAt = Date.parse(parsed.data.issuedAt);
   const expiresAt = Date.parse(parsed.data.expiresAt);
   if (issuedAt > nowMs + ISSUED_AT_SKEW_MS)
     return refuse(
       `it was issued in the future (${parsed.data.issuedAt}; this computer's clock says ${iso(nowMs)})`,
-      msg('checks-connectivity:incidents.reason.future', { issued: issuedAt, now: nowMs }),
+      msg('clients:incidentFeed.future', { issued: issuedAt, now: nowMs }),
     );
   if (expiresAt <= issuedAt)
-    return refuse('it expires before it was issued', msg('checks-connectivity:incidents.reason.expiresBeforeIssued'));
+    return refuse('it expires before it was issued', msg('clients:incidentFeed.expiresBeforeIssued'));
   if (expiresAt - issuedAt > MAX_FEED_LIFETIME_DAYS * 86_400_000)
     return refuse(
       `it is valid for more than ${MAX_FEED_LIFETIME_DAYS} days (issued ${parsed.data.issuedAt}, expires ${parsed.data.expiresAt})`,
-      msg('checks-connectivity:incidents.reason.tooLong'),
+      msg('clients:incidentFeed.tooLong'),
     );
   if (expiresAt <= nowMs)
     return refuse(
       `it expired on ${parsed.data.expiresAt}`,
-      msg('checks-connectivity:incidents.reason.expired', { expires: expiresAt }),
+      msg('clients:incidentFeed.expired', { expires: expiresAt }),
     );
   return {
     ok: true,

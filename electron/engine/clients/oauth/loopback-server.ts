@@ -1,45 +1,26 @@
 import http from 'node:http';
 import type net from 'node:net';
 import type { SecretRegistry } from '../../core/secrets';
-import { PAGE_HEADERS, callbackPage, type PageKind } from './callback-page';
-import { secretEquals } from './pkce';
+import { PAGE_HEADERS, callbackPage } from './callback-page';
+import {
+  clientErrorRoute,
+  emptyStats,
+  listenReason,
+  routeCallback,
+  type CallbackResult,
+  type CallbackRoute,
+  type LoopbackStats,
+} from './loopback-routes';
 import { MAX_STRAY_CALLBACKS, strayCallback, type StrayCallback } from './stray-callbacks';
 
 /**
  * The loopback redirect receiver of the differential sign-in test (RFC 8252 §7.3, §8.3; docs/architecture.md).
  * It fixes AppAuth-JS's gaps (its `node_request_handler.ts`): binds 127.0.0.1 only, handles listen errors, checks
- * path, method, Host and `state` itself, times out, can be cancelled, sends no-store + CSP, and closes
- * after the one valid callback — while any other request is answered, counted and survived.
+ * path, method, Host and `state` itself (`loopback-routes.ts`), times out, can be cancelled, sends no-store + CSP,
+ * and closes after the one valid callback — while any other request is answered, counted and survived.
  */
 
-/** How the callback wait ended. */
-export type CallbackResult =
-  | { readonly kind: 'code'; readonly code: string }
-  | { readonly kind: 'error'; readonly error: string; readonly description: string | null }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'cancelled' };
-
-/** Counts of what the server received, by kind (reported as evidence, and by the fuzz test). */
-export interface LoopbackStats {
-  /** The valid callback (0 or 1). */
-  accepted: number;
-  /** Requests for another path (favicon.ico, probes). */
-  wrongPath: number;
-  /** Methods other than GET on the callback path. */
-  wrongMethod: number;
-  /** A Host header other than the redirect URI's (DNS rebinding). */
-  wrongHost: number;
-  /** Callback-path requests with a missing, repeated or wrong `state` (possible interference: any web page can send them). */
-  stateMismatch: number;
-  /** Right state but neither `code` nor `error`, or a repeated one. */
-  incomplete: number;
-  /** Requests Node's parser refused (bad request line, bad header, smuggling attempts). */
-  malformed: number;
-  /** Header sections over the size limit. */
-  oversized: number;
-  /** Connections dropped for sending headers too slowly (slow-loris). */
-  timedOut: number;
-}
+export type { CallbackResult, LoopbackStats };
 
 /** Options of a loopback server. */
 export interface LoopbackOptions {
@@ -76,7 +57,6 @@ export interface LoopbackServer {
 
 /** Why no server could be started. */
 export interface LoopbackUnavailable {
-  readonly code: 'LOOPBACK_UNAVAILABLE';
   /** The OS error code (EADDRINUSE, EACCES, …). */
   readonly errno: string;
   readonly reason: string;
@@ -93,166 +73,48 @@ export async function startLoopbackServer(
   { readonly ok: true; readonly server: LoopbackServer } | { readonly ok: false; readonly error: LoopbackUnavailable }
 > {
   const path = options.path ?? CALLBACK_PATH;
-  const stats: LoopbackStats = {
-    accepted: 0,
-    wrongPath: 0,
-    wrongMethod: 0,
-    wrongHost: 0,
-    stateMismatch: 0,
-    incomplete: 0,
-    malformed: 0,
-    oversized: 0,
-    timedOut: 0,
-  };
-  const strays: StrayCallback[] = [];
-  const sockets = new Set<net.Socket>();
-  let settle: (result: CallbackResult) => void = () => undefined;
-  let settled = false;
-  const result = new Promise<CallbackResult>((resolve) => {
-    settle = (value) => {
-      if (settled) return;
-      settled = true;
-      resolve(value);
-    };
-  });
-
-  const server = http.createServer({
-    maxHeaderSize: options.maxHeaderBytes ?? 8 * 1024,
-    headersTimeout: options.headersTimeoutMs ?? 10_000,
-    requestTimeout: (options.headersTimeoutMs ?? 10_000) + 5_000,
-    // How often Node enforces the two timeouts above (default 30 s would let slow-loris linger).
-    connectionsCheckingInterval: 1000,
-    keepAliveTimeout: 1000,
-  });
+  const wait = settleOnce();
+  const received = { stats: emptyStats(), strays: [] as StrayCallback[] };
+  const server = createServer(options);
+  const sockets = trackSockets(server);
   let port = 0;
   let open = false;
-
-  const answer = (res: http.ServerResponse, status: number, kind: PageKind, extra: Record<string, string> = {}) => {
-    if (res.headersSent || res.destroyed) return;
-    res.writeHead(status, { ...PAGE_HEADERS, ...extra });
-    res.end(res.req.method === 'HEAD' ? undefined : callbackPage(kind));
-  };
-
+  const shutdown = closer(server, sockets, {
+    onClosing: () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    },
+    onClosed: () => (open = false),
+  });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    // Bodies are never read; a request that sends one is answered and its connection closed.
-    req.on('error', () => undefined);
-    res.on('error', () => undefined);
-    const raw = req.url ?? '';
-    const query = raw.indexOf('?');
-    const rawPath = query < 0 ? raw : raw.slice(0, query);
-    // The raw path, not a parsed URL: `//evil.example/callback` parses to host evil.example, path /callback.
-    if (rawPath !== path || settled) {
-      stats.wrongPath++;
-      return answer(res, 404, 'not-found');
-    }
-    // GET only: a HEAD (a prefetch, a link checker) must not consume the one-time callback.
-    if (req.method !== 'GET') {
-      stats.wrongMethod++;
-      return answer(res, 405, 'rejected', { allow: 'GET' });
-    }
-    if (req.headers.host !== `${HOST}:${port}`) {
-      stats.wrongHost++;
-      return answer(res, 400, 'rejected');
-    }
-    const params = new URLSearchParams(query < 0 ? '' : raw.slice(query + 1));
-    const states = params.getAll('state');
-    // RFC 8252 §8.9: reject any response whose state does not match the pending request's.
-    if (states.length !== 1 || !secretEquals(states[0], options.expectedState)) {
-      stats.stateMismatch++;
-      if (strays.length < MAX_STRAY_CALLBACKS) strays.push(strayCallback(req.headers, states));
-      return answer(res, 400, 'rejected');
-    }
-    const codes = params.getAll('code');
-    const errors = params.getAll('error');
-    if (codes.length === 1 && errors.length === 0 && codes[0]) {
-      options.secrets?.add(codes[0], 'code');
-      stats.accepted++;
-      answer(res, 200, 'done');
-      settle({ kind: 'code', code: codes[0] });
-    } else if (errors.length === 1 && codes.length === 0 && errors[0]) {
-      stats.accepted++;
-      answer(res, 200, errors[0] === 'access_denied' ? 'denied' : 'error');
-      settle({
-        kind: 'error',
-        error: errors[0].slice(0, 100),
-        description: params.get('error_description')?.slice(0, 500) ?? null,
-      });
-    } else {
-      stats.incomplete++;
-      return answer(res, 400, 'rejected');
-    }
+    const expected = { path, host: `${HOST}:${port}`, state: options.expectedState, settled: wait.settled() };
+    const route = routeCallback({ method: req.method, rawUrl: req.url ?? '', host: req.headers.host }, expected);
+    applyRoute(req, res, route, received, options.secrets);
+    if (!route.settles) return;
+    wait.settle(route.settles);
     // Close once the answer is on the wire (RFC 8252 §8.3: open the port only while waiting).
     res.on('finish', () => void shutdown());
     res.on('close', () => void shutdown());
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: net.Socket) =>
+    refuseConnection(error, socket, received.stats),
+  );
 
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: net.Socket) => {
-    const code = error.code ?? '';
-    if (code === 'HPE_HEADER_OVERFLOW') stats.oversized++;
-    else if (code === 'ERR_HTTP_REQUEST_TIMEOUT' || code === 'ERR_HTTP_HEADERS_TIMEOUT') stats.timedOut++;
-    else if (code === 'ECONNRESET') return void socket.destroy();
-    else stats.malformed++;
-    if (socket.writable && !socket.destroyed) {
-      const status =
-        code === 'HPE_HEADER_OVERFLOW'
-          ? '431 Request Header Fields Too Large'
-          : code.includes('TIMEOUT')
-            ? '408 Request Timeout'
-            : '400 Bad Request';
-      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\ncache-control: no-store\r\n\r\n`);
-    }
-    socket.destroy();
-  });
-  server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  const listenError = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
-    const onError = (error: NodeJS.ErrnoException) => resolve(error);
-    server.once('error', onError);
-    // 127.0.0.1 only, never all interfaces (RFC 8252 §8.3; AppAuth-JS listens on every interface).
-    server.listen({ port: options.port, host: HOST, exclusive: true }, () => {
-      server.off('error', onError);
-      resolve(null);
-    });
-  });
-  if (listenError) {
+  const listenError = await listen(server, options.port);
+  if (listenError)
     return {
       ok: false,
-      error: {
-        code: 'LOOPBACK_UNAVAILABLE',
-        errno: listenError.code ?? 'ERR',
-        reason: listenReason(listenError.code, options.port),
-      },
+      error: { errno: listenError.code ?? 'ERR', reason: listenReason(listenError.code, options.port) },
     };
-  }
   server.on('error', () => undefined);
   open = true;
   port = (server.address() as net.AddressInfo).port;
-
-  let closing: Promise<void> | null = null;
-  const shutdown = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      server.close(() => {
-        open = false;
-        resolve();
-      });
-      // Keep-alive and slow-loris sockets would hold close() open: end them now.
-      for (const socket of sockets) socket.destroy();
-      server.closeAllConnections();
-    });
-    return closing;
-  };
   const timer = setTimeout(() => {
-    settle({ kind: 'timeout' });
+    wait.settle({ kind: 'timeout' });
     void shutdown();
   }, options.timeoutMs);
   const onAbort = () => {
-    settle({ kind: 'cancelled' });
+    wait.settle({ kind: 'cancelled' });
     void shutdown();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -263,22 +125,115 @@ export async function startLoopbackServer(
     server: {
       redirectUri: `http://${HOST}:${port}${path}`,
       port,
-      result,
-      stats: () => ({ ...stats }),
-      strayCallbacks: () => [...strays],
+      result: wait.result,
+      stats: () => ({ ...received.stats }),
+      strayCallbacks: () => [...received.strays],
       listening: () => open,
       close: () => {
-        settle({ kind: 'cancelled' });
+        wait.settle({ kind: 'cancelled' });
         return shutdown();
       },
     },
   };
 }
 
-function listenReason(code: string | undefined, port: number): string {
-  if (code === 'EADDRINUSE') return `port ${port} on 127.0.0.1 is already in use by another program`;
-  if (code === 'EACCES' || code === 'EPERM')
-    return `opening port ${port} on 127.0.0.1 was not permitted (a firewall or security software may block it)`;
-  if (code === 'EADDRNOTAVAIL') return '127.0.0.1 is not available on this machine';
-  return `port ${port} on 127.0.0.1 could not be opened (${code ?? 'unknown error'})`;
+/** The wait's one result: the first settlement wins. */
+function settleOnce() {
+  let settled = false;
+  let resolve: (result: CallbackResult) => void = () => undefined;
+  const result = new Promise<CallbackResult>((r) => (resolve = r));
+  return {
+    result,
+    settled: () => settled,
+    settle(value: CallbackResult) {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+    },
+  };
+}
+
+/** The HTTP server with tight limits: small headers, short header time, checked every second (slow-loris). */
+function createServer(options: LoopbackOptions): http.Server {
+  return http.createServer({
+    maxHeaderSize: options.maxHeaderBytes ?? 8 * 1024,
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    requestTimeout: (options.headersTimeoutMs ?? 10_000) + 5_000,
+    // How often Node enforces the two timeouts above (default 30 s would let slow-loris linger).
+    connectionsCheckingInterval: 1000,
+    keepAliveTimeout: 1000,
+  });
+}
+
+/** The open connections, so closing can end them. */
+function trackSockets(server: http.Server): Set<net.Socket> {
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return sockets;
+}
+
+/** Counts a request and answers it as routed; the code of a valid callback is a secret the moment it arrives. */
+function applyRoute(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  route: CallbackRoute,
+  received: { stats: LoopbackStats; strays: StrayCallback[] },
+  secrets: SecretRegistry | undefined,
+): void {
+  // Bodies are never read; a request that sends one is answered and its connection closed.
+  req.on('error', () => undefined);
+  res.on('error', () => undefined);
+  received.stats[route.count]++;
+  if (route.strayStates && received.strays.length < MAX_STRAY_CALLBACKS)
+    received.strays.push(strayCallback(req.headers, route.strayStates));
+  if (route.settles?.kind === 'code') secrets?.add(route.settles.code, 'code');
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(route.status, { ...PAGE_HEADERS, ...route.headers });
+  res.end(req.method === 'HEAD' ? undefined : callbackPage(route.page));
+}
+
+/** A connection Node's parser refused: counted, answered with a bare status line when still writable, dropped. */
+function refuseConnection(error: NodeJS.ErrnoException, socket: net.Socket, stats: LoopbackStats): void {
+  const route = clientErrorRoute(error.code ?? '');
+  if (!route) return void socket.destroy();
+  stats[route.count]++;
+  if (socket.writable && !socket.destroyed)
+    socket.end(`HTTP/1.1 ${route.status}\r\nconnection: close\r\ncontent-length: 0\r\ncache-control: no-store\r\n\r\n`);
+  socket.destroy();
+}
+
+/** Listens on 127.0.0.1 only, never all interfaces (RFC 8252 §8.3; AppAuth-JS listens on every interface). */
+function listen(server: http.Server, port: number): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    const onError = (error: NodeJS.ErrnoException) => resolve(error);
+    server.once('error', onError);
+    server.listen({ port, host: HOST, exclusive: true }, () => {
+      server.off('error', onError);
+      resolve(null);
+    });
+  });
+}
+
+/** Closes the server once (later calls get the same promise), ending keep-alive and slow-loris sockets at once. */
+function closer(
+  server: http.Server,
+  sockets: Set<net.Socket>,
+  hooks: { readonly onClosing: () => void; readonly onClosed: () => void },
+): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () =>
+    (closing ??= new Promise<void>((resolve) => {
+      hooks.onClosing();
+      server.close(() => {
+        hooks.onClosed();
+        resolve();
+      });
+      // Keep-alive and slow-loris sockets would hold close() open: end them now.
+      for (const socket of sockets) socket.destroy();
+      server.closeAllConnections();
+    }));
 }

@@ -1,4 +1,3 @@
-import type { ProblemCode } from '../../../../shared/problems';
 import { isCloudflareBlock } from '../../net/answerer';
 import type { HttpOutcome } from '../../net/http-client';
 import { parseJson } from '../../core/parse-json';
@@ -10,19 +9,19 @@ import { traktResponder } from '../trakt/responder';
  * Cloudflare block, an outage, or an answer we do not know. Never throws.
  */
 
-/** Every problem a failed OAuth call can be evidence of. */
-export const OAUTH_FAILURE_CODES = [
-  'OAUTH_DENIED',
-  'OAUTH_INVALID_GRANT',
-  'OAUTH_INVALID_CLIENT',
-  'OAUTH_REDIRECT_MISMATCH',
-  'OAUTH_INVALID_REQUEST',
-  'CLOUDFLARE_BLOCKED',
-  'SERVICE_OUTAGE',
-] as const satisfies readonly ProblemCode[];
-
-/** A problem a failed OAuth call can be evidence of. */
-export type OAuthFailureCode = (typeof OAUTH_FAILURE_CODES)[number];
+/**
+ * What a failed OAuth call says about its cause, as a fact of the answer: the OAuth `error` read by RFC 6749
+ * §4.1.2.1/§5.2, Cloudflare's block page, or an outage status. Which problem it is evidence of is the checks'
+ * reading (`electron/engine/checks/token/differential/oauth-problems.ts`).
+ */
+export type OAuthFailureCause =
+  | 'denied'
+  | 'invalid-grant'
+  | 'invalid-client'
+  | 'redirect-mismatch'
+  | 'invalid-request'
+  | 'cloudflare-blocked'
+  | 'outage';
 
 /** A failed OAuth call. */
 export interface OAuthFailure {
@@ -32,8 +31,8 @@ export interface OAuthFailure {
   /** The OAuth `error` code (e.g. `invalid_grant`), when the body had one. */
   readonly error: string | null;
   readonly description: string | null;
-  /** The problem this is evidence of; null when it says nothing about a known cause. */
-  readonly problem: OAuthFailureCode | null;
+  /** What the answer says about the cause; null when it says nothing about a known cause. */
+  readonly cause: OAuthFailureCause | null;
   /** One line without secrets, e.g. `POST /oauth/token → 400 invalid_grant ("session not found")`. */
   readonly evidence: string;
 }
@@ -53,17 +52,17 @@ export function readOAuthError(body: string): { error: string; description: stri
 /** Trakt's (Doorkeeper's) text for a redirect URI that does not match the app's (xbgmsharp/trakt#13). */
 const REDIRECT_MISMATCH = /redirect[ _-]?ur[il]/i;
 
-/** The problem an OAuth `error` code is evidence of (docs/problems.md token rows). */
-export function problemOfOAuthError(error: string, description: string | null): OAuthFailureCode | null {
-  if (error === 'access_denied') return 'OAUTH_DENIED';
-  if (error === 'invalid_grant') return 'OAUTH_INVALID_GRANT';
-  if (error === 'invalid_client' || error === 'unauthorized_client') return 'OAUTH_INVALID_CLIENT';
+/** The cause an OAuth `error` code names (RFC 6749 §4.1.2.1, §5.2; Doorkeeper's wording for the redirect URI). */
+export function causeOfOAuthError(error: string, description: string | null): OAuthFailureCause | null {
+  if (error === 'access_denied') return 'denied';
+  if (error === 'invalid_grant') return 'invalid-grant';
+  if (error === 'invalid_client' || error === 'unauthorized_client') return 'invalid-client';
   if (
     error === 'invalid_redirect_uri' ||
     (error === 'invalid_request' && description !== null && REDIRECT_MISMATCH.test(description))
   )
-    return 'OAUTH_REDIRECT_MISMATCH';
-  if (error === 'invalid_request' || error === 'unsupported_grant_type') return 'OAUTH_INVALID_REQUEST';
+    return 'redirect-mismatch';
+  if (error === 'invalid_request' || error === 'unsupported_grant_type') return 'invalid-request';
   return null;
 }
 
@@ -77,7 +76,7 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
       status: null,
       error: null,
       description: null,
-      problem: null,
+      cause: null,
       evidence: `${call} failed before an answer (${outcome.message})`,
     };
   }
@@ -90,7 +89,7 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
       status,
       error: body.error,
       description: body.description,
-      problem: problemOfOAuthError(body.error, body.description),
+      cause: causeOfOAuthError(body.error, body.description),
       evidence: `${call} → ${status} ${body.error}${text}`,
     };
   }
@@ -101,7 +100,7 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
       status,
       error: null,
       description: null,
-      problem: 'CLOUDFLARE_BLOCKED',
+      cause: 'cloudflare-blocked',
       evidence: `${call} → 403 from Cloudflare's edge (no Trakt server headers)`,
     };
   }
@@ -111,7 +110,7 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
       status,
       error: null,
       description: null,
-      problem: 'SERVICE_OUTAGE',
+      cause: 'outage',
       evidence: `${call} → ${status} (server error)`,
     };
   return {
@@ -119,7 +118,7 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
     status,
     error: null,
     description: null,
-    problem: null,
+    cause: null,
     evidence: `${call} → ${status} without an OAuth error body`,
   };
 }

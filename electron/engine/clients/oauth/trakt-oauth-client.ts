@@ -141,7 +141,7 @@ function tokenAnswer(
       status: 200,
       error: null,
       description: null,
-      problem: null,
+      cause: null,
       evidence: `${call} → 200 without a readable token`,
     };
   }
@@ -189,7 +189,7 @@ export async function requestDeviceCode(
       status: 200,
       error: null,
       description: null,
-      problem: null,
+      cause: null,
       evidence: 'POST /oauth/device/code → 200 without a readable device code',
     };
   }

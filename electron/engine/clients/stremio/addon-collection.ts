@@ -65,7 +65,7 @@ export async function fetchAddonCollection(
       ok: false,
       kind: 'malformed',
       reason: 'the answer has no list of add-ons',
-      why: msg('checks-token:stremioAnswer.noAddons'),
+      why: msg('clients:stremioAnswer.noAddons'),
       outcome: answer.outcome,
     };
   const addons: InstalledAddon[] = [];

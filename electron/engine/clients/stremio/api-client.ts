@@ -68,7 +68,7 @@ export async function stremioLogin(
       ok: false,
       kind: 'malformed',
       reason: 'the login answer has no auth key',
-      why: msg('checks-token:stremioAnswer.noAuthKey'),
+      why: msg('clients:stremioAnswer.noAuthKey'),
       outcome: answer.outcome,
     };
   const authKey = ctx.secrets.add(login.data.authKey, 'auth-key');
@@ -78,7 +78,7 @@ export async function stremioLogin(
       ok: false,
       kind: 'malformed',
       reason: 'the login answer has no readable user',
-      why: msg('checks-token:stremioAnswer.noUser'),
+      why: msg('clients:stremioAnswer.noUser'),
       outcome: answer.outcome,
     };
   return { ok: true, value: { authKey, user }, outcome: answer.outcome };
@@ -99,7 +99,7 @@ export async function stremioGetUser(
       ok: false,
       kind: 'malformed',
       reason: 'the getUser answer is not a user',
-      why: msg('checks-token:stremioAnswer.notAUser'),
+      why: msg('clients:stremioAnswer.notAUser'),
       outcome: answer.outcome,
     };
   return { ok: true, value: { authKey, user }, outcome: answer.outcome };
@@ -148,7 +148,7 @@ export async function callStremioApi(
       ok: false,
       kind: 'malformed',
       reason: `the answer is larger than ${Math.round(maxBytes / 1024)} KiB`,
-      why: msg('checks-token:stremioAnswer.tooLarge', { size: maxBytes }),
+      why: msg('clients:stremioAnswer.tooLarge', { size: maxBytes }),
       outcome,
     };
   const json = parseJson(outcome.body);
@@ -159,7 +159,7 @@ export async function callStremioApi(
       ok: false,
       kind: 'malformed',
       reason: `the answer (HTTP ${outcome.status}) is not JSON`,
-      why: msg('checks-token:stremioAnswer.notJson', { status: outcome.status }),
+      why: msg('clients:stremioAnswer.notJson', { status: outcome.status }),
       outcome,
     };
   }
@@ -175,7 +175,7 @@ export async function callStremioApi(
       ok: false,
       kind: 'malformed',
       reason: `the answer (HTTP ${outcome.status}) has neither "result" nor "error"`,
-      why: msg('checks-token:stremioAnswer.noEnvelope', { status: outcome.status }),
+      why: msg('clients:stremioAnswer.noEnvelope', { status: outcome.status }),
       outcome,
     };
   }

@@ -39,12 +39,92 @@ const CHROMIUM_PROFILE = [
 ];
 const SERVER_DATA = [item('torrent-cache', 'stremio-cache'), item('server-settings', 'server-settings.json')];
 
-const location = (
-  label: string,
-  shell: DataLocation['shell'],
-  dir: string,
-  items: readonly ((root: string) => DataItem)[] = [],
-): DataLocation => ({ label, shell, path: dir, items: items.map((make) => make(dir)) });
+/** A folder of the search base a place lives under. */
+type BaseFolder = 'home' | 'appData' | 'localAppData';
+
+/** Qt's organisation folder (main.cpp "Smart Code ltd"; the NSIS script writes "Smart Code Ltd"). */
+const ORG = Symbol('org');
+type PathPart = string | typeof ORG;
+
+/** One place Stremio keeps data: its folder under a base, and the known items in it. */
+interface Place {
+  readonly label: string;
+  readonly shell: DataLocation['shell'];
+  readonly under: BaseFolder;
+  /** The path under the base; `ORG` stands for each spelling of Qt's organisation folder. */
+  readonly parts: readonly PathPart[];
+  readonly items?: readonly ((root: string) => DataItem)[];
+}
+
+/** Places listed once per spelling of the organisation folder, in this order for each. */
+interface EachOrg {
+  readonly eachOrg: readonly Place[];
+}
+
+/** QtWebEngine's profile folder under Stremio 4's organisation folder. */
+const QT_PROFILE: readonly PathPart[] = [ORG, 'Stremio', 'QtWebEngine', 'Default'];
+const serverData = (label: string, under: BaseFolder, ...parts: string[]): Place => ({
+  label,
+  shell: 'streaming-server',
+  under,
+  parts,
+  items: SERVER_DATA,
+});
+const v4Profile = (under: BaseFolder, ...parts: PathPart[]): Place => ({
+  label: 'Stremio 4 web profile',
+  shell: 'stremio-4',
+  under,
+  parts: [...parts, ...QT_PROFILE],
+  items: CHROMIUM_PROFILE,
+});
+const v4HttpCache = (under: BaseFolder, ...parts: PathPart[]): Place => ({
+  label: 'Stremio 4 HTTP cache',
+  shell: 'stremio-4',
+  under,
+  parts: [...parts, ...QT_PROFILE],
+  items: [item('http-cache', 'Cache')],
+});
+
+/** Every place per platform, in the order they are listed (docs/sources.md "Stremio data"). */
+const PLACES: Readonly<Record<'win32' | 'darwin' | 'linux', readonly (Place | EachOrg)[]>> = {
+  win32: [
+    serverData('Streaming server data', 'appData', 'stremio', 'stremio-server'),
+    v4Profile('localAppData'),
+    // shell-ng sets no user-data folder, so WebView2 uses `<exe>.WebView2` next to the exe (shell-ng `webview.rs`).
+    {
+      label: 'Stremio 5 web profile',
+      shell: 'stremio-5',
+      under: 'localAppData',
+      parts: ['Programs', 'Stremio', 'stremio-shell-ng.exe.WebView2', 'EBWebView', 'Default'],
+      items: CHROMIUM_PROFILE,
+    },
+  ],
+  darwin: [
+    serverData('Streaming server data', 'home', 'Library', 'Application Support', 'stremio-server'),
+    {
+      eachOrg: [v4Profile('home', 'Library', 'Application Support'), v4HttpCache('home', 'Library', 'Caches')],
+    },
+  ],
+  linux: [
+    serverData('Streaming server data', 'home', '.stremio-server'),
+    serverData('Streaming server data (Flatpak)', 'home', '.var', 'app', 'com.stremio.Stremio', '.stremio-server'),
+    {
+      eachOrg: [
+        v4Profile('home', '.local', 'share'),
+        // QtWebEngine keeps the HTTP cache under the XDG cache folder, not beside the profile.
+        v4HttpCache('home', '.cache'),
+      ],
+    },
+    // WebKitGTK's layout inside these is not documented: sized, never offered for clearing.
+    { label: 'Stremio 5 app data', shell: 'stremio-5', under: 'home', parts: ['.local', 'share', 'stremio'] },
+    {
+      label: 'Stremio 5 app data (Flatpak)',
+      shell: 'stremio-5',
+      under: 'home',
+      parts: ['.var', 'app', 'com.stremio.Stremio', 'data', 'stremio'],
+    },
+  ],
+};
 
 /**
  * Every place Stremio keeps data on the search's platform (docs/sources.md "Stremio data"), whether or not it exists.
@@ -55,103 +135,19 @@ const location = (
 export function candidateDataLocations(
   search: Pick<StremioSearch, 'searchRoots' | 'platform' | 'env'>,
 ): DataLocation[] {
-  const out: DataLocation[] = [];
-  for (const base of searchBases(search)) {
-    const orgs = search.platform === 'linux' ? ['Smart Code ltd', 'Smart Code Ltd'] : ['Smart Code ltd'];
-    if (search.platform === 'win32') {
-      out.push(
-        location(
-          'Streaming server data',
-          'streaming-server',
-          path.join(base.appData, 'stremio', 'stremio-server'),
-          SERVER_DATA,
-        ),
-      );
-      out.push(
-        location(
-          'Stremio 4 web profile',
-          'stremio-4',
-          path.join(base.localAppData, 'Smart Code ltd', 'Stremio', 'QtWebEngine', 'Default'),
-          CHROMIUM_PROFILE,
-        ),
-      );
-      // shell-ng sets no user-data folder, so WebView2 uses `<exe>.WebView2` next to the exe (shell-ng `webview.rs`).
-      out.push(
-        location(
-          'Stremio 5 web profile',
-          'stremio-5',
-          path.join(base.localAppData, 'Programs', 'Stremio', 'stremio-shell-ng.exe.WebView2', 'EBWebView', 'Default'),
-          CHROMIUM_PROFILE,
-        ),
-      );
-    } else if (search.platform === 'darwin') {
-      out.push(
-        location(
-          'Streaming server data',
-          'streaming-server',
-          path.join(base.home, 'Library', 'Application Support', 'stremio-server'),
-          SERVER_DATA,
-        ),
-      );
-      for (const org of orgs) {
-        out.push(
-          location(
-            'Stremio 4 web profile',
-            'stremio-4',
-            path.join(base.home, 'Library', 'Application Support', org, 'Stremio', 'QtWebEngine', 'Default'),
-            CHROMIUM_PROFILE,
-          ),
-        );
-        out.push(
-          location(
-            'Stremio 4 HTTP cache',
-            'stremio-4',
-            path.join(base.home, 'Library', 'Caches', org, 'Stremio', 'QtWebEngine', 'Default'),
-            [item('http-cache', 'Cache')],
-          ),
-        );
-      }
-    } else if (search.platform === 'linux') {
-      out.push(
-        location('Streaming server data', 'streaming-server', path.join(base.home, '.stremio-server'), SERVER_DATA),
-      );
-      out.push(
-        location(
-          'Streaming server data (Flatpak)',
-          'streaming-server',
-          path.join(base.home, '.var', 'app', 'com.stremio.Stremio', '.stremio-server'),
-          SERVER_DATA,
-        ),
-      );
-      for (const org of orgs) {
-        out.push(
-          location(
-            'Stremio 4 web profile',
-            'stremio-4',
-            path.join(base.home, '.local', 'share', org, 'Stremio', 'QtWebEngine', 'Default'),
-            CHROMIUM_PROFILE,
-          ),
-        );
-        // QtWebEngine keeps the HTTP cache under the XDG cache folder, not beside the profile.
-        out.push(
-          location(
-            'Stremio 4 HTTP cache',
-            'stremio-4',
-            path.join(base.home, '.cache', org, 'Stremio', 'QtWebEngine', 'Default'),
-            [item('http-cache', 'Cache')],
-          ),
-        );
-      }
-      // WebKitGTK's layout inside these is not documented: sized, never offered for clearing.
-      out.push(location('Stremio 5 app data', 'stremio-5', path.join(base.home, '.local', 'share', 'stremio')));
-      out.push(
-        location(
-          'Stremio 5 app data (Flatpak)',
-          'stremio-5',
-          path.join(base.home, '.var', 'app', 'com.stremio.Stremio', 'data', 'stremio'),
-        ),
-      );
-    }
-  }
-  return out;
+  const platform = search.platform;
+  if (platform !== 'win32' && platform !== 'darwin' && platform !== 'linux') return [];
+  const orgs = platform === 'linux' ? ['Smart Code ltd', 'Smart Code Ltd'] : ['Smart Code ltd'];
+  const places = PLACES[platform].flatMap((entry) =>
+    'eachOrg' in entry
+      ? orgs.flatMap((org) => entry.eachOrg.map((place) => ({ place, org })))
+      : [{ place: entry, org: orgs[0]! }],
+  );
+  return searchBases(search).flatMap((base) => places.map(({ place, org }) => locate(place, base[place.under], org)));
+}
+
+/** A place under `root`, with `org` for the organisation folder. */
+function locate(place: Place, root: string, org: string): DataLocation {
+  const dir = path.join(root, ...place.parts.map((part) => (part === ORG ? org : part)));
+  return { label: place.label, shell: place.shell, path: dir, items: (place.items ?? []).map((make) => make(dir)) };
 }

@@ -50,6 +50,6 @@ export async function probeEventsPath(ctx: StremioApiContext, signal?: AbortSign
     kind: 'foreign-answer',
     status: outcome.status,
     reason: `HTTP ${outcome.status} without Stremio's JSON`,
-    why: msg('checks-scrobbling:events-path.notStremioJson', { status: outcome.status }),
+    why: msg('clients:eventsPath.notStremioJson', { status: outcome.status }),
   };
 }

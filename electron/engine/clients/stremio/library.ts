@@ -91,7 +91,7 @@ export async function fetchLibrary(
       ok: false,
       kind: 'malformed',
       reason: 'the library answer is not a list',
-      why: msg('checks-token:stremioAnswer.libraryNotAList'),
+      why: msg('clients:stremioAnswer.libraryNotAList'),
       outcome: answer.outcome,
     };
   const items: LibraryEntry[] = [];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { LocalProfile } from '../../../../shared/ipc';
 import { msg } from '../../../../shared/i18n/message';
-import type { StremioCredentials } from '../../runtime/check';
+import type { StremioCredentials } from '../../runtime/credentials';
 import { LevelDbTooLargeError, MAX_DB_BYTES, readLevelDbFiles, readLevelDbFolder } from './leveldb/read-db';
 import { LevelDbFormatError } from './leveldb/varint';
 import { findStoredProfile, localStorageItems, type StoredProfile } from './local-storage';
@@ -57,7 +57,7 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
     return {
       kind: 'unreadable',
       reason: "Stremio 5 for Linux keeps its data in WebKitGTK's storage format, which the wizard cannot read",
-      why: msg('checks-cache:cached-profile.reason.webkitgtk'),
+      why: msg('clients:cachedProfile.webkitgtk'),
     };
   }
   // Read-only, and in memory: each file is read whole once (a snapshot, as a copy would be) and parsed
@@ -71,19 +71,19 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
       return {
         kind: 'unreadable',
         reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB`,
-        why: msg('checks-cache:cached-profile.reason.tooLarge', { size: MAX_DB_BYTES }),
+        why: msg('clients:cachedProfile.tooLarge', { size: MAX_DB_BYTES }),
       };
     if (error instanceof LevelDbFormatError)
       return {
         kind: 'unreadable',
         reason: `cannot read this format: ${error.message}`,
-        why: msg('checks-cache:cached-profile.reason.format', { error: error.message }),
+        why: msg('clients:cachedProfile.format', { error: error.message }),
       };
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return {
       kind: 'unreadable',
       reason: `the files could not be read (${code})`,
-      why: msg('checks-cache:cached-profile.reason.filesUnreadable', { code }),
+      why: msg('clients:cachedProfile.filesUnreadable', { code }),
     };
   }
 }

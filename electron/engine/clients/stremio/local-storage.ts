@@ -78,11 +78,11 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
       ...(origins.length > 0
         ? {
             reason: `Stremio's storage (${origins.join(', ')}) holds no profile in the format the wizard knows`,
-            why: msg('checks-cache:cached-profile.reason.noProfile', { origins: origins.join(', ') }),
+            why: msg('clients:cachedProfile.noProfile', { origins: origins.join(', ') }),
           }
         : {
             reason: 'no Stremio data in this local storage',
-            why: msg('checks-cache:cached-profile.reason.noStremioData'),
+            why: msg('clients:cachedProfile.noStremioData'),
           }),
     };
   }
@@ -96,6 +96,6 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
   return {
     kind: 'unreadable',
     reason: 'the stored profile is not in the format the wizard knows',
-    why: msg('checks-cache:cached-profile.reason.unknownFormat'),
+    why: msg('clients:cachedProfile.unknownFormat'),
   };
 }

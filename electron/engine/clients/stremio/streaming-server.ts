@@ -59,7 +59,7 @@ export async function readStreamingServerSettings(
       url,
       kind: 'not-stremio',
       reason: "something answers there, but not with Stremio's settings",
-      why: msg('checks-cache:streaming-server.notStremio'),
+      why: msg('clients:streamingServer.notStremio'),
     };
   const values = parsed.data.values;
   return {

@@ -46,7 +46,7 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
       ok: false,
       kind: 'unreachable',
       reason: `no answer (${outcome.kind}: ${outcome.message})`,
-      why: msg('checks-version:jsonAnswer.noAnswer', { error: `${outcome.kind}: ${outcome.message}` }),
+      why: msg('clients:jsonAnswer.noAnswer', { error: `${outcome.kind}: ${outcome.message}` }),
     };
   if (outcome.status < 200 || outcome.status > 299)
     return {
@@ -54,7 +54,7 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
       kind: 'status',
       status: outcome.status,
       reason: `it answered HTTP ${outcome.status}`,
-      why: msg('checks-version:jsonAnswer.httpStatus', { status: outcome.status }),
+      why: msg('clients:jsonAnswer.httpStatus', { status: outcome.status }),
     };
   if (outcome.truncated)
     return {
@@ -62,7 +62,7 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
       kind: 'too-large',
       status: outcome.status,
       reason: `its answer is larger than ${request.maxBytes} bytes`,
-      why: msg('checks-version:jsonAnswer.tooLarge', { size: request.maxBytes }),
+      why: msg('clients:jsonAnswer.tooLarge', { size: request.maxBytes }),
     };
   try {
     return { ok: true, status: outcome.status, value: JSON.parse(outcome.body) as unknown, headers: outcome.headers };
@@ -74,8 +74,8 @@ export async function getJson(http: HttpClient, request: JsonRequest): Promise<J
       reason: `its answer is not JSON (${describeBody(outcome.body)})`,
       why:
         outcome.body.length === 0
-          ? msg('checks-version:jsonAnswer.notJsonEmpty')
-          : msg('checks-version:jsonAnswer.notJson', { size: outcome.body.length, preview: previewOf(outcome.body) }),
+          ? msg('clients:jsonAnswer.notJsonEmpty')
+          : msg('clients:jsonAnswer.notJson', { size: outcome.body.length, preview: previewOf(outcome.body) }),
     };
   }
 }

@@ -66,7 +66,7 @@ export async function askShellNgUpdater(
       url: url.href,
       kind: 'bad-shape',
       reason: 'its answer has no usable "version"',
-      why: msg('checks-version:jsonAnswer.noVersion'),
+      why: msg('clients:jsonAnswer.noVersion'),
     };
   return {
     ok: true,
@@ -101,7 +101,7 @@ export async function askShellV4Updater(
       url: url.href,
       kind: 'bad-shape',
       reason: 'its answer has no "upToDate" flag',
-      why: msg('checks-version:jsonAnswer.noUpToDate'),
+      why: msg('clients:jsonAnswer.noUpToDate'),
     };
   return {
     ok: true,

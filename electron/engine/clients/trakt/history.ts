@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import type { HttpOutcome } from '../../net/http-client';
 import { parseJson } from '../../core/parse-json';
-import {
-  classifyUsersSettings,
-  traktApiHeaders,
-  type UsersSettingsClassification,
-  type UsersSettingsContext,
-} from './users-settings';
+import { traktGet, type UsersSettingsClassification } from './users-settings';
+import type { TraktApiContext, TraktApiRequest } from './api-get';
 
 /**
  * `GET {traktApi}/users/me/history?start_at=…&page=…&limit=…` (trakt/trakt-api
@@ -47,12 +43,9 @@ export type HistoryResult =
   | { readonly ok: false; readonly classification: UsersSettingsClassification };
 
 /** A history request. */
-export interface HistoryRequest {
-  readonly accessToken: string;
-  readonly clientId: string;
+export interface HistoryRequest extends TraktApiRequest {
   /** `start_at`: when the link was made. */
   readonly startAtMs: number;
-  readonly signal?: AbortSignal;
 }
 
 /** Pages read at most: a Trakt link lives days, not years. */
@@ -82,8 +75,7 @@ const EntrySchema = z.union([
 ]);
 
 /** Reads the history since `startAtMs`, bounded; stops at the first page Trakt refuses. */
-export async function fetchHistory(ctx: UsersSettingsContext, request: HistoryRequest): Promise<HistoryResult> {
-  ctx.secrets.add(request.accessToken, 'token');
+export async function fetchHistory(ctx: TraktApiContext, request: HistoryRequest): Promise<HistoryResult> {
   const first = await fetchPage(ctx, request, 1);
   if (!first.ok) return first;
   const pageCount = first.pageCount;
@@ -117,19 +109,15 @@ type PageResult =
     }
   | { readonly ok: false; readonly classification: UsersSettingsClassification };
 
-async function fetchPage(ctx: UsersSettingsContext, request: HistoryRequest, page: number): Promise<PageResult> {
-  const url = new URL(HISTORY_PATH, ctx.config.endpoints.traktApi);
-  url.searchParams.set('start_at', new Date(request.startAtMs).toISOString());
-  url.searchParams.set('page', String(page));
-  url.searchParams.set('limit', String(HISTORY_PAGE_LIMIT));
-  const outcome = await ctx.http.request({
-    url: url.toString(),
-    headers: traktApiHeaders(request.clientId, request.accessToken),
-    maxBytes: MAX_BODY_BYTES,
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
-  if (!outcome.ok || outcome.status !== 200)
-    return { ok: false, classification: classifyUsersSettings(outcome, ctx.now(), HISTORY_PATH) };
+async function fetchPage(ctx: TraktApiContext, request: HistoryRequest, page: number): Promise<PageResult> {
+  const query = {
+    start_at: new Date(request.startAtMs).toISOString(),
+    page: String(page),
+    limit: String(HISTORY_PAGE_LIMIT),
+  };
+  const got = await traktGet(ctx, request, { path: HISTORY_PATH, query, maxBytes: MAX_BODY_BYTES });
+  if (!got.ok) return got;
+  const outcome = got.answer;
   const list = outcome.truncated ? undefined : parseJson(outcome.body);
   if (!Array.isArray(list)) return { ok: false, classification: unreadableAnswer(outcome) };
   const entries: HistoryEntry[] = [];
@@ -180,8 +168,6 @@ function unreadableAnswer(outcome: Extract<HttpOutcome, { ok: true }>): UsersSet
   const why = outcome.truncated ? `larger than ${MAX_BODY_BYTES / 1024} KiB` : 'not a list of history entries';
   return {
     kind: 'unexpected',
-    problem: null,
-    confidence: 0,
     status: 200,
     responder: null,
     evidence: `GET ${HISTORY_PATH} → 200 whose body is ${why}`,

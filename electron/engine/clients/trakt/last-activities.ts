@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseJsonWith } from '../../core/parse-json';
-import { classifyUsersSettings, traktApiHeaders, type UsersSettingsContext } from './users-settings';
+import { traktGet } from './users-settings';
+import type { TraktApiContext, TraktApiRequest } from './api-get';
 
 /**
  * `GET {traktApi}/sync/last_activities` (trakt/trakt-api
@@ -27,18 +28,12 @@ const PATH = '/sync/last_activities';
 
 /** Reads the activity stamps; null with the reason when Trakt did not give them. */
 export async function fetchLastActivities(
-  ctx: UsersSettingsContext,
-  request: { readonly accessToken: string; readonly clientId: string; readonly signal?: AbortSignal },
+  ctx: TraktApiContext,
+  request: TraktApiRequest,
 ): Promise<{ readonly ok: true; readonly value: LastActivities } | { readonly ok: false; readonly evidence: string }> {
-  ctx.secrets.add(request.accessToken, 'token');
-  const outcome = await ctx.http.request({
-    url: new URL(PATH, ctx.config.endpoints.traktApi).toString(),
-    headers: traktApiHeaders(request.clientId, request.accessToken),
-    maxBytes: 256 * 1024,
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
-  if (!outcome.ok || outcome.status !== 200)
-    return { ok: false, evidence: classifyUsersSettings(outcome, ctx.now(), PATH).evidence };
+  const got = await traktGet(ctx, request, { path: PATH, maxBytes: 256 * 1024 });
+  if (!got.ok) return { ok: false, evidence: got.classification.evidence };
+  const outcome = got.answer;
   const parsed = outcome.truncated ? null : parseJsonWith(LastActivitiesSchema, outcome.body);
   if (!parsed) return { ok: false, evidence: `GET ${PATH} → 200 whose body is not the activity stamps` };
   const watched = [stamp(parsed.movies?.watched_at), stamp(parsed.episodes?.watched_at)].filter(

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { HttpOutcome } from '../../net/http-client';
 import { parseJsonWith } from '../../core/parse-json';
 import type { RateLimitInfo } from './rate-limit';
-import { classifyUsersSettings, traktApiHeaders, type UsersSettingsContext } from './users-settings';
+import { sendTraktGet, type TraktApiContext } from './api-get';
+import { classifyUsersSettings } from './users-settings';
 
 /**
  * The two read-only Trakt calls of the live scrobble test (docs/architecture.md "Confirming a fix"), made with
@@ -76,7 +77,7 @@ const MAX_BODY_BYTES = 128 * 1024;
 
 /** `GET /users/me/watching`: null when nothing is in progress (204). */
 export async function readWatching(
-  ctx: UsersSettingsContext,
+  ctx: TraktApiContext,
   request: LiveReadRequest,
 ): Promise<LiveRead<WatchingItem | null>> {
   const path = '/users/me/watching';
@@ -94,7 +95,7 @@ export async function readWatching(
 
 /** `GET /sync/last_activities`: the stamps the live test compares between reads. */
 export async function readActivityStamps(
-  ctx: UsersSettingsContext,
+  ctx: TraktApiContext,
   request: LiveReadRequest,
 ): Promise<LiveRead<ActivityStamps>> {
   const path = '/sync/last_activities';
@@ -117,17 +118,11 @@ export async function readActivityStamps(
   };
 }
 
-function get(ctx: UsersSettingsContext, path: string, request: LiveReadRequest): Promise<HttpOutcome> {
-  ctx.secrets.add(request.accessToken, 'token');
-  return ctx.http.request({
-    url: new URL(path, ctx.config.endpoints.traktApi).toString(),
-    headers: traktApiHeaders(request.clientId, request.accessToken),
-    maxBytes: MAX_BODY_BYTES,
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
+function get(ctx: TraktApiContext, path: string, request: LiveReadRequest): Promise<HttpOutcome> {
+  return sendTraktGet(ctx, request, { path, maxBytes: MAX_BODY_BYTES });
 }
 
-function notOk<T>(ctx: UsersSettingsContext, outcome: HttpOutcome, path: string): LiveRead<T> {
+function notOk<T>(ctx: TraktApiContext, outcome: HttpOutcome, path: string): LiveRead<T> {
   const c = classifyUsersSettings(outcome, ctx.now(), path);
   if (c.kind === 'rate-limited' && c.rateLimit)
     return { kind: 'rate-limited', rateLimit: c.rateLimit, evidence: c.evidence };

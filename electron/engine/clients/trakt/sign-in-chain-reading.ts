@@ -1,11 +1,6 @@
-import type { SignInChain, SignInHop } from '../../../../shared/check-details/sign-in-chain';
 import { maskAccountPath } from '../../core/account-path';
 import { isTraktEndpoint } from '../../runtime/endpoint-hosts';
 import type { ChainHopRecord, FollowedChain } from './sign-in-chain';
-import { endMessage, hopNotes, parameterNames } from './sign-in-chain-words';
-import { joinClauses } from '../../../../shared/i18n/join';
-import type { Message } from '../../../../shared/i18n/message';
-import { englishTranslator } from '../../../../shared/i18n/translator';
 
 /**
  * Reads a followed chain: the client's own authorize link (the first Trakt address), whether Trakt
@@ -60,46 +55,11 @@ export function hopPlace(hop: ChainHopRecord): string {
   return `${hop.url.host}${displayPath(hop)}`;
 }
 
-function displayPath(hop: ChainHopRecord): string {
+/** A hop's path as a report may carry it: the account id in Stremio's start link masked. */
+export function displayPath(hop: ChainHopRecord): string {
   // The account id in Stremio's start link is personal, on any host and in any case: it never reaches a report.
   return maskAccountPath(hop.url.pathname);
 }
 
-/** What a hop changed compared with the one before it, in plain English words (the report's `change`). */
-function changeOf(notes: readonly Message[]): string {
-  return notes.length > 0 ? englishTranslator().text(joinClauses(notes)) : '';
-}
-
-/** How a chain ended, as a message (`endMessage`). */
-function endOf(chain: FollowedChain): Message {
-  const last = lastHop(chain);
-  return endMessage(chain.end, last ? hopPlace(last) : null, chain.hops.length);
-}
-
-/** One sentence saying how a chain ended, in English (the report's `end`, candidates' `end`). */
-export function endSentence(chain: FollowedChain): string {
-  return englishTranslator().text(endOf(chain));
-}
-
-/** The chain as a report carries it. */
-export function reportChain(chain: FollowedChain): SignInChain {
-  const injected = pkceInjectedAt(chain);
-  const hops: SignInHop[] = chain.hops.map((hop, i) => {
-    const notes = hopNotes(hop, chain.hops[i - 1], injected === i);
-    return {
-      host: hop.url.host,
-      path: displayPath(hop),
-      status: hop.status,
-      parameters: parameterNames(hop.url),
-      page: hop.page,
-      server: hop.origin.server,
-      cfRay: hop.origin.cfRay,
-      xRuntime: hop.origin.xRuntime,
-      ms: hop.ms,
-      change: changeOf(notes),
-      notes,
-    };
-  });
-  const end = endOf(chain);
-  return { hops, end: englishTranslator().text(end), endMessage: end };
-}
+/** The parameter names of an address, each once (values such as `state` or `code` are secret). */
+export const parameterNames = (url: URL): string[] => [...new Set(url.searchParams.keys())];

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { ProblemCode } from '../../../../shared/problems';
 import { isCloudflareBlock } from '../../net/answerer';
-import type { EngineContext } from '../../runtime/context';
 import type { HttpOutcome, NetFailureKind } from '../../net/http-client';
 import { parseJsonWith } from '../../core/parse-json';
 import { readRateLimit, type RateLimitInfo } from './rate-limit';
 import { traktResponder, type TraktResponder } from './responder';
+import { sendTraktGet, type TraktApiContext, type TraktApiRequest, type TraktGet } from './api-get';
 
 /**
  * `GET {traktApi}/users/settings` — the one read-only call that proves a Trakt access token works
@@ -46,29 +45,12 @@ export type UsersSettingsKind =
   | 'unexpected'
   | 'unreachable';
 
-/** Every problem a `/users/settings` answer can be evidence of. */
-export const USERS_SETTINGS_CODES = [
-  'TRAKT_TOKEN_REVOKED',
-  'CLOUDFLARE_BLOCKED',
-  'TRAKT_APP_UNAPPROVED',
-  'TRAKT_ACCOUNT_DEACTIVATED',
-  'TRAKT_ACCOUNT_LOCKED',
-  'TRAKT_VIP_REQUIRED',
-  'TRAKT_ACCOUNT_LIMIT',
-  'TRAKT_RATE_LIMITED',
-  'SERVICE_OUTAGE',
-] as const satisfies readonly ProblemCode[];
-
-/** A problem a `/users/settings` answer can be evidence of. */
-export type UsersSettingsCode = (typeof USERS_SETTINGS_CODES)[number];
-
-/** A classified `/users/settings` answer. */
+/**
+ * A classified `/users/settings` answer: facts only. Which problem it is evidence of, and how sure that is, is
+ * the checks' reading (`electron/engine/checks/trakt-read/answer-problem.ts`).
+ */
 export interface UsersSettingsClassification {
   readonly kind: UsersSettingsKind;
-  /** The problem the answer is evidence of (for the Revoked step's reading); null for ok/unexpected/unreachable. */
-  readonly problem: UsersSettingsCode | null;
-  readonly confidence: number;
-  readonly alsoPossible?: readonly ProblemCode[];
   /** HTTP status, or null when no answer came. */
   readonly status: number | null;
   readonly responder: TraktResponder | null;
@@ -86,15 +68,8 @@ export interface UsersSettingsClassification {
   readonly wwwAuthenticate?: string;
   /** Present for `unreachable`: the lowest layer that failed. */
   readonly failedLayer?: NetFailureKind;
-}
-
-/** A `/users/settings` request. */
-export interface UsersSettingsRequest {
-  /** The bearer token (registered as a secret before anything is sent). */
-  readonly accessToken: string;
-  /** The `trakt-api-key` (a public client_id: Stremio's as seen in its redirect, or the wizard's). */
-  readonly clientId: string;
-  readonly signal?: AbortSignal;
+  /** Present for a 423: whether `X-Account-Locked` / `X-Account-Deactivated` said `true`. */
+  readonly accountFlags?: { readonly locked: boolean; readonly deactivated: boolean };
 }
 
 /** The exchange and its reading. */
@@ -102,9 +77,6 @@ export interface UsersSettingsResult {
   readonly outcome: HttpOutcome;
   readonly classification: UsersSettingsClassification;
 }
-
-/** The context pieces this call uses. */
-export type UsersSettingsContext = Pick<EngineContext, 'config' | 'http' | 'secrets' | 'now'>;
 
 const SettingsSchema = z
   .object({
@@ -128,33 +100,9 @@ const SettingsSchema = z
 const MAX_BODY_BYTES = 256 * 1024;
 const OUTAGE = new Set([500, 502, 503, 504, 520, 521, 522]);
 
-/**
- * The headers Trakt requires (trakt-api guides/required-headers.md): JSON content type, `trakt-api-key`,
- * `trakt-api-version: 2`, the bearer token. The User-Agent is added by the HTTP client (a request
- * without one gets Cloudflare's WAF 403, trakt-api#670).
- */
-export function traktApiHeaders(clientId: string, accessToken: string): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    'trakt-api-key': clientId,
-    'trakt-api-version': '2',
-    authorization: `Bearer ${accessToken}`,
-  };
-}
-
 /** Calls `GET {traktApi}/users/settings` with the token and classifies the answer. */
-export async function fetchUsersSettings(
-  ctx: UsersSettingsContext,
-  request: UsersSettingsRequest,
-): Promise<UsersSettingsResult> {
-  ctx.secrets.add(request.accessToken, 'token');
-  const url = new URL('/users/settings', ctx.config.endpoints.traktApi).toString();
-  const outcome = await ctx.http.request({
-    url,
-    headers: traktApiHeaders(request.clientId, request.accessToken),
-    maxBytes: MAX_BODY_BYTES,
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
+export async function fetchUsersSettings(ctx: TraktApiContext, request: TraktApiRequest): Promise<UsersSettingsResult> {
+  const outcome = await sendTraktGet(ctx, request, { path: '/users/settings', maxBytes: MAX_BODY_BYTES });
   const classification = classifyUsersSettings(outcome, ctx.now());
   if (outcome.ok && outcome.status === 200) {
     const settings = parseJsonWith(SettingsSchema, outcome.body);
@@ -164,6 +112,18 @@ export async function fetchUsersSettings(
     ctx.secrets.add(settings?.account?.token, 'token');
   }
   return { outcome, classification };
+}
+
+/** A 200, or the answer classified by Trakt's status table. */
+export type TraktGetResult =
+  | { readonly ok: true; readonly answer: Extract<HttpOutcome, { ok: true }> }
+  | { readonly ok: false; readonly classification: UsersSettingsClassification };
+
+/** Another authenticated read (`get`): its 200 answer, or any other answer (or none) classified by the same table. */
+export async function traktGet(ctx: TraktApiContext, request: TraktApiRequest, get: TraktGet): Promise<TraktGetResult> {
+  const outcome = await sendTraktGet(ctx, request, get);
+  if (outcome.ok && outcome.status === 200) return { ok: true, answer: outcome };
+  return { ok: false, classification: classifyUsersSettings(outcome, ctx.now(), get.path) };
 }
 
 /**
@@ -179,8 +139,6 @@ export function classifyUsersSettings(
   if (!outcome.ok) {
     return {
       kind: 'unreachable',
-      problem: null,
-      confidence: 0,
       status: null,
       responder: null,
       failedLayer: outcome.kind,
@@ -203,8 +161,6 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'ok',
-      problem: null,
-      confidence: 0.95,
       account,
       evidence: evidence(
         account ? ` (${account.vip ? 'VIP' : 'free account'})` : ' (the body was not the expected JSON)',
@@ -216,8 +172,6 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'unauthorized',
-      problem: 'TRAKT_TOKEN_REVOKED',
-      confidence: responder === 'cloudflare' ? 0.6 : 0.9,
       ...(challenge ? { wwwAuthenticate: challenge } : {}),
       evidence: evidence(challenge ? ` (WWW-Authenticate: ${challenge})` : ''),
     };
@@ -228,18 +182,12 @@ export function classifyUsersSettings(
       return {
         ...base,
         kind: 'cloudflare-blocked',
-        problem: 'CLOUDFLARE_BLOCKED',
-        confidence: 0.9,
         evidence: evidence(rayOf(headers)),
       };
     }
-    const unsure = responder !== 'origin';
     return {
       ...base,
       kind: 'app-unapproved',
-      problem: 'TRAKT_APP_UNAPPROVED',
-      confidence: unsure ? 0.6 : 0.9,
-      ...(unsure ? { alsoPossible: ['CLOUDFLARE_BLOCKED'] as const } : {}),
       evidence: evidence(),
     };
   }
@@ -248,20 +196,10 @@ export function classifyUsersSettings(
     const deactivated = headerText(headers['x-account-deactivated'])?.toLowerCase() === 'true';
     const locked = headerText(headers['x-account-locked'])?.toLowerCase() === 'true';
     const flags = ` (X-Account-Locked: ${headerText(headers['x-account-locked']) ?? 'absent'}, X-Account-Deactivated: ${headerText(headers['x-account-deactivated']) ?? 'absent'})`;
-    if (deactivated)
-      return {
-        ...base,
-        kind: 'account-deactivated',
-        problem: 'TRAKT_ACCOUNT_DEACTIVATED',
-        confidence: 0.95,
-        evidence: evidence(flags),
-      };
     return {
       ...base,
-      kind: 'account-locked',
-      problem: 'TRAKT_ACCOUNT_LOCKED',
-      confidence: locked ? 0.95 : 0.7,
-      ...(locked ? {} : { alsoPossible: ['TRAKT_ACCOUNT_DEACTIVATED'] as const }),
+      kind: deactivated ? 'account-deactivated' : 'account-locked',
+      accountFlags: { locked, deactivated },
       evidence: evidence(flags),
     };
   }
@@ -269,16 +207,12 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'vip-required',
-      problem: 'TRAKT_VIP_REQUIRED',
-      confidence: 0.9,
       evidence: evidence(' (VIP only)'),
     };
   if (status === 420)
     return {
       ...base,
       kind: 'account-limit',
-      problem: 'TRAKT_ACCOUNT_LIMIT',
-      confidence: 0.85,
       evidence: evidence(' (account limit exceeded)'),
     };
   if (status === 429) {
@@ -291,8 +225,6 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'rate-limited',
-      problem: 'TRAKT_RATE_LIMITED',
-      confidence: 0.9,
       rateLimit,
       evidence: evidence(` (${wait}${limit})`),
     };
@@ -301,15 +233,11 @@ export function classifyUsersSettings(
     return {
       ...base,
       kind: 'outage',
-      problem: 'SERVICE_OUTAGE',
-      confidence: 0.85,
       evidence: evidence(' (server error)'),
     };
   return {
     ...base,
     kind: 'unexpected',
-    problem: null,
-    confidence: 0,
     evidence: evidence(' (not an answer this check knows)'),
   };
 }

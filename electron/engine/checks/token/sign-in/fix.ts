@@ -1,8 +1,9 @@
-import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../clients/stremio/auth-url';
-import { followSignInChain } from '../../clients/trakt/sign-in-chain';
-import { endSentence, pkceInjectedAt, type ClientLink } from '../../clients/trakt/sign-in-chain-reading';
-import type { EngineContext } from '../../runtime/context';
-import type { SignInEndpoint } from '../../runtime/endpoint-hosts';
+import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../../clients/stremio/auth-url';
+import { followSignInChain } from '../../../clients/trakt/sign-in-chain';
+import { pkceInjectedAt, type ClientLink } from '../../../clients/trakt/sign-in-chain-reading';
+import { endSentence } from './chain-report';
+import type { EngineContext } from '../../../runtime/context';
+import type { SignInEndpoint } from '../../../runtime/endpoint-hosts';
 import { correctedSignInLink, type LinkProvenance } from './corrected-link-template';
 
 /**

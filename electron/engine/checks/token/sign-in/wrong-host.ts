@@ -1,10 +1,10 @@
-import { msg } from '../../../../shared/i18n/message';
-import type { FollowedChain } from '../../clients/trakt/sign-in-chain';
-import { clientLinkOf, hopPlace, lastHop } from '../../clients/trakt/sign-in-chain-reading';
-import type { EngineContext } from '../../runtime/context';
-import { fromSource } from './sign-in-text';
-import { verifyCorrectedLink, type Verification } from './sign-in-fix';
-import type { ChainVerdict, JudgeOptions, VerdictParts } from './sign-in-types';
+import { msg } from '../../../../../shared/i18n/message';
+import type { FollowedChain } from '../../../clients/trakt/sign-in-chain';
+import { clientLinkOf, hopPlace, lastHop } from '../../../clients/trakt/sign-in-chain-reading';
+import type { EngineContext } from '../../../runtime/context';
+import { fromSource } from './text';
+import { verifyCorrectedLink, type Verification } from './fix';
+import type { ChainVerdict, JudgeOptions, VerdictParts } from './types';
 
 /** The locale key of the one-click fix's label for `AUTH_URL_WRONG_HOST`. */
 const CORRECTED_LINK_LABEL = 'checks-token:signInChain.correctedLinkLabel';

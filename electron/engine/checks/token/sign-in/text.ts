@@ -1,5 +1,5 @@
-import { msg, type Message, type MessageParam } from '../../../../shared/i18n/message';
-import type { ChainSource } from './sign-in-types';
+import { msg, type Message, type MessageParam } from '../../../../../shared/i18n/message';
+import type { ChainSource } from './types';
 
 /**
  * A sign-in chain summary whose subject is where the chain started: the source is its i18next `context`

@@ -1,5 +1,5 @@
 import { msg, type Message } from '../../../../shared/i18n/message';
-import type { UsersSettingsClassification } from './users-settings';
+import type { UsersSettingsClassification } from '../../clients/trakt/users-settings';
 import type { NetFailureKind } from '../../net/http-client';
 
 /** The network layer that failed, as people say it (the Connectivity step tells the details). */

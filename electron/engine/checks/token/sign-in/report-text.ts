@@ -1,7 +1,7 @@
-import type { SignInChain } from '../../../../shared/check-details/sign-in-chain';
-import { hopText } from '../../../../shared/i18n/sign-in-chain-text';
-import { englishTranslator } from '../../../../shared/i18n/translator';
-import { sanitizeNetworkText } from '../../../../shared/network-text';
+import type { SignInChain } from '../../../../../shared/check-details/sign-in-chain';
+import { hopText } from '../../../../../shared/i18n/sign-in-chain-text';
+import { englishTranslator } from '../../../../../shared/i18n/translator';
+import { sanitizeNetworkText } from '../../../../../shared/network-text';
 
 /**
  * A ready-to-paste report for Stremio (or Trakt) when nothing on this computer fixes the sign-in: what

@@ -1,15 +1,22 @@
-import { msg, type Message } from '../../../../shared/i18n/message';
-import type { ChainEnd, ChainHopRecord } from './sign-in-chain';
+import type { SignInChain, SignInHop } from '../../../../../shared/check-details/sign-in-chain';
+import { joinClauses } from '../../../../../shared/i18n/join';
+import { msg, type Message } from '../../../../../shared/i18n/message';
+import { englishTranslator } from '../../../../../shared/i18n/translator';
+import type { ChainEnd, ChainHopRecord, FollowedChain } from '../../../clients/trakt/sign-in-chain';
+import {
+  displayPath,
+  hopPlace,
+  lastHop,
+  parameterNames,
+  pkceInjectedAt,
+} from '../../../clients/trakt/sign-in-chain-reading';
 
 // The words of a followed sign-in chain as messages (docs/i18n.md "Token step"): what each hop changed and how the
 // chain ended, said in the reader's language by the window, the text report and summary.md. The report keeps
 // their English too (`change`, `end`), for support.
 
-/** The parameter names of an address, each once (values such as `state` or `code` are secret). */
-export const parameterNames = (url: URL): string[] => [...new Set(url.searchParams.keys())];
-
 /** What a hop changed compared with the one before it: one message per note, none when nothing notable. */
-export function hopNotes(hop: ChainHopRecord, previous: ChainHopRecord | undefined, injected: boolean): Message[] {
+function hopNotes(hop: ChainHopRecord, previous: ChainHopRecord | undefined, injected: boolean): Message[] {
   const notes: Message[] = [];
   if (injected) notes.push(msg('checks-token:chain.note.injected'));
   if (previous && previous.url.host !== hop.url.host)
@@ -33,7 +40,7 @@ export function hopNotes(hop: ChainHopRecord, previous: ChainHopRecord | undefin
 }
 
 /** How a chain ended, as one message; `place` is where (`host/path` of the last hop), when there was one. */
-export function endMessage(end: ChainEnd, place: string | null, hops: number): Message {
+function endMessage(end: ChainEnd, place: string | null, hops: number): Message {
   const at = (key: string, params: Record<string, string | number> = {}) =>
     msg(`checks-token:chain.end.${key}`, place ? { ...params, context: 'at', place } : params);
   switch (end.kind) {
@@ -69,4 +76,43 @@ export function endMessage(end: ChainEnd, place: string | null, hops: number): M
     case 'handoff':
       return msg('checks-token:chain.end.handoff', { place: place ?? '?' });
   }
+}
+
+/** What a hop changed compared with the one before it, in plain English words (the report's `change`). */
+function changeOf(notes: readonly Message[]): string {
+  return notes.length > 0 ? englishTranslator().text(joinClauses(notes)) : '';
+}
+
+/** How a chain ended, as a message (`endMessage`). */
+function endOf(chain: FollowedChain): Message {
+  const last = lastHop(chain);
+  return endMessage(chain.end, last ? hopPlace(last) : null, chain.hops.length);
+}
+
+/** One sentence saying how a chain ended, in English (the report's `end`, candidates' `end`). */
+export function endSentence(chain: FollowedChain): string {
+  return englishTranslator().text(endOf(chain));
+}
+
+/** The chain as a report carries it. */
+export function reportChain(chain: FollowedChain): SignInChain {
+  const injected = pkceInjectedAt(chain);
+  const hops: SignInHop[] = chain.hops.map((hop, i) => {
+    const notes = hopNotes(hop, chain.hops[i - 1], injected === i);
+    return {
+      host: hop.url.host,
+      path: displayPath(hop),
+      status: hop.status,
+      parameters: parameterNames(hop.url),
+      page: hop.page,
+      server: hop.origin.server,
+      cfRay: hop.origin.cfRay,
+      xRuntime: hop.origin.xRuntime,
+      ms: hop.ms,
+      change: changeOf(notes),
+      notes,
+    };
+  });
+  const end = endOf(chain);
+  return { hops, end: englishTranslator().text(end), endMessage: end };
 }

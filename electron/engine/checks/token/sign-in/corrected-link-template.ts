@@ -1,6 +1,6 @@
-import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../clients/stremio/auth-url';
-import type { ClientLink } from '../../clients/trakt/sign-in-chain-reading';
-import { realHostOf, type SignInEndpoint } from '../../runtime/endpoint-hosts';
+import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../../clients/stremio/auth-url';
+import type { ClientLink } from '../../../clients/trakt/sign-in-chain-reading';
+import { realHostOf, type SignInEndpoint } from '../../../runtime/endpoint-hosts';
 
 /**
  * Where a sign-in link came from, which decides what of it a corrected link may carry (issue 20 N1):

@@ -1,0 +1,322 @@
+import { msg, type MessageParam } from '../../../../../shared/i18n/message';
+import type { ChainEnd } from '../../../clients/trakt/sign-in-chain';
+import { hopPlace } from '../../../clients/trakt/sign-in-chain-reading';
+import { reportTextFor } from './report-text';
+import { fromSource } from './text';
+import type { ChainVerdict, VerdictParts } from './types';
+
+/**
+ * One rule per way a sign-in chain can end (docs/sign-in-chain.md), each judged from what was observed and never
+ * from the shape of an address: a 4xx on Trakt's API host, a 5xx, `error=` back at the redirect URI, Cloudflare's
+ * block page, or a chain that reached Trakt's sign-in page. Whose host ended the chain decides whom a failure
+ * blames: Stremio's (`AUTH_REDIRECT_FAILED`) or Trakt's (`TRAKT_AUTH_SERVER_ERROR`).
+ */
+
+/** A 4xx on Trakt's API host: the corrected link must be verified first (`wrongHostVerdict`, which reaches the network). */
+export const WRONG_HOST = Symbol('wrong-host');
+
+/** What a rule decides: a verdict, or that the wrong-host verdict must be worked out. */
+export type EndRuleResult = ChainVerdict | typeof WRONG_HOST;
+
+type EndOf<K extends ChainEnd['kind']> = Extract<ChainEnd, { kind: K }>;
+/** The rule of one way to end. */
+type EndRule<K extends ChainEnd['kind']> = (end: EndOf<K>, parts: VerdictParts) => EndRuleResult;
+
+/**
+ * Stremio's own server failed before handing over to Trakt. `key`/`params` say it in the summary, `what` (English)
+ * in the evidence line.
+ */
+export function stremioFailed(
+  parts: VerdictParts,
+  key: string,
+  params: Record<string, MessageParam>,
+  what: string,
+  confidence: number,
+): ChainVerdict {
+  return parts.result({
+    verdict: 'fail',
+    summary: fromSource(parts.source, key, params),
+    problems: [{ code: 'AUTH_REDIRECT_FAILED', evidence: parts.evidence(`GET /trakt/auth/<id> ${what}`), confidence }],
+    details: parts.details(),
+  });
+}
+
+/** Trakt's sign-in is broken at its own host: no browser can reach the sign-in page. */
+export function traktBroken(
+  parts: VerdictParts,
+  key: string,
+  params: Record<string, MessageParam>,
+  what: string,
+  confidence: number,
+): ChainVerdict {
+  return parts.withPkce({
+    verdict: 'fail',
+    summary: msg(key, { place: parts.place, ...params }),
+    problems: [{ code: 'TRAKT_AUTH_SERVER_ERROR', evidence: parts.evidence(`Trakt's sign-in ${what}`), confidence }],
+    details: parts.details({
+      reportText: reportTextFor(parts.reported, `Trakt's sign-in ${what}; no browser can reach the sign-in page.`),
+    }),
+  });
+}
+
+/** Stopped before Trakt on purpose (`stopAtTrakt`): Stremio handed over. */
+export const handoffRule: EndRule<'handoff'> = (_end, parts) =>
+  parts.result({
+    verdict: 'pass',
+    summary: fromSource(parts.source, 'checks-token:signInChain.handoff', { place: parts.place }),
+    details: parts.details(),
+  });
+
+/** The start was no web address. */
+export const notAUrlRule: EndRule<'not-a-url'> = (_end, parts) =>
+  parts.result({ verdict: 'warn', summary: msg('checks-token:signInChain.notAUrl'), details: parts.details() });
+
+/** No answer: Stremio's first hop unreachable is an error of this check; later, an unfinished chain. */
+export const networkRule: EndRule<'network'> = (end, parts) => {
+  const failed = { error: end.message, failedLayer: end.failure };
+  if (parts.owner === 'stremio' && parts.lastIndex === 0)
+    return parts.result({
+      verdict: 'error',
+      summary: msg('checks-token:signInChain.stremioUnreachable', { error: end.message }),
+      details: parts.details(failed),
+    });
+  return parts.withPkce({
+    verdict: 'warn',
+    summary: msg('checks-token:signInChain.unfinished', { place: parts.place, error: end.message }),
+    details: parts.details(failed),
+  });
+};
+
+/** Cloudflare's block page (no Trakt server headers). */
+export const cloudflareRule: EndRule<'cloudflare'> = (_end, parts) =>
+  parts.withPkce({
+    verdict: 'fail',
+    summary: msg('checks-token:signInChain.cloudflare', { place: parts.last ? parts.place : 'Trakt' }),
+    problems: [
+      {
+        code: 'CLOUDFLARE_BLOCKED',
+        evidence: parts.evidence(
+          `Cloudflare's block page (cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`,
+        ),
+        confidence: 0.9,
+      },
+    ],
+    details: parts.details(),
+  });
+
+/** An error status: Stremio's server, Trakt's 5xx, the API host's 4xx (trakt-api#646), or another Trakt status. */
+export const httpErrorRule: EndRule<'http-error'> = ({ status }, parts) => {
+  if (parts.owner === 'stremio')
+    return stremioFailed(
+      parts,
+      'checks-token:signInChain.stremioFailed.status',
+      { status },
+      `answered HTTP ${status}`,
+      0.9,
+    );
+  if (status >= 500)
+    return traktBroken(
+      parts,
+      'checks-token:signInChain.traktBroken.status',
+      { status },
+      `answers HTTP ${status} at ${parts.place}`,
+      0.9,
+    );
+  if (parts.last?.endpoint === 'traktApi') return WRONG_HOST;
+  return parts.withPkce({
+    verdict: 'warn',
+    summary: msg('checks-token:signInChain.traktStatus', { status, place: parts.place }),
+    details: parts.details(),
+  });
+};
+
+/** Back at the redirect URI: Trakt's `error=`, Stremio's callback pasted, or a good return. */
+export const redirectUriRule: EndRule<'redirect-uri'> = (end, parts) => {
+  if (end.error) return rejectedRule(end.error, end.description, parts);
+  if (parts.source === 'pasted' && parts.lastIndex === 0)
+    return parts.result({
+      verdict: 'fail',
+      summary: msg('checks-token:signInChain.pastedCallback'),
+      problems: [
+        {
+          code: 'AUTH_REDIRECT_FAILED',
+          evidence: `${parts.checkId}: the pasted address is Stremio's callback ${parts.last ? hopPlace(parts.last) : ''}`,
+          confidence: 0.6,
+        },
+      ],
+      details: parts.details(),
+    });
+  return parts.withPkce({
+    verdict: 'pass',
+    summary: end.hasCode
+      ? fromSource(parts.source, 'checks-token:signInChain.returnsWithCode')
+      : fromSource(parts.source, 'checks-token:signInChain.returns'),
+    details: parts.details(),
+  });
+};
+
+/** Trakt refused the authorize request with `error=` at the redirect URI. */
+function rejectedRule(error: string, description: string | null, parts: VerdictParts): ChainVerdict {
+  return parts.withPkce({
+    verdict: 'fail',
+    summary: description
+      ? msg('checks-token:signInChain.rejectedDescribed', { error, description })
+      : msg('checks-token:signInChain.rejected', { error }),
+    problems: [
+      {
+        code: 'TRAKT_AUTH_REJECTED',
+        evidence: parts.evidence(
+          `Trakt answered error=${error}${description ? ` error_description="${description}"` : ''}`,
+        ),
+        confidence: 0.95,
+        // "pkce is required…" (MunifTanjim/stremthru#571) is the same 2026 migration seen from the other side.
+        ...(/pkce/i.test(description ?? '') ? { alsoPossible: ['TRAKT_AUTH_PKCE_INJECTED' as const] } : {}),
+      },
+    ],
+    details: parts.details({
+      error,
+      errorDescription: description,
+      reportText: reportTextFor(
+        parts.reported,
+        `Trakt refuses the authorize request Stremio's server builds: error=${error}${description ? ` (${description})` : ''}.`,
+      ),
+    }),
+  });
+}
+
+/** Trakt's sign-in or consent page: the chain works. */
+export const userPageRule: EndRule<'user-page'> = (_end, parts) =>
+  parts.withPkce({
+    verdict: 'pass',
+    summary: fromSource(parts.source, 'checks-token:signInChain.reaches', { count: parts.lastIndex + 1 }),
+    details: parts.details(),
+  });
+
+/** A page that is not Trakt's sign-in. */
+export const otherPageRule: EndRule<'other-page'> = ({ status }, parts) => {
+  if (parts.owner === 'stremio')
+    return stremioFailed(
+      parts,
+      'checks-token:signInChain.stremioFailed.noRedirect',
+      { status },
+      `answered HTTP ${status} without redirecting to Trakt`,
+      0.8,
+    );
+  return parts.withPkce({
+    verdict: 'warn',
+    summary: fromSource(parts.source, 'checks-token:signInChain.otherPage', { place: parts.place }),
+    details: parts.details(),
+  });
+};
+
+/** A redirect without a Location. */
+export const noLocationRule: EndRule<'no-location'> = ({ status }, parts) => {
+  if (parts.owner === 'stremio')
+    return stremioFailed(
+      parts,
+      'checks-token:signInChain.stremioFailed.noRedirect',
+      { status },
+      `answered HTTP ${status} without redirecting to Trakt`,
+      0.8,
+    );
+  return traktBroken(
+    parts,
+    'checks-token:signInChain.traktBroken.noLocation',
+    { status },
+    `redirects without saying where (HTTP ${status} at ${parts.place})`,
+    0.6,
+  );
+};
+
+/** A redirect to something that is not a web address. */
+export const badLocationRule: EndRule<'bad-location'> = (end, parts) => {
+  const location = JSON.stringify(end.location);
+  if (parts.owner === 'stremio')
+    return stremioFailed(
+      parts,
+      'checks-token:signInChain.stremioFailed.badLocation',
+      { location },
+      `redirected to something that is not a web address (Location: ${location})`,
+      0.85,
+    );
+  return traktBroken(
+    parts,
+    'checks-token:signInChain.traktBroken.badLocation',
+    {},
+    `redirects to something that is not a web address at ${parts.place}`,
+    0.6,
+  );
+};
+
+/** A redirect loop. */
+export const loopRule: EndRule<'loop'> = (_end, parts) =>
+  parts.owner === 'stremio'
+    ? stremioFailed(parts, 'checks-token:signInChain.stremioFailed.loop', {}, 'redirects in a loop', 0.85)
+    : traktBroken(parts, 'checks-token:signInChain.traktBroken.loop', {}, `redirects in a loop at ${parts.place}`, 0.6);
+
+/** More redirects than a browser follows. */
+export const tooManyHopsRule: EndRule<'too-many-hops'> = (_end, parts) => {
+  const count = parts.lastIndex + 1;
+  if (parts.owner === 'stremio')
+    return stremioFailed(
+      parts,
+      'checks-token:signInChain.stremioFailed.tooManyHops',
+      { count },
+      `redirected more than ${count} times`,
+      0.8,
+    );
+  return traktBroken(
+    parts,
+    'checks-token:signInChain.traktBroken.tooManyHops',
+    { count },
+    `redirects more than ${count} times without reaching its sign-in page`,
+    0.6,
+  );
+};
+
+/** A redirect to a host that is no Stremio or Trakt address (recorded, not followed). */
+export const unknownHostRule: EndRule<'unknown-host'> = ({ host }, parts) => {
+  if (parts.owner === 'stremio')
+    return stremioFailed(
+      parts,
+      'checks-token:signInChain.stremioFailed.unknownHost',
+      { host },
+      `redirects to ${host} instead of Trakt's sign-in page`,
+      0.6,
+    );
+  if (parts.owner === null)
+    return parts.result({
+      verdict: 'warn',
+      summary: fromSource(parts.source, 'checks-token:signInChain.unknownPage', { host }),
+      details: parts.details(),
+    });
+  return parts.withPkce({
+    verdict: 'warn',
+    summary: msg('checks-token:signInChain.unknownTraktHost', { host }),
+    details: parts.details(),
+  });
+};
+
+/** Every end's rule. */
+const END_RULES: { readonly [K in ChainEnd['kind']]: EndRule<K> } = {
+  handoff: handoffRule,
+  'not-a-url': notAUrlRule,
+  network: networkRule,
+  cloudflare: cloudflareRule,
+  'http-error': httpErrorRule,
+  'redirect-uri': redirectUriRule,
+  'user-page': userPageRule,
+  'other-page': otherPageRule,
+  'no-location': noLocationRule,
+  'bad-location': badLocationRule,
+  loop: loopRule,
+  'too-many-hops': tooManyHopsRule,
+  'unknown-host': unknownHostRule,
+};
+
+/** Judges how a chain ended by its end's rule. */
+export function judgeEnd(end: ChainEnd, parts: VerdictParts): EndRuleResult {
+  // Correlated by `kind`: the table holds the rule of each end's own kind.
+  const rule = END_RULES[end.kind] as EndRule<ChainEnd['kind']>;
+  return rule(end, parts);
+}
