@@ -12,7 +12,7 @@ import {
   installScrobblingWorld,
   type ScrobblingWorldOptions,
 } from '../kit/emulators/scrobbling-world';
-import { CINEMETA, type StremioEmulator } from '../kit/emulators/stremio';
+import { CINEMETA, stremioTraktAddon, type StremioEmulator } from '../kit/emulators/stremio';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { contextFor } from '../kit/engine';
 import { startWorld, type World } from '../kit/world';
@@ -170,9 +170,38 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     });
     expect(check(report, 'scrobbling.addons').verdict).toBe('warn');
     expect(check(report, 'scrobbling.addons').summary).toContain('a report, not a confirmed cause');
+    expect(codes(report)).toContain('STREMIO_TRAKT_ADDON_MISSING');
     const evidence = report.findings.find((f) => f.problem === 'SCROBBLES_NOT_REACHING_TRAKT')?.evidence[0] ?? '';
     expect(evidence).toContain("Cinemeta and Stremio's Trakt add-on not installed (reported to stop scrobbling");
     expect(evidence).toContain('unconfirmed');
+  });
+
+  it('a linked account without its own Trakt add-on → STREMIO_TRAKT_ADDON_MISSING, evidence in counts, never an address', async () => {
+    // What addonCollectionGet answers after an add-on manager removed it: Cinemeta, a community Trakt add-on, and
+    // Stremio's Trakt add-on of another account (copied collections carry it) — none is this account's.
+    const { report } = await run({
+      addons: [CINEMETA, THIRD_PARTY_TRAKT_ADDON, stremioTraktAddon('5f0c9e2b7a1d3c4e5f607182')],
+    });
+    const addons = check(report, 'scrobbling.addons');
+    expect(addons).toMatchObject({
+      verdict: 'warn',
+      problems: ['STREMIO_TRAKT_ADDON_MISSING'],
+      details: { installed: 3, stremioTraktAddon: false, traktLinked: true, cinemeta: true, otherTrakt: 1 },
+    });
+    const finding = report.findings.find((f) => f.problem === 'STREMIO_TRAKT_ADDON_MISSING')!;
+    expect(finding).toMatchObject({ severity: 'warning', checks: ['scrobbling.addons'] });
+    expect(finding.fix.title).toBe('Authenticate again (it installs the add-on)');
+    expect(finding.evidence).toEqual([
+      'scrobbling.addons: user.trakt is set, but the account holds no www.strem.io/trakt/addon/<account id>/manifest.json; it holds 3 add-ons, 2 official, 1 other naming Trakt, 1 Stremio Trakt add-on of another account, Cinemeta installed',
+    ]);
+    // Add-on addresses are personal: not one reaches the report.
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('trakt-lists.example.org');
+    expect(text).not.toContain('5f0c9e2b7a1d3c4e5f607182');
+    expect(text).not.toContain(SCROBBLING_ACCOUNT.id);
+    // With its own add-on, the same account has no such finding.
+    const own = await run({ addons: [CINEMETA, stremioTraktAddon(SCROBBLING_ACCOUNT.id)] });
+    expect(check(own.report, 'scrobbling.addons')).toMatchObject({ verdict: 'pass', problems: [] });
   });
 
   it('history pages > 1: page 1 first, then the rest together, every watch matched', async () => {

@@ -32,6 +32,11 @@ export interface ProblemObservation {
   readonly action?: FixAction;
   /** Codes the same observation could also mean (docs/problems.md: "also possible", never both as certain). */
   readonly alsoPossible?: readonly ProblemCode[];
+  /**
+   * The catalog wording this evidence calls for (one of the code's `variants` in shared/problems.ts, e.g.
+   * `preMigration` for an expired link made before Trakt's OAuth migration); the default wording when absent.
+   */
+  readonly variant?: string;
 }
 
 /** JSON-safe facts shown under "details" and written to the report (redacted there). */

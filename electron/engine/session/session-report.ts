@@ -1,6 +1,8 @@
 import { ReportSchema, type Report } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
 import type { Translator } from '../../../shared/i18n/translator';
+import { InstallsDetailsSchema, VERSION_CHECK_IDS } from '../../../shared/check-details/version';
+import type { StremioGeneration } from '../../../shared/stremio-menus';
 import type { SecretRegistry } from '../core/secrets';
 import type { CompletedCheck } from '../runtime/check';
 import { buildFindings } from '../runtime/findings';
@@ -32,8 +34,12 @@ export interface BuiltReport {
  * unfinished check, a planned step never run). Validated and scrubbed of every secret the session saw.
  */
 export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry): BuiltReport {
-  // Findings a verified known incident explains carry it (docs/incidents.md).
-  const findings = applyIncidents(buildFindings(facts.completed, secrets, facts.translator), facts.completed);
+  // Findings a verified known incident explains carry it (docs/incidents.md); fixes name the menus of the Stremio found.
+  const stremioMenus = stremioMenusOf(facts.completed);
+  const findings = applyIncidents(
+    buildFindings(facts.completed, secrets, facts.translator, stremioMenus ? { stremioMenus } : {}),
+    facts.completed,
+  );
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'stremio-trakt-doctor', version: facts.version },
@@ -61,4 +67,11 @@ export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry)
       redactedLinks.push([shown.url, real.url]);
   });
   return { report: redacted, redactedLinks };
+}
+
+/** The Stremio generation the Version step found (its installs' details), if it ran and found one. */
+function stremioMenusOf(completed: readonly CompletedCheck[]): StremioGeneration | undefined {
+  const installs = completed.find((c) => c.result.id === VERSION_CHECK_IDS.installs);
+  const details = installs ? InstallsDetailsSchema.safeParse(installs.result.details) : null;
+  return (details?.success && details.data.stremioMenus) || undefined;
 }

@@ -103,7 +103,7 @@ function addonEvidence(addons: AddonsData | undefined): string {
   if (!addons) return '';
   const missing = [
     addons.addons.some((a) => a.cinemeta) ? null : 'Cinemeta',
-    addons.addons.some((a) => a.stremioTrakt) ? null : "Stremio's Trakt add-on",
+    addons.traktAddonMissing ? "Stremio's Trakt add-on" : null,
   ].filter((m): m is string => m !== null);
   if (missing.length === 0) return '';
   return `; ${missing.join(' and ')} not installed (reported to stop scrobbling, stremio-bugs#2625, #1999; unconfirmed)`;
