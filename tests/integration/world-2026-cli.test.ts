@@ -1,0 +1,104 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../shared/report';
+import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import { serveStremioUpdater, serveWizardRelease } from '../kit/emulators/stremio-updater';
+import { runCli } from '../kit/run-cli';
+import { startWorld, type World } from '../kit/world';
+import { plantDeb } from '../fixtures/installs/plant';
+
+// Trakt's and Stremio's changes since July 2026 through the built CLI (the CLI runs on Linux and the real clock):
+// the fix names the menus of the Stremio found, and a link older than Trakt's OAuth migration is explained as such.
+
+const ACCOUNT = {
+  id: '6b7c8d9e0f1a2b3c4d5e6f70',
+  email: 'cli.world@example.org',
+  password: 'cli world password',
+  authKey: 'cli-world-auth-key-0123456789abcd',
+};
+
+describe('the world since July 2026, through the CLI', () => {
+  let world: World;
+  let stremio: StremioEmulator;
+  beforeAll(async () => {
+    world = await startWorld();
+    ({ stremio } = installTokenWorld(world));
+    serveStremioUpdater(world.stremioWeb);
+    serveWizardRelease(world.wizardReleases, 'not-found');
+    stremio.addAccount({ ...ACCOUNT, trakt: null });
+  });
+  afterAll(() => world.close());
+
+  /** Runs `diagnose --steps version,token` with a Linux .deb of `debVersion` planted (none: nothing installed). */
+  const diagnoseWith = async (debVersion: string | null, extra: readonly string[] = []) => {
+    const root = await mkdtemp(path.join(tmpdir(), 'doctor-cli-menus-'));
+    if (debVersion) await plantDeb(root, debVersion);
+    const cfg = await world.writeConfig({ stremio: { searchRoots: [root] } });
+    return runCli(['diagnose', '--config', cfg, '--steps', 'version,token', ...extra], {
+      STREMIO_AUTH_KEY: ACCOUNT.authKey,
+    });
+  };
+  /** The fix lines the text report prints under TRAKT_NOT_LINKED. */
+  const linkStep = (stdout: string) => {
+    const from = stdout.indexOf('TRAKT_NOT_LINKED');
+    expect(from, stdout).toBeGreaterThan(-1);
+    return /\n\s+1\) (.*)/.exec(stdout.slice(from))?.[1] ?? '';
+  };
+
+  it('TRAKT_NOT_LINKED names Stremio 5’s menu, Stremio 6’s, or both when no Stremio was found', async () => {
+    const [five, six, none] = await Promise.all([diagnoseWith('5.0.1-1'), diagnoseWith('6.0.1-1'), diagnoseWith(null)]);
+    expect(linkStep(five.stdout)).toBe(
+      'In Stremio, link Trakt and approve Stremio on Trakt in the browser that opens: Settings → Trakt Scrobbling → Authenticate. If your Stremio account has several profiles, do this on the main profile: only it can link Trakt.',
+    );
+    expect(linkStep(six.stdout)).toBe(
+      'In Stremio, link Trakt and approve Stremio on Trakt in the browser that opens: Settings → Integrations → Trakt. If your Stremio account has several profiles, do this on the main profile: only it can link Trakt.',
+    );
+    expect(linkStep(none.stdout)).toContain(
+      'Settings → Trakt Scrobbling → Authenticate in Stremio 4 and 5; Settings → Integrations → Trakt in Stremio 6.',
+    );
+  });
+
+  it('--lang fr: Stremio’s own French words for Stremio 5, the translated “Intégrations” for Stremio 6', async () => {
+    const [five, six] = await Promise.all([
+      diagnoseWith('5.0.1-1', ['--lang', 'fr']),
+      diagnoseWith('6.0.1-1', ['--lang', 'fr']),
+    ]);
+    expect(linkStep(five.stdout)).toContain('Réglages → Scrobbling Trakt → Authentifier.');
+    expect(linkStep(six.stdout)).toContain('Réglages → Intégrations → Trakt.');
+    expect(linkStep(six.stdout)).toContain('lui seul peut lier Trakt');
+  });
+
+  it('a link made before the OAuth migration: "can never be renewed", with its date and the migration date', async () => {
+    // Made 2026-07-01 for 7 days: long expired on the real clock, and older than Trakt's OAuth migration.
+    stremio.addAccount({
+      ...ACCOUNT,
+      trakt: {
+        access_token: 'cli-world-trakt-0001',
+        created_at: Date.parse('2026-07-01T12:00:00Z') / 1000,
+        expires_in: 7 * 86400,
+      },
+    });
+    try {
+      const root = await mkdtemp(path.join(tmpdir(), 'doctor-cli-menus-'));
+      const cfg = await world.writeConfig({ stremio: { searchRoots: [root] } });
+      const env = { STREMIO_AUTH_KEY: ACCOUNT.authKey };
+      const json = await runCli(['diagnose', '--json', '--config', cfg, '--steps', 'token'], env);
+      const finding = ReportSchema.parse(JSON.parse(json.stdout)).findings.find(
+        (f) => f.problem === 'TRAKT_TOKEN_EXPIRED',
+      )!;
+      expect(finding.variant).toBe('preMigration');
+      expect(finding.evidence[0]).toContain("made 2026-07-01, before Trakt's OAuth migration of 2026-07-23");
+      const text = await runCli(['diagnose', '--config', cfg, '--steps', 'token'], env);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain(
+        'This link was made before Trakt moved its sign-in to a new system on July 23, 2026. Trakt no longer renews links that old (trakt-api#888), so this one can never be renewed and stays expired.',
+      );
+      expect(text.stdout).toContain('Once is enough');
+      expect(text.stdout).not.toContain('Stremio did not renew it');
+    } finally {
+      stremio.addAccount({ ...ACCOUNT, trakt: null });
+    }
+  });
+});
