@@ -153,8 +153,16 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     expect(check(free.report, 'scrobbling.app-limit').verdict).toBe('warn');
     expect(codes(free.report)).toContain('TRAKT_APP_LIMIT_RISK');
     expect(free.report.findings.find((f) => f.problem === 'TRAKT_APP_LIMIT_RISK')?.evidence).toEqual([
-      'scrobbling.app-limit: Trakt user.vip = false; 1 other Trakt add-on on the Stremio account',
+      'scrobbling.app-limit: Trakt user.vip = false (a free account connects 1 community app, VIP 50; premium and official apps never count); 1 other Trakt add-on on the Stremio account',
     ]);
+    // The fix describes the tiers and the meter, asks about apps connected since the limit, opens the real page.
+    const risk = free.report.findings.find((f) => f.problem === 'TRAKT_APP_LIMIT_RISK')!;
+    expect(risk.explanation).toContain(
+      'Since July 22, 2026 a free Trakt account may connect 1 community app and a VIP account 50; premium and official apps never count.',
+    );
+    expect(risk.fix.steps[0]).toContain('read the meter next to "Community": x/y places used');
+    expect(risk.fix.steps[1]).toMatch(/^Did you connect another Trakt app or add-on since July 22, 2026\?/);
+    expect(risk.fix.action).toMatchObject({ kind: 'open-url', url: 'https://app.trakt.tv/settings/apps/connected' });
     const vip = await run({ addons, vip: true });
     expect(check(vip.report, 'scrobbling.app-limit').verdict).toBe('pass');
     expect(codes(vip.report)).not.toContain('TRAKT_APP_LIMIT_RISK');
