@@ -89,7 +89,7 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
   });
 
   it('scrobbles missing since a date → SCROBBLES_NOT_REACHING_TRAKT with how many of how many and the last date Trakt has', async () => {
-    const { report } = await run({
+    const world4 = {
       library: [
         finishedMovie(NOW, 'tt0000001', 'Missing One', 0.5),
         finishedMovie(NOW, 'tt0000002', 'Missing Two', 1.5),
@@ -98,7 +98,8 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
       ],
       history: [{ watchedAt: daysAgo(NOW, 5), imdb: 'tt0000004', title: 'Arrived Before' }],
       // Trakt's own record of the last watch (last_activities) is that one.
-    });
+    };
+    const { report } = await run(world4);
     const comparison = check(report, 'scrobbling.comparison');
     expect(comparison.verdict).toBe('fail');
     expect(comparison.summary).toBe(
@@ -108,6 +109,21 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     expect(finding).toMatchObject({ severity: 'critical', confidence: 0.8 });
     expect(finding?.evidence[0]).toContain('3 of 4 titles finished in Stremio since Nov 24, 2026');
     expect(finding?.fix.steps.join(' ')).toMatch(/Log out/);
+    // The link reads Trakt and the events path answers: "play, pause and resume once" comes first, because Stremio
+    // sends its first scrobble only on a pause or resume (stremio-core src/models/player.rs), re-linking after it.
+    expect(finding?.variant).toBe('linkWorks');
+    expect(finding?.evidence[0]).toContain("the link reads Trakt's history and api.strem.io/api/events answers");
+    expect(finding?.fix.title).toBe('Pause and resume once, then watch something short');
+    expect(finding?.fix.steps[0]).toMatch(
+      /^Play anything in Stremio, then pause and resume it once: Stremio sends its first scrobble/,
+    );
+    expect(finding?.fix.steps[2]).toMatch(/^Still missing\? Re-link/);
+    // With the path blocked, re-linking is not the first thing either way: the default order starts with Connected Apps.
+    const blocked = await run(world4, () => (stremio.eventsPath = 'blocker-page'));
+    const plain = blocked.report.findings.find((f) => f.problem === 'SCROBBLES_NOT_REACHING_TRAKT')!;
+    expect(plain).not.toHaveProperty('variant');
+    expect(plain.fix.steps[0]).toBe('Open Trakt → Settings → "Connected Apps" and revoke "Stremio".');
+    expect(plain.fix.steps[5]).toContain('pause and resume it once');
   });
 
   it('the wrong episode of the right show, or a watch two days off, does not count as scrobbled', async () => {

@@ -6,6 +6,7 @@ import type { HistoryEntry } from '../../clients/trakt/history';
 import { shortDate } from './dates';
 import { matchToHistory, MATCH_WINDOW_MS, type MatchedItem } from './match';
 import { addonsCheck } from './addons';
+import { eventsPathCheck } from './events-path';
 import { libraryCheck } from './library';
 import type { AddonsData } from './scrobbling-data';
 import { lastWatch } from './texts';
@@ -26,7 +27,7 @@ const MAX_REGISTERED = 500;
 export const comparisonCheck = defineCheck<undefined>({
   id: 'scrobbling.comparison',
   step: 'scrobbling',
-  dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck],
+  dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck, eventsPathCheck],
   codes: ['SCROBBLES_NOT_REACHING_TRAKT'],
   budgetMs: () => 5000,
   async run({ ctx, deps }) {
@@ -68,6 +69,9 @@ export const comparisonCheck = defineCheck<undefined>({
         windowOnly,
       };
     const addonNote = addonEvidence(addons);
+    // Trakt accepted the link (the history was read) and the events path answers: what is left first is how Stremio
+    // sends — its first scrobble goes out on a pause or resume, not on the first play (stremio-core player.rs).
+    const linkWorks = deps.get(eventsPathCheck)?.open === true;
     // Evidence stays English technical text (docs/i18n.md).
     const lastEvidence =
       lastMs === null
@@ -87,9 +91,10 @@ export const comparisonCheck = defineCheck<undefined>({
       problems: [
         {
           code: 'SCROBBLES_NOT_REACHING_TRAKT',
-          evidence: `scrobbling.comparison: ${missing} of ${matched.length} titles finished in Stremio since ${shortDate(sinceMs)} are not in Trakt's history (same IMDb id, ±1 day); ${lastEvidence}${addonNote}`,
+          evidence: `scrobbling.comparison: ${missing} of ${matched.length} titles finished in Stremio since ${shortDate(sinceMs)} are not in Trakt's history (same IMDb id, ±1 day); ${lastEvidence}${addonNote}${linkWorks ? "; the link reads Trakt's history and api.strem.io/api/events answers" : ''}`,
           // One missing title can be a scrobble still on its way; all of several missing is the pattern of #595.
           confidence: missing === matched.length && matched.length >= 2 ? 0.9 : missing >= 2 ? 0.8 : 0.6,
+          ...(linkWorks ? { variant: 'linkWorks' } : {}),
         },
       ],
       details,
