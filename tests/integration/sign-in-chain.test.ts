@@ -6,6 +6,7 @@ import { diagnose } from '../../electron/engine/session/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { signInChainOf } from '../../shared/check-details/sign-in-chain';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import { cloudflareBanReply } from '../kit/emulators/cloudflare-pages';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import {
   INJECTED_CHALLENGE,
@@ -163,6 +164,23 @@ describe('the sign-in chain in each world, through the engine', () => {
     expect(new Set(world.stremioWeb.requests.slice(before).map((r) => r.path))).toEqual(
       new Set([`/trakt/auth/${ACCOUNT.id}`]),
     );
+  });
+
+  it('Cloudflare’s temporary ban at Trakt’s sign-in (error 1015) → CLOUDFLARE_BLOCKED in the wording that says wait', async () => {
+    signIn.world = 'forwarding';
+    world.traktWeb.route('GET', '/oauth/authorize', cloudflareBanReply('trakt.tv', 'a3524673ecccc521-FRA'));
+    try {
+      const report = await run(withKey);
+      expect(check(report, 'token.auth-redirect')).toMatchObject({ verdict: 'fail', problems: ['CLOUDFLARE_BLOCKED'] });
+      const blocked = finding(report, 'CLOUDFLARE_BLOCKED')!;
+      expect(blocked.variant).toBe('temporary');
+      expect(blocked.evidence[0]).toContain(
+        'Cloudflare\'s temporary ban (error 1015, "banned you temporarily"; cf-ray a3524673ecccc521-FRA, no x-runtime)',
+      );
+      expect(hopsOf(report, 'token.auth-redirect').at(-1)).toMatchObject({ host: 'trakt.tv', status: 429 });
+    } finally {
+      signIn = installTraktSignInWorlds(world);
+    }
   });
 
   it('a Stremio that sends its own challenge is healthy in the migrated world', async () => {

@@ -310,6 +310,22 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     expect(revoked.explanation).toContain('that fixes it for good');
   });
 
+  it('Cloudflare’s temporary ban on /users/settings (error 1015, 429) → CLOUDFLARE_BLOCKED “temporary”, not Trakt’s rate limit', async () => {
+    trakt.state = { kind: 'cloudflare-ban' };
+    const report = await run(withKey);
+    expect(check(report, 'revoked.users-settings')).toMatchObject({
+      verdict: 'fail',
+      problems: ['CLOUDFLARE_BLOCKED'],
+      details: { status: 429, responder: 'cloudflare', answer: 'cloudflare-blocked' },
+    });
+    const blocked = finding(report, 'CLOUDFLARE_BLOCKED')!;
+    expect(blocked.evidence[0]).toBe(
+      `revoked.users-settings: GET /users/settings → 429 from Cloudflare's edge (no Trakt server headers) (Cloudflare's temporary ban, error 1015, "banned you temporarily", Retry-After 600, cf-ray 9ef469ee4fdf9d70-AMS, no x-runtime)`,
+    );
+    expect(blocked).toMatchObject({ variant: 'temporary', fix: { title: 'Wait, then try again' } });
+    expect(finding(report, 'TRAKT_RATE_LIMITED')).toBeUndefined();
+  });
+
   it.each([
     ['an origin 403', () => trakt.approvedClientIds.delete(stremio.traktClientId), 'TRAKT_APP_UNAPPROVED', 'fail'],
     ['a Cloudflare 403', () => (trakt.state = { kind: 'cloudflare-block' }), 'CLOUDFLARE_BLOCKED', 'fail'],

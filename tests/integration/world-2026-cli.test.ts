@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../shared/report';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { serveStremioUpdater, serveWizardRelease } from '../kit/emulators/stremio-updater';
 import { runCli } from '../kit/run-cli';
 import { startWorld, type World } from '../kit/world';
@@ -22,9 +23,10 @@ const ACCOUNT = {
 describe('the world since July 2026, through the CLI', () => {
   let world: World;
   let stremio: StremioEmulator;
+  let trakt: TraktApiEmulator;
   beforeAll(async () => {
     world = await startWorld();
-    ({ stremio } = installTokenWorld(world));
+    ({ stremio, trakt } = installTokenWorld(world));
     serveStremioUpdater(world.stremioWeb);
     serveWizardRelease(world.wizardReleases, 'not-found');
     stremio.addAccount({ ...ACCOUNT, trakt: null });
@@ -68,6 +70,32 @@ describe('the world since July 2026, through the CLI', () => {
     expect(linkStep(five.stdout)).toContain('Réglages → Scrobbling Trakt → Authentifier.');
     expect(linkStep(six.stdout)).toContain('Réglages → Intégrations → Trakt.');
     expect(linkStep(six.stdout)).toContain('lui seul peut lier Trakt');
+  });
+
+  it('Cloudflare’s temporary ban (error 1015): the text report says temporary, wait, and stop other Trakt tools', async () => {
+    const token = 'cli-world-trakt-ban-0002';
+    stremio.addAccount({
+      ...ACCOUNT,
+      trakt: { access_token: token, created_at: Math.floor(Date.now() / 1000) - 3600, expires_in: 7 * 86400 },
+    });
+    trakt.grant(token, { username: 'cli_world' });
+    trakt.state = { kind: 'cloudflare-ban' };
+    try {
+      const cfg = await world.writeConfig();
+      const run = await runCli(['diagnose', '--config', cfg, '--steps', 'revoked', '--lang', 'es'], {
+        STREMIO_AUTH_KEY: ACCOUNT.authKey,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('CLOUDFLARE_BLOCKED');
+      expect(run.stdout).toContain('error 1015, "banned you temporarily", Retry-After 600');
+      expect(run.stdout).toContain('Espere y vuelva a intentarlo');
+      expect(run.stdout).toContain('Espere: el bloqueo es temporal y se levanta solo.');
+      expect(run.stdout).toContain('detenga otras herramientas de Trakt en esta red');
+      expect(run.stdout).not.toContain('TRAKT_RATE_LIMITED');
+    } finally {
+      trakt.state = { kind: 'normal' };
+      stremio.addAccount({ ...ACCOUNT, trakt: null });
+    }
   });
 
   it('a link made before the OAuth migration: "can never be renewed", with its date and the migration date', async () => {

@@ -89,8 +89,8 @@ export const networkRule: EndRule<'network'> = (end, parts) => {
   });
 };
 
-/** Cloudflare's block page (no Trakt server headers). */
-export const cloudflareRule: EndRule<'cloudflare'> = (_end, parts) =>
+/** Cloudflare's block page (no Trakt server headers); its temporary ban (error 1015) says wait (trakt/trakt-api#922). */
+export const cloudflareRule: EndRule<'cloudflare'> = ({ block }, parts) =>
   parts.withPkce({
     verdict: 'fail',
     summary: msg('checks-token:signInChain.cloudflare', { place: parts.last ? parts.place : 'Trakt' }),
@@ -98,9 +98,12 @@ export const cloudflareRule: EndRule<'cloudflare'> = (_end, parts) =>
       {
         code: 'CLOUDFLARE_BLOCKED',
         evidence: parts.evidence(
-          `Cloudflare's block page (cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`,
+          block?.temporary
+            ? `Cloudflare's temporary ban (error ${block.errorCode ?? '1015'}${block.words ? `, "${block.words}"` : ''}; cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`
+            : `Cloudflare's block page (cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`,
         ),
         confidence: 0.9,
+        ...(block?.temporary ? { variant: 'temporary' } : {}),
       },
     ],
     details: parts.details(),
