@@ -1,6 +1,9 @@
 import type { Severity, Fix, FixAction } from './report';
 import type { StepName } from './steps';
 import { ENGLISH_RESOURCES } from './i18n/resources';
+import { englishTranslator } from './i18n/translator';
+import { catalogParams } from './i18n/report-text';
+import { namesStremioMenus } from './stremio-menus';
 
 /**
  * The problem catalog (docs/problems.md, generated from this file): every code the checks can produce, with the words a
@@ -36,6 +39,11 @@ interface ProblemSpec {
   readonly severity: Severity;
   /** The action without its label (an open-url label is the text `problems:<CODE>.fix.action`). */
   readonly action?: FixAction;
+  /**
+   * The other wordings its texts have, chosen by the evidence (`ProblemObservation.variant`): i18next contexts,
+   * e.g. `explanation_preMigration` next to `explanation` (docs/i18n.md "Problems").
+   */
+  readonly variants?: readonly string[];
 }
 
 // The re-link sequence of TRAKT_TOKEN_REVOKED starts the steps of SCROBBLES_NOT_REACHING_TRAKT too
@@ -62,7 +70,8 @@ const SPECS = {
   CAPTIVE_PORTAL: { step: 'connectivity', severity: 'critical', action: { kind: 'rerun-step', step: 'connectivity' } },
   PROXY_IN_USE: { step: 'connectivity', severity: 'info' },
   PROXY_AUTH_REQUIRED: { step: 'connectivity', severity: 'critical' },
-  CLOUDFLARE_BLOCKED: { step: 'connectivity', severity: 'critical' },
+  // Cloudflare's temporary ban (error 1015, "banned you temporarily"): wait, not another network (trakt/trakt-api#922).
+  CLOUDFLARE_BLOCKED: { step: 'connectivity', severity: 'critical', variants: ['temporary'] },
   SERVICE_OUTAGE: { step: 'connectivity', severity: 'critical' },
   ENDPOINT_TIMEOUT: { step: 'connectivity', severity: 'critical' },
   CLOCK_SKEW: { step: 'connectivity', severity: 'warning' },
@@ -74,10 +83,12 @@ const SPECS = {
     severity: 'warning',
     action: { kind: 'open-url', url: STREMIO_ACCOUNT_SETTINGS_URL },
   },
+  // A link made before Trakt's OAuth migration can never be renewed: re-authenticating once fixes it (trakt/trakt-api#888).
   TRAKT_TOKEN_EXPIRED: {
     step: 'token',
     severity: 'critical',
     action: { kind: 'open-url', url: STREMIO_ACCOUNT_SETTINGS_URL },
+    variants: ['preMigration'],
   },
   TRAKT_TOKEN_EXPIRING: { step: 'token', severity: 'info' },
   TRAKT_LINK_NOT_RENEWED: {
@@ -91,7 +102,8 @@ const SPECS = {
     severity: 'critical',
     action: { kind: 'open-url', url: STREMIO_ACCOUNT_SETTINGS_URL },
   },
-  TRAKT_AUTH_PKCE_INJECTED: { step: 'token', severity: 'critical' },
+  // `required`: Trakt answered "pkce is required when requesting offline_access scope" instead of adding a challenge.
+  TRAKT_AUTH_PKCE_INJECTED: { step: 'token', severity: 'critical', variants: ['required'] },
   TRAKT_AUTH_SERVER_ERROR: { step: 'token', severity: 'critical' },
   TRAKT_AUTH_REJECTED: { step: 'token', severity: 'critical' },
   OAUTH_DENIED: { step: 'token', severity: 'warning' },
@@ -105,6 +117,7 @@ const SPECS = {
     step: 'revoked',
     severity: 'critical',
     action: { kind: 'open-url', url: TRAKT_CONNECTED_APPS_URL },
+    variants: ['preMigration'],
   },
   TRAKT_APP_UNAPPROVED: { step: 'revoked', severity: 'critical' },
   TRAKT_ACCOUNT_LOCKED: { step: 'revoked', severity: 'critical' },
@@ -114,10 +127,13 @@ const SPECS = {
   TRAKT_RATE_LIMITED: { step: 'revoked', severity: 'warning' },
   KNOWN_INCIDENT: { step: 'connectivity', severity: 'info' },
   INCIDENT_FEED_INVALID: { step: 'connectivity', severity: 'info' },
+  // `linkWorks`: the link reads Trakt and the events path is open, so "play, pause and resume once" comes first
+  // (stremio-core `src/models/player.rs`: the first scrobble is sent on a pause or resume, not on the first play).
   SCROBBLES_NOT_REACHING_TRAKT: {
     step: 'scrobbling',
     severity: 'critical',
     action: { kind: 'open-url', url: TRAKT_CONNECTED_APPS_URL },
+    variants: ['linkWorks'],
   },
   SCROBBLE_IDS_UNSUPPORTED: { step: 'scrobbling', severity: 'warning' },
   TRAKT_APP_LIMIT_RISK: {
@@ -127,6 +143,7 @@ const SPECS = {
   },
   STREMIO_EVENTS_BLOCKED: { step: 'scrobbling', severity: 'critical' },
   SCROBBLE_NOT_SEEN_LIVE: { step: 'scrobbling', severity: 'critical' },
+  STREMIO_TRAKT_ADDON_MISSING: { step: 'scrobbling', severity: 'warning' },
 } as const satisfies Record<string, ProblemSpec>;
 
 /** A problem code. */
@@ -139,8 +156,12 @@ export interface ProblemTexts {
   readonly fix: { readonly title: string; readonly steps: readonly string[]; readonly action?: string };
 }
 
+/** A code's English words, its placeholders said as for a Stremio not found (both menus named). */
 function entryOf(code: ProblemCode, spec: ProblemSpec, texts: ProblemTexts | undefined): ProblemInfo {
   if (!texts) throw new Error(`shared/locales/en/problems.json has no texts for ${code}`);
+  const tr = englishTranslator();
+  const params = catalogParams(tr);
+  const say = (path: string) => tr.t(`problems:${code}.${path}`, params);
   const action = spec.action && {
     ...spec.action,
     ...(texts.fix.action !== undefined ? { label: texts.fix.action } : {}),
@@ -148,13 +169,33 @@ function entryOf(code: ProblemCode, spec: ProblemSpec, texts: ProblemTexts | und
   return {
     step: spec.step,
     severity: spec.severity,
-    title: texts.title,
-    explanation: texts.explanation,
-    fix: { title: texts.fix.title, steps: [...texts.fix.steps], ...(action ? { action } : {}) },
+    title: say('title'),
+    explanation: say('explanation'),
+    fix: {
+      title: say('fix.title'),
+      steps: tr.list(`problems:${code}.fix.steps`, params),
+      ...(action ? { action } : {}),
+    },
   };
 }
 
 const english = ENGLISH_RESOURCES['problems'] as Readonly<Record<string, ProblemTexts | undefined>> | undefined;
+
+/** The wordings a code's texts have besides their default (its evidence picks one). */
+export function problemVariants(code: ProblemCode): readonly string[] {
+  const spec: ProblemSpec = SPECS[code];
+  return spec.variants ?? [];
+}
+
+/**
+ * True when a code's fix names Stremio's menus (its English steps name `{{authenticate}}`, `{{logOut}}`, `{{relink}}` or
+ * `{{mainProfile}}`): its finding then carries the Stremio generation the Version step found.
+ */
+export function fixNamesStremioMenus(code: ProblemCode): boolean {
+  const entry = english?.[code];
+  const texts = entry ? Object.entries(entry.fix).filter(([key]) => key.startsWith('steps')) : [];
+  return texts.some(([, steps]) => Array.isArray(steps) && steps.some((step: string) => namesStremioMenus(step)));
+}
 
 /** Every problem code with its catalog entry, in English (the window and CLI say them in their language via `findingText`). */
 export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = Object.fromEntries(

@@ -3,6 +3,7 @@ import { StepSchema } from './steps-schema';
 import { SEVERITIES, type Severity } from './severity';
 import { VERDICTS, type Verdict } from './verdicts';
 import type { Message, MessageParam } from './i18n/message';
+import { STREMIO_GENERATIONS } from './stremio-menus';
 
 export type { Severity, Verdict };
 
@@ -104,6 +105,13 @@ export const FindingSchema = z.object({
   /** The ids of the checks that observed it (a step's page shows the findings of its own checks). */
   checks: z.array(z.string()).optional(),
   fix: FixSchema,
+  /**
+   * Which of its catalog's wordings the evidence chose (an i18next context of `problems:<CODE>`, e.g.
+   * `preMigration`), so every surface says the same variant in its own language (added field).
+   */
+  variant: z.string().optional(),
+  /** The Stremio whose menus the fix names, from the Version step; absent: both were named (added field). */
+  stremioMenus: z.enum(STREMIO_GENERATIONS).optional(),
   /** The verified known incident this finding is part of (absent when none matched). */
   incident: IncidentRefSchema.optional(),
   /** Present when an interactive check confirmed the fix (added field; the report grows by adding). */

@@ -1,4 +1,6 @@
-import { PROBLEMS, type ProblemInfo } from '../../shared/problems';
+import { PROBLEMS, isProblemCode, problemVariants, type ProblemInfo } from '../../shared/problems';
+import { findingText } from '../../shared/i18n/report-text';
+import { englishTranslator } from '../../shared/i18n/translator';
 import type { FixAction } from '../../shared/report';
 import { SEVERITIES } from '../../shared/severity';
 import { STEP_NAMES, STEP_TITLES } from '../../shared/steps';
@@ -59,7 +61,33 @@ function renderProblem(code: string, info: ProblemInfo): string[] {
   ];
   if (info.fix.steps.length > 0) lines.push('', ...info.fix.steps.map((step, i) => `${i + 1}. ${step}`));
   if (info.fix.action) lines.push('', `One-click action: ${describeAction(info.fix.action)}.`);
-  return lines;
+  return [...lines, ...renderVariants(code, info)];
+}
+
+/** The other wordings a code's evidence can choose (shared/problems.ts `variants`), each as far as it differs. */
+function renderVariants(code: string, info: ProblemInfo): string[] {
+  if (!isProblemCode(code)) return [];
+  return problemVariants(code).flatMap((variant) => {
+    const finding = {
+      problem: code,
+      title: info.title,
+      explanation: info.explanation,
+      severity: info.severity,
+      confidence: 1,
+      evidence: ['-'],
+      fix: info.fix,
+      variant,
+    };
+    const said = findingText(finding, englishTranslator());
+    const lines = ['', `When the evidence calls for the \`${variant}\` wording:`];
+    if (said.title !== info.title) lines.push('', `**${said.title}**`);
+    if (said.explanation !== info.explanation) lines.push('', said.explanation);
+    if (said.fix.title !== info.fix.title || said.fix.steps.join() !== info.fix.steps.join()) {
+      lines.push('', `Fix: **${said.fix.title}**`);
+      lines.push('', ...said.fix.steps.map((step, i) => `${i + 1}. ${step}`));
+    }
+    return lines;
+  });
 }
 
 function describeAction(action: FixAction): string {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { STREMIO_GENERATIONS } from '../stremio-menus';
 
 /*
  * The details of the Version step's install list: the engine's check produces them (typed by this
@@ -27,6 +28,8 @@ export const InstallsDetailsSchema = z.object({
   platform: z.string(),
   searchedRoots: z.union([z.array(z.string()), z.string()]),
   installs: z.array(InstallRecordSchema),
+  /** Whose menus the fixes name: the one Stremio generation of every install found; null for none or both (added). */
+  stremioMenus: z.optional(z.nullable(z.enum(STREMIO_GENERATIONS))),
 });
 /** `version.installs` details. */
 export type InstallsDetails = z.infer<typeof InstallsDetailsSchema>;

@@ -1,4 +1,7 @@
 import type { CheckResult, Finding, Fix, FixAction } from '../report';
+import { stremioMenuParams, type StremioGeneration } from '../stremio-menus';
+import { TRAKT_AUTH_MIGRATION_MS, TRAKT_COMMUNITY_APP_LIMIT_MS } from '../trakt-changes';
+import type { MessageParam } from './message';
 import { checkTitleKey } from './check-keys';
 import type { Translator } from './translator';
 
@@ -39,19 +42,40 @@ function actionText(finding: Finding, action: FixAction, tr: Translator): FixAct
   return tr.i18n.exists(key) ? { ...action, label: tr.t(key) } : action;
 }
 
-/** A finding's title, explanation and fix in `tr`'s language; a known incident keeps the feed's own words. */
+/**
+ * What every catalog text may name (docs/i18n.md "Problems"): Stremio's menus for `stremioMenus` (both Stremio
+ * 4/5 and 6 when none was found) and the dates of Trakt's 2026 changes, kept once in shared/trakt-changes.ts.
+ */
+export function catalogParams(tr: Translator, stremioMenus?: StremioGeneration): Record<string, MessageParam> {
+  return {
+    ...stremioMenuParams(tr, stremioMenus),
+    migration: TRAKT_AUTH_MIGRATION_MS,
+    appLimitSince: TRAKT_COMMUNITY_APP_LIMIT_MS,
+  };
+}
+
+/**
+ * A finding's title, explanation and fix in `tr`'s language, in the wording its evidence chose (`variant`, an
+ * i18next context) and naming the menus of the Stremio it was found with; a known incident keeps the feed's own words.
+ */
 export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'title' | 'explanation' | 'fix'> {
   const has = (path: string) => tr.i18n.exists(problemKey(finding.problem, path));
-  const text = (path: string, fallback: string) => (has(path) ? tr.t(problemKey(finding.problem, path)) : fallback);
+  const params = {
+    ...catalogParams(tr, finding.stremioMenus),
+    ...(finding.variant ? { context: finding.variant } : {}),
+  };
+  const text = (path: string, fallback: string) =>
+    has(path) ? tr.t(problemKey(finding.problem, path), params) : fallback;
   const action = finding.fix.action;
   // Steps a check ranked from what the other checks found are its own messages, said in `tr`'s language.
   const ranked = finding.fix.stepMessages;
   const fix: Fix = {
     title: text('fix.title', finding.fix.title),
+    // A check's ranked steps name catalog steps: said with the same catalog parameters (Stremio's menus, dates).
     steps: ranked
-      ? ranked.map((step) => tr.text(step))
+      ? ranked.map((step) => tr.text({ key: step.key, params: { ...params, ...step.params } }))
       : has('fix.steps')
-        ? tr.list(problemKey(finding.problem, 'fix.steps'))
+        ? tr.list(problemKey(finding.problem, 'fix.steps'), params)
         : finding.fix.steps,
     ...(action ? { action: actionText(finding, action, tr) } : {}),
     ...(ranked ? { stepMessages: ranked } : {}),

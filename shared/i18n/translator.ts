@@ -11,8 +11,8 @@ export interface Translator {
   readonly i18n: I18n;
   /** The text of `key` (`namespace:path`) with `params`. */
   t(key: string, params?: Readonly<Record<string, MessageParam>>): string;
-  /** The list of texts under `key` (a fix's steps). */
-  list(key: string): string[];
+  /** The list of texts under `key` (a fix's steps), each with `params` (`context` picks a variant). */
+  list(key: string, params?: Readonly<Record<string, MessageParam>>): string[];
   /** A message's text (nested messages first); plain text passes through. */
   text(message: Message | string): string;
 }
@@ -47,8 +47,8 @@ export function translatorOf(i18n: I18n): Translator {
     },
     i18n,
     t: (key, params) => String(i18n.t(key, resolveParams(translator, params) ?? {})),
-    list: (key) => {
-      const value: unknown = i18n.t(key, { returnObjects: true });
+    list: (key, params) => {
+      const value: unknown = i18n.t(key, { ...resolveParams(translator, params), returnObjects: true });
       return Array.isArray(value) ? value.map(String) : [];
     },
     text: (message) => (isMessage(message) ? translator.t(message.key, message.params) : message),

@@ -7,6 +7,7 @@ import type { Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import type { HostEmulator } from '../kit/http-host';
 import { TRAKT_ORIGIN_HEADERS, startWorld, type World } from '../kit/world';
+import { cloudflareBanReply } from '../kit/emulators/cloudflare-pages';
 
 /** Cloudflare's WAF block page as Trakt users get it without a User-Agent (trakt-api#670). */
 const CLOUDFLARE_BLOCK = {
@@ -71,14 +72,34 @@ describe('connectivity step: HTTP answers and the clock', () => {
     const f = finding(report, 'CLOUDFLARE_BLOCKED');
     expect(f.evidence).toHaveLength(1);
     expect(f.evidence[0]).toContain(
-      'trakt.tv → 403 from server: cloudflare, cf-ray 8f9e2d1c0b4a3f21-FRA, no x-runtime',
+      "trakt.tv → 403 from server: cloudflare (Cloudflare's block page, cf-ray 8f9e2d1c0b4a3f21-FRA, no x-runtime)",
     );
     expect(f.evidence[0]).toContain('api.trakt.tv → 403');
+    // The WAF's block: change networks (not the temporary ban's "wait").
+    expect(f).not.toHaveProperty('variant');
+    expect(f.fix.title).toBe('Change network or VPN exit');
     const http = report.checks.find((c) => c.id === 'connectivity.http')!.details.hosts as {
       host: string;
       answeredBy?: string;
     }[];
     expect(http.find((h) => h.host === 'trakt.tv')?.answeredBy).toBe('cloudflare-edge');
+  });
+
+  it('Cloudflare’s temporary ban (error 1015, a 429 page) is CLOUDFLARE_BLOCKED that says temporary and wait', async () => {
+    world.traktApi.fallback(cloudflareBanReply('api.trakt.tv', '9ef469f2ee2c1683-AMS', '900'));
+    const report = await run();
+    const f = finding(report, 'CLOUDFLARE_BLOCKED');
+    expect(f.evidence[0]).toBe(
+      'connectivity.http: api.trakt.tv → 429 from server: cloudflare (Cloudflare\'s temporary ban, error 1015, "banned you temporarily", Retry-After 900, cf-ray 9ef469f2ee2c1683-AMS, no x-runtime)',
+    );
+    expect(f.variant).toBe('temporary');
+    expect(f.title).toBe("Trakt's firewall has shut this connection out for a while");
+    expect(f.explanation).toContain('banned this connection temporarily (error 1015');
+    expect(f.fix.title).toBe('Wait, then try again');
+    expect(f.fix.steps[0]).toMatch(/^Wait: the ban is temporary/);
+    expect(f.fix.steps[1]).toContain('stop other Trakt tools on this network that hammer Trakt');
+    // Not Trakt's own rate limit (no X-Ratelimit, Cloudflare's page): no TRAKT_RATE_LIMITED next to it.
+    expect(report.findings.map((x) => x.problem)).not.toContain('TRAKT_RATE_LIMITED');
   });
 
   it("does not call Trakt's own 403 (x-runtime present) a Cloudflare block", async () => {

@@ -320,6 +320,41 @@ describe('differential Trakt sign-in test against the emulated Trakt', () => {
     expect(waitUntil - Date.now()).toBeLessThanOrEqual(1800 * 1000);
   });
 
+  it('device flow: opens only the verification_url Trakt returns, never the dead PIN page; every OAuth call on the OAuth host', async () => {
+    auth.deviceInterval = 0.05;
+    auth.activateOnVisit = 'approve';
+    for (const host of [world.traktApi, world.traktWeb]) host.requests.length = 0;
+    const { check, progress, pages } = await run({ mode: 'device' });
+    expect(check.verdict).toBe('pass');
+    // Opened: exactly the activation page of the device-code answer (auth host), nothing built by the wizard.
+    expect(progress.find((p) => p.phase === 'waiting-for-device')!.verificationUrl).toBe(
+      `${world.traktAuth.origin}/activate`,
+    );
+    expect(pages.map((p) => new URL(p.url).pathname)).not.toContainEqual(expect.stringMatching(/^\/pin/));
+    // Device code, polling, token and revoke: all on the OAuth host (trakt-api e03137a: "Do not use the API hostname").
+    const oauthPaths = world.traktAuth.requests.map((r) => r.path).filter((p) => p.startsWith('/oauth/'));
+    expect(oauthPaths).toEqual(expect.arrayContaining(['/oauth/device/code', '/oauth/device/token', '/oauth/revoke']));
+    for (const other of [world.traktApi, world.traktWeb])
+      expect(other.requests.filter((r) => r.path.startsWith('/oauth/'))).toEqual([]);
+
+    // An answer naming Trakt's old PIN page (trakt.tv/pin/<id>, a 404 since July 2026: trakt-api#867) on a Trakt host.
+    world.traktAuth.route('POST', '/oauth/device/code', {
+      status: 200,
+      headers: TRAKT_ORIGIN_HEADERS,
+      body: {
+        device_code: 'device-code-pin-0123456789',
+        user_code: 'PIN12345',
+        verification_url: `${world.traktWeb.origin}/pin/4242`,
+        expires_in: 600,
+        interval: 0.05,
+      },
+    });
+    world.traktAuth.route('POST', '/oauth/device/token', { status: 418, headers: TRAKT_ORIGIN_HEADERS, body: '' });
+    const pin = await run({ mode: 'device' });
+    expect(pin.progress.find((p) => p.phase === 'waiting-for-device')).not.toHaveProperty('verificationUrl');
+    expect(pin.pages).toEqual([]);
+  });
+
   it.each([
     'https://trakt.tv.evil.example/activate',
     'http://auth.trakt.tv/activate',

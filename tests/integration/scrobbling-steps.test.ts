@@ -12,7 +12,7 @@ import {
   installScrobblingWorld,
   type ScrobblingWorldOptions,
 } from '../kit/emulators/scrobbling-world';
-import { CINEMETA, type StremioEmulator } from '../kit/emulators/stremio';
+import { CINEMETA, stremioTraktAddon, type StremioEmulator } from '../kit/emulators/stremio';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { contextFor } from '../kit/engine';
 import { startWorld, type World } from '../kit/world';
@@ -89,7 +89,7 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
   });
 
   it('scrobbles missing since a date → SCROBBLES_NOT_REACHING_TRAKT with how many of how many and the last date Trakt has', async () => {
-    const { report } = await run({
+    const world4 = {
       library: [
         finishedMovie(NOW, 'tt0000001', 'Missing One', 0.5),
         finishedMovie(NOW, 'tt0000002', 'Missing Two', 1.5),
@@ -98,7 +98,8 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
       ],
       history: [{ watchedAt: daysAgo(NOW, 5), imdb: 'tt0000004', title: 'Arrived Before' }],
       // Trakt's own record of the last watch (last_activities) is that one.
-    });
+    };
+    const { report } = await run(world4);
     const comparison = check(report, 'scrobbling.comparison');
     expect(comparison.verdict).toBe('fail');
     expect(comparison.summary).toBe(
@@ -114,6 +115,21 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     expect(timeline.finished.slice(23)).toEqual([0, 1, 0, 0, 1, 1, 1]);
     expect(timeline.recorded.slice(23)).toEqual([0, 1, 0, 0, 0, 0, 0]);
     expect(timeline.finished.slice(0, 23).every((n) => n === null)).toBe(true);
+    // The link reads Trakt and the events path answers: "play, pause and resume once" comes first, because Stremio
+    // sends its first scrobble only on a pause or resume (stremio-core src/models/player.rs), re-linking after it.
+    expect(finding?.variant).toBe('linkWorks');
+    expect(finding?.evidence[0]).toContain("the link reads Trakt's history and api.strem.io/api/events answers");
+    expect(finding?.fix.title).toBe('Pause and resume once, then watch something short');
+    expect(finding?.fix.steps[0]).toMatch(
+      /^Play anything in Stremio, then pause and resume it once: Stremio sends its first scrobble/,
+    );
+    expect(finding?.fix.steps[2]).toMatch(/^Still missing\? Re-link/);
+    // With the path blocked, re-linking is not the first thing either way: the default order starts with Connected Apps.
+    const blocked = await run(world4, () => (stremio.eventsPath = 'blocker-page'));
+    const plain = blocked.report.findings.find((f) => f.problem === 'SCROBBLES_NOT_REACHING_TRAKT')!;
+    expect(plain).not.toHaveProperty('variant');
+    expect(plain.fix.steps[0]).toBe('Open Trakt → Settings → "Connected Apps" and revoke "Stremio".');
+    expect(plain.fix.steps[5]).toContain('pause and resume it once');
   });
 
   it('the wrong episode of the right show, or a watch two days off, does not count as scrobbled', async () => {
@@ -159,8 +175,16 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     expect(check(free.report, 'scrobbling.app-limit').verdict).toBe('warn');
     expect(codes(free.report)).toContain('TRAKT_APP_LIMIT_RISK');
     expect(free.report.findings.find((f) => f.problem === 'TRAKT_APP_LIMIT_RISK')?.evidence).toEqual([
-      'scrobbling.app-limit: Trakt user.vip = false; 1 other Trakt add-on on the Stremio account',
+      'scrobbling.app-limit: Trakt user.vip = false (a free account connects 1 community app, VIP 50; premium and official apps never count); 1 other Trakt add-on on the Stremio account',
     ]);
+    // The fix describes the tiers and the meter, asks about apps connected since the limit, opens the real page.
+    const risk = free.report.findings.find((f) => f.problem === 'TRAKT_APP_LIMIT_RISK')!;
+    expect(risk.explanation).toContain(
+      'Since July 22, 2026 a free Trakt account may connect 1 community app and a VIP account 50; premium and official apps never count.',
+    );
+    expect(risk.fix.steps[0]).toContain('read the meter next to "Community": x/y places used');
+    expect(risk.fix.steps[1]).toMatch(/^Did you connect another Trakt app or add-on since July 22, 2026\?/);
+    expect(risk.fix.action).toMatchObject({ kind: 'open-url', url: 'https://app.trakt.tv/settings/apps/connected' });
     const vip = await run({ addons, vip: true });
     expect(check(vip.report, 'scrobbling.app-limit').verdict).toBe('pass');
     expect(codes(vip.report)).not.toContain('TRAKT_APP_LIMIT_RISK');
@@ -176,9 +200,38 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     });
     expect(check(report, 'scrobbling.addons').verdict).toBe('warn');
     expect(check(report, 'scrobbling.addons').summary).toContain('a report, not a confirmed cause');
+    expect(codes(report)).toContain('STREMIO_TRAKT_ADDON_MISSING');
     const evidence = report.findings.find((f) => f.problem === 'SCROBBLES_NOT_REACHING_TRAKT')?.evidence[0] ?? '';
     expect(evidence).toContain("Cinemeta and Stremio's Trakt add-on not installed (reported to stop scrobbling");
     expect(evidence).toContain('unconfirmed');
+  });
+
+  it('a linked account without its own Trakt add-on → STREMIO_TRAKT_ADDON_MISSING, evidence in counts, never an address', async () => {
+    // What addonCollectionGet answers after an add-on manager removed it: Cinemeta, a community Trakt add-on, and
+    // Stremio's Trakt add-on of another account (copied collections carry it) — none is this account's.
+    const { report } = await run({
+      addons: [CINEMETA, THIRD_PARTY_TRAKT_ADDON, stremioTraktAddon('5f0c9e2b7a1d3c4e5f607182')],
+    });
+    const addons = check(report, 'scrobbling.addons');
+    expect(addons).toMatchObject({
+      verdict: 'warn',
+      problems: ['STREMIO_TRAKT_ADDON_MISSING'],
+      details: { installed: 3, stremioTraktAddon: false, traktLinked: true, cinemeta: true, otherTrakt: 1 },
+    });
+    const finding = report.findings.find((f) => f.problem === 'STREMIO_TRAKT_ADDON_MISSING')!;
+    expect(finding).toMatchObject({ severity: 'warning', checks: ['scrobbling.addons'] });
+    expect(finding.fix.title).toBe('Authenticate again (it installs the add-on)');
+    expect(finding.evidence).toEqual([
+      'scrobbling.addons: user.trakt is set, but the account holds no www.strem.io/trakt/addon/<account id>/manifest.json; it holds 3 add-ons, 2 official, 1 other naming Trakt, 1 Stremio Trakt add-on of another account, Cinemeta installed',
+    ]);
+    // Add-on addresses are personal: not one reaches the report.
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('trakt-lists.example.org');
+    expect(text).not.toContain('5f0c9e2b7a1d3c4e5f607182');
+    expect(text).not.toContain(SCROBBLING_ACCOUNT.id);
+    // With its own add-on, the same account has no such finding.
+    const own = await run({ addons: [CINEMETA, stremioTraktAddon(SCROBBLING_ACCOUNT.id)] });
+    expect(check(own.report, 'scrobbling.addons')).toMatchObject({ verdict: 'pass', problems: [] });
   });
 
   it('history pages > 1: page 1 first, then the rest together, every watch matched', async () => {

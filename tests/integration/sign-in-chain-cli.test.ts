@@ -42,6 +42,7 @@ describe('the sign-in chain through the CLI', () => {
     ['migrated', ['TRAKT_AUTH_PKCE_INJECTED'], 1],
     ['migrated-500', ['TRAKT_AUTH_SERVER_ERROR', 'TRAKT_AUTH_PKCE_INJECTED'], 1],
     ['rejected', ['TRAKT_AUTH_REJECTED'], 1],
+    ['pkce-required', ['TRAKT_AUTH_PKCE_INJECTED'], 1],
   ] as const)('%s world: --json codes %j, exit %i', async (name: SignInWorld, codes, exit) => {
     signIn.world = name;
     const run = await runCli(['diagnose', '--json', '--config', cfg, '--steps', 'token'], ENV);

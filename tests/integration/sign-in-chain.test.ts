@@ -6,6 +6,7 @@ import { diagnose } from '../../electron/engine/session/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { signInChainOf } from '../../shared/check-details/sign-in-chain';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
+import { cloudflareBanReply } from '../kit/emulators/cloudflare-pages';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import {
   INJECTED_CHALLENGE,
@@ -165,6 +166,23 @@ describe('the sign-in chain in each world, through the engine', () => {
     );
   });
 
+  it('Cloudflare’s temporary ban at Trakt’s sign-in (error 1015) → CLOUDFLARE_BLOCKED in the wording that says wait', async () => {
+    signIn.world = 'forwarding';
+    world.traktWeb.route('GET', '/oauth/authorize', cloudflareBanReply('trakt.tv', 'a3524673ecccc521-FRA'));
+    try {
+      const report = await run(withKey);
+      expect(check(report, 'token.auth-redirect')).toMatchObject({ verdict: 'fail', problems: ['CLOUDFLARE_BLOCKED'] });
+      const blocked = finding(report, 'CLOUDFLARE_BLOCKED')!;
+      expect(blocked.variant).toBe('temporary');
+      expect(blocked.evidence[0]).toContain(
+        'Cloudflare\'s temporary ban (error 1015, "banned you temporarily"; cf-ray a3524673ecccc521-FRA, no x-runtime)',
+      );
+      expect(hopsOf(report, 'token.auth-redirect').at(-1)).toMatchObject({ host: 'trakt.tv', status: 429 });
+    } finally {
+      signIn = installTraktSignInWorlds(world);
+    }
+  });
+
   it('a Stremio that sends its own challenge is healthy in the migrated world', async () => {
     signIn.world = 'migrated';
     stremio.authRedirect = { kind: 'api-host', challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' };
@@ -186,16 +204,38 @@ describe('the sign-in chain in each world, through the engine', () => {
     expect(finding(report, 'AUTH_URL_WRONG_HOST')).toBeUndefined();
   });
 
-  it('"pkce is required" back at Stremio → TRAKT_AUTH_REJECTED quoting it, the injection also possible', async () => {
+  it('"pkce is required" back at Stremio → TRAKT_AUTH_PKCE_INJECTED evidence quoting it, a plain rejection also possible', async () => {
     signIn.world = 'migrated';
     const pasted = `https://trakt.tv/api/auth/oauth2/authorize?${STREMIO_QUERY(stremio.traktClientId)}&scope=public+offline_access`;
     const report = await run(undefined, pasted);
-    expect(check(report, 'token.pasted-url')).toMatchObject({ verdict: 'fail', problems: ['TRAKT_AUTH_REJECTED'] });
-    const rejected = finding(report, 'TRAKT_AUTH_REJECTED')!;
-    expect(rejected.evidence[0]).toContain(
+    expect(check(report, 'token.pasted-url')).toMatchObject({
+      verdict: 'fail',
+      problems: ['TRAKT_AUTH_PKCE_INJECTED'],
+    });
+    const pkce = finding(report, 'TRAKT_AUTH_PKCE_INJECTED')!;
+    expect(pkce.evidence[0]).toContain(
       'error=invalid_request error_description="pkce is required when requesting offline_access scope"',
     );
-    expect(rejected.alsoPossible).toEqual(['TRAKT_AUTH_PKCE_INJECTED']);
+    expect(pkce).toMatchObject({ variant: 'required', confidence: 0.8, alsoPossible: ['TRAKT_AUTH_REJECTED'] });
+    expect(finding(report, 'TRAKT_AUTH_REJECTED')).toBeUndefined();
+  });
+
+  it("Stremio's link in the pkce-required world: the same requirement, its own wording and report text", async () => {
+    signIn.world = 'pkce-required';
+    const report = await run(withKey);
+    expect(check(report, 'token.auth-redirect')).toMatchObject({
+      verdict: 'fail',
+      problems: ['TRAKT_AUTH_PKCE_INJECTED'],
+    });
+    const pkce = finding(report, 'TRAKT_AUTH_PKCE_INJECTED')!;
+    expect(pkce.variant).toBe('required');
+    expect(pkce.explanation).toContain('Trakt demands a PKCE challenge');
+    expect(pkce.fix.steps[2]).toContain(
+      "Trakt answers error=invalid_request 'pkce is required when requesting offline_access scope'",
+    );
+    const hops = hopsOf(report, 'token.auth-redirect');
+    expect(hops.at(-1)).toMatchObject({ host: 'www.strem.io', path: '/trakt/auth_cb', status: null });
+    expect(report.findings.map((f) => f.problem)).not.toContain('TRAKT_AUTH_REJECTED');
   });
 
   it('a pasted 400 address of another app: analysed, never offered as a one-click fix', async () => {

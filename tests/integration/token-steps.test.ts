@@ -4,7 +4,7 @@ import { REVOKED_CHECKS } from '../../electron/engine/checks/revoked';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
 import { diagnose } from '../../electron/engine/session/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
-import { TRAKT_CONNECTED_APPS_URL } from '../../shared/problems';
+import { PROBLEMS, TRAKT_CONNECTED_APPS_URL } from '../../shared/problems';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';
 import { contextFor } from '../kit/engine';
@@ -45,8 +45,8 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     trakt.grant(TRAKT_TOKEN, { username: 'sofa_watcher' });
   });
 
-  const run = async (credentials?: StremioCredentials, authUrl?: string) => {
-    const ctx = await contextFor(world, {}, { now: () => NOW });
+  const run = async (credentials?: StremioCredentials, authUrl?: string, nowMs = NOW) => {
+    const ctx = await contextFor(world, {}, { now: () => nowMs });
     const report = await diagnose(
       ctx,
       { steps: ['token', 'revoked'], ...(credentials ? { credentials } : {}), ...(authUrl ? { authUrl } : {}) },
@@ -162,6 +162,46 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     expect(trakt.settingsRequests().length).toBe(before);
   });
 
+  it('expired, made before Trakt’s OAuth migration → TRAKT_TOKEN_EXPIRED says it can never be renewed, with both dates', async () => {
+    // A 7-day link Stremio stored on 2026-07-01 (trakt-api#888: such refresh tokens can no longer be exchanged).
+    const made = Date.parse('2026-07-01T18:30:00Z') / 1000;
+    stremio.addAccount({
+      ...ACCOUNT,
+      trakt: { access_token: TRAKT_TOKEN, created_at: made, expires_in: 7 * 24 * HOUR },
+    });
+    const report = await run(withKey);
+    const token = check(report, 'token.trakt-token');
+    expect(token).toMatchObject({
+      verdict: 'fail',
+      problems: ['TRAKT_TOKEN_EXPIRED'],
+      details: { preMigration: true },
+    });
+    expect(token.summary).toBe(
+      'The Trakt link expired 139 days ago (on Jul 8, 2026, 6:30 PM). It was made on Jul 1, 2026, before Trakt moved its sign-in to a new system on Jul 23, 2026: Trakt can never renew it. Authenticate again once: the new link does not have that problem.',
+    );
+    const expired = finding(report, 'TRAKT_TOKEN_EXPIRED')!;
+    expect(expired.variant).toBe('preMigration');
+    expect(expired.evidence[0]).toContain(
+      "made 2026-07-01, before Trakt's OAuth migration of 2026-07-23: a refresh token that old can no longer be exchanged (trakt/trakt-api#888)",
+    );
+    expect(expired.explanation).toContain('before Trakt moved its sign-in to a new system on July 23, 2026');
+    expect(expired.explanation).toContain('that fixes it for good');
+    expect(expired.fix.title).toBe('Authenticate again, once');
+    // Not the advice from before the migration: "if it expires again within 1–7 days, Stremio did not renew it".
+    expect(expired.fix.steps.join(' ')).not.toContain('1–7 days');
+    expect(token.summary).not.toContain('1–7 days');
+
+    // A link of the migration day itself is not called pre-migration (no source gives the hour).
+    const sameDay = Date.parse('2026-07-23T08:00:00Z') / 1000;
+    stremio.addAccount({
+      ...ACCOUNT,
+      trakt: { access_token: TRAKT_TOKEN, created_at: sameDay, expires_in: 7 * 24 * HOUR },
+    });
+    const later = finding(await run(withKey), 'TRAKT_TOKEN_EXPIRED')!;
+    expect(later).not.toHaveProperty('variant');
+    expect(later.explanation).toBe(PROBLEMS.TRAKT_TOKEN_EXPIRED.explanation);
+  });
+
   it('expiring in 5 hours → TRAKT_TOKEN_EXPIRING', async () => {
     stremio.addAccount({ ...ACCOUNT, trakt: linkFor(19, 24) });
     const report = await run(withKey);
@@ -245,6 +285,45 @@ describe('Token and Revoked-access steps against emulated Stremio and Trakt', ()
     expect(revoked.fix.action).toMatchObject({ kind: 'open-url', url: TRAKT_CONNECTED_APPS_URL });
     expect(revoked.fix.steps.join(' ')).toMatch(/revoke.*Log out.*Authenticate.*Sync now/s);
     expect(revoked.evidence[0]).toContain('401');
+  });
+
+  it('a 401 on a link valid by time but made before the OAuth migration → TRAKT_TOKEN_REVOKED: re-authenticate once', async () => {
+    // 2026-07-28: a 7-day link made on 2026-07-22 is still valid by time, and Trakt answers 401 (trakt-api#922).
+    const nowMs = Date.parse('2026-07-28T10:00:00Z');
+    const made = Date.parse('2026-07-22T09:00:00Z') / 1000;
+    stremio.addAccount({
+      ...ACCOUNT,
+      trakt: { access_token: TRAKT_TOKEN, created_at: made, expires_in: 7 * 24 * HOUR },
+    });
+    trakt.revoke(TRAKT_TOKEN);
+    const report = await run(withKey, undefined, nowMs);
+    expect(check(report, 'revoked.users-settings')).toMatchObject({
+      verdict: 'fail',
+      problems: ['TRAKT_TOKEN_REVOKED'],
+    });
+    const revoked = finding(report, 'TRAKT_TOKEN_REVOKED')!;
+    expect(revoked.variant).toBe('preMigration');
+    expect(revoked.evidence[0]).toMatch(
+      /→ 401 from Trakt's server.*the link was made 2026-07-22, before Trakt's OAuth migration of 2026-07-23/,
+    );
+    expect(revoked.explanation).toContain('made before Trakt moved its sign-in to a new system on July 23, 2026');
+    expect(revoked.explanation).toContain('that fixes it for good');
+  });
+
+  it('Cloudflare’s temporary ban on /users/settings (error 1015, 429) → CLOUDFLARE_BLOCKED “temporary”, not Trakt’s rate limit', async () => {
+    trakt.state = { kind: 'cloudflare-ban' };
+    const report = await run(withKey);
+    expect(check(report, 'revoked.users-settings')).toMatchObject({
+      verdict: 'fail',
+      problems: ['CLOUDFLARE_BLOCKED'],
+      details: { status: 429, responder: 'cloudflare', answer: 'cloudflare-blocked' },
+    });
+    const blocked = finding(report, 'CLOUDFLARE_BLOCKED')!;
+    expect(blocked.evidence[0]).toBe(
+      `revoked.users-settings: GET /users/settings → 429 from Cloudflare's edge (no Trakt server headers) (Cloudflare's temporary ban, error 1015, "banned you temporarily", Retry-After 600, cf-ray 9ef469ee4fdf9d70-AMS, no x-runtime)`,
+    );
+    expect(blocked).toMatchObject({ variant: 'temporary', fix: { title: 'Wait, then try again' } });
+    expect(finding(report, 'TRAKT_RATE_LIMITED')).toBeUndefined();
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dnsVerdict, isSinkhole, type DnsPair } from '../../electron/engine/checks/connectivity/dns-rules';
-import { answerer, isCloudflareBlock } from '../../electron/engine/net/answerer';
+import { answerer, cloudflareBlock } from '../../electron/engine/net/answerer';
 import { isOutage, median } from '../../electron/engine/checks/connectivity/http-rules';
 import { knownInterceptor } from '../../electron/engine/checks/connectivity/interceptors';
 import { createProxyLookup, matchesNoProxy, parsePacResult, proxyFromEnv } from '../../electron/engine/net/proxy';
@@ -145,17 +145,26 @@ describe('HTTP, TLS and TCP classification', () => {
     expect(answerer({ server: 'cloudflare', 'cf-ray': 'x', 'x-runtime': '0.01' })).toBe('origin');
     expect(answerer({ server: 'cloudflare', 'cf-ray': 'x' })).toBe('cloudflare-edge');
     expect(answerer({ server: 'nginx' })).toBe('unknown');
-    expect(
-      isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'text/html; charset=UTF-8' }),
-    ).toBe(true);
-    expect(
-      isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'text/html', 'x-runtime': '0.1' }),
-    ).toBe(false);
+    const edge = { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'text/html; charset=UTF-8' };
+    expect(cloudflareBlock(403, edge, '<h1>Sorry, you have been blocked</h1>')).toEqual({
+      temporary: false,
+      errorCode: null,
+      words: null,
+    });
+    expect(cloudflareBlock(403, { ...edge, 'x-runtime': '0.1' })).toBeNull();
     // The block is an HTML page (docs/problems.md): a JSON 403 passed through Cloudflare is the origin's own answer.
-    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x', 'content-type': 'application/json' })).toBe(
-      false,
-    );
-    expect(isCloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x' })).toBe(false);
+    expect(cloudflareBlock(403, { ...edge, 'content-type': 'application/json' })).toBeNull();
+    expect(cloudflareBlock(403, { server: 'cloudflare', 'cf-ray': 'x' })).toBeNull();
+    // The temporary ban of Cloudflare's rate limiting (error 1015, trakt-api#922): a 429 with its page, by its words.
+    const ban =
+      '<h1><span data-translate="error">Error</span> <span>1015</span></h1><h2>You are being rate limited</h2><p>The owner of this website (api.trakt.tv) has banned you temporarily from accessing this website.</p>';
+    expect(cloudflareBlock(429, edge, ban)).toEqual({
+      temporary: true,
+      errorCode: '1015',
+      words: 'banned you temporarily',
+    });
+    // A 429 without the ban page is a rate limit, not a block.
+    expect(cloudflareBlock(429, edge, '<h1>Too Many Requests</h1>')).toBeNull();
     expect([500, 502, 503, 504, 520, 521, 522].every(isOutage)).toBe(true);
     expect(isOutage(404)).toBe(false);
     // Only the statuses docs/problems.md and Trakt's status-codes guide name: 501, 505, 523+ are not an outage.

@@ -32,12 +32,16 @@ describe('findings in the run’s language', () => {
   it('German: titles, explanations, fix steps and action labels from the German catalog', async () => {
     const de = await createTranslator('de');
     const [revoked, offline] = ['TRAKT_TOKEN_REVOKED', 'OFFLINE'].map((code) =>
-      buildFindings([completed('connectivity.x', [code as ProblemCode])], new SecretRegistry(), de).at(0),
+      buildFindings([completed('connectivity.x', [code as ProblemCode])], new SecretRegistry(), de, {
+        stremioMenus: '4-5',
+      }).at(0),
     );
     expect(revoked?.title).toBe('Der Zugriff von Stremio auf Trakt wurde widerrufen');
-    expect(revoked?.fix.steps[1]).toBe(
-      'Öffnen Sie in Stremio Einstellungen → Trakt Scrobbling und klicken Sie auf Abmelden (in Stremio 6: Einstellungen → Integrationen → Trakt).',
-    );
+    // The menus of the Stremio the Version step found, in Stremio's own German words (stremio-translations).
+    expect(revoked?.fix.steps[1]).toBe('Melden Sie Trakt in Stremio ab: Einstellungen → Trakt Scrobbling → Abmelden.');
+    expect(revoked?.stremioMenus).toBe('4-5');
+    // A fix that names no Stremio menu does not carry the generation.
+    expect(offline).not.toHaveProperty('stremioMenus');
     expect(revoked?.fix.action).toEqual({
       kind: 'open-url',
       url: PROBLEMS.TRAKT_TOKEN_REVOKED.fix.action?.kind === 'open-url' && PROBLEMS.TRAKT_TOKEN_REVOKED.fix.action.url,
@@ -51,6 +55,31 @@ describe('findings in the run’s language', () => {
     });
     // Evidence stays the English technical line (it is for support).
     expect(offline?.evidence).toEqual(['connectivity.x: OFFLINE']);
+  });
+
+  it('the surest observation that asks for a wording chooses it; a wording the catalog lacks is ignored', () => {
+    const expired = (variant: string | undefined, confidence: number) => ({
+      ...completed(`token.${variant ?? 'plain'}`, []),
+      observations: [
+        {
+          code: 'TRAKT_TOKEN_EXPIRED' as const,
+          evidence: `e ${confidence}`,
+          confidence,
+          ...(variant ? { variant } : {}),
+        },
+      ],
+    });
+    const say = (...checks: CompletedCheck[]) => buildFindings(checks, new SecretRegistry(), englishTranslator())[0]!;
+    const chosen = say(expired(undefined, 0.95), expired('preMigration', 0.9));
+    expect(chosen.variant).toBe('preMigration');
+    expect(chosen.explanation).toContain('July 23, 2026');
+    expect(chosen.fix.title).toBe('Authenticate again, once');
+    expect(chosen.fix.steps[1]).toBe(
+      'Once is enough: Trakt cannot renew links made before July 23, 2026, and the new link does not have that problem.',
+    );
+    const unknown = say(expired('no-such-wording', 0.99));
+    expect(unknown).not.toHaveProperty('variant');
+    expect(unknown.explanation).toBe(PROBLEMS.TRAKT_TOKEN_EXPIRED.explanation);
   });
 
   it('English keeps the catalog’s words; a re-run is labelled with its step', () => {

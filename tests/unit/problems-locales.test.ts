@@ -3,7 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../shared/i18n/locales';
-import { PROBLEMS, isProblemCode, type ProblemCode } from '../../shared/problems';
+import { PROBLEMS, isProblemCode, problemVariants, type ProblemCode } from '../../shared/problems';
+import { findingText } from '../../shared/i18n/report-text';
+import { createTranslator } from '../../shared/i18n/translator';
+import type { Finding } from '../../shared/report';
+import type { StremioGeneration } from '../../shared/stremio-menus';
 
 // The catalog's words live in shared/locales/<locale>/problems.json (docs/i18n.md "Problems"): every code
 // has all of them in every language, and no entry there names a code the catalog does not know.
@@ -13,7 +17,7 @@ const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 interface Entry {
   readonly title?: unknown;
   readonly explanation?: unknown;
-  readonly fix?: { readonly title?: unknown; readonly steps?: unknown; readonly action?: unknown };
+  readonly fix?: Readonly<Record<string, unknown>> & { readonly steps?: unknown; readonly action?: unknown };
 }
 
 function problemsOf(locale: string): Record<string, Entry> {
@@ -50,15 +54,41 @@ describe('the problem catalog in every language', () => {
       const opensPage = PROBLEMS[code].fix.action?.kind === 'open-url';
       const label = texts[code]?.fix?.action;
       expect(opensPage ? text(label) : label === undefined, `${locale} ${code}`).toBe(true);
-      for (const key of Object.keys(texts[code] ?? {})) expect(['title', 'explanation', 'fix']).toContain(key);
+      // A variant's wording (`explanation_preMigration`) only for the variants the catalog declares.
+      const variant = (base: string) => problemVariants(code).map((v) => `${base}_${v}`);
+      for (const key of Object.keys(texts[code] ?? {}))
+        expect(
+          ['title', 'explanation', 'fix', ...variant('title'), ...variant('explanation')],
+          `${locale} ${code}`,
+        ).toContain(key);
+      for (const key of Object.keys(texts[code]?.fix ?? {}))
+        expect(['title', 'steps', 'action', ...variant('title'), ...variant('steps')], `${locale} ${code}`).toContain(
+          key,
+        );
     }
+  });
+
+  it.each(LOCALES)('%s: every declared variant has its own wording, and a variant’s steps are all said', (locale) => {
+    const texts = problemsOf(locale);
+    for (const code of codes)
+      for (const variant of problemVariants(code)) {
+        const entry = texts[code]!;
+        const own = [entry, entry.fix ?? {}].flatMap((o) => Object.keys(o)).filter((k) => k.endsWith(`_${variant}`));
+        expect(own.length, `${locale} ${code} ${variant}`).toBeGreaterThan(0);
+        const steps = entry.fix?.[`steps_${variant}`];
+        if (steps !== undefined) expect(Array.isArray(steps) && steps.length > 0 && steps.every(text)).toBe(true);
+      }
   });
 
   it('PROBLEMS carries the English words (docs/problems.md and the tests read them)', () => {
     const english = problemsOf('en');
     expect(PROBLEMS.CAPTIVE_PORTAL.title).toBe('This network shows a sign-in page');
     expect(PROBLEMS.TRAKT_TOKEN_REVOKED.fix.steps[0]).toBe(
-      'Open Trakt → Settings → Connected apps and revoke "Stremio".',
+      'Open Trakt → Settings → "Connected Apps" and revoke "Stremio".',
+    );
+    // Placeholders said: with no Stremio found, both menus are named.
+    expect(PROBLEMS.TRAKT_TOKEN_REVOKED.fix.steps[1]).toBe(
+      'In Stremio, log out of Trakt: Settings → Trakt Scrobbling → Log out in Stremio 4 and 5; Settings → Integrations → Trakt in Stremio 6.',
     );
     expect(PROBLEMS.TRAKT_TOKEN_REVOKED.fix.action).toEqual({
       kind: 'open-url',
@@ -68,23 +98,73 @@ describe('the problem catalog in every language', () => {
     expect(PROBLEMS.OFFLINE.fix.action).toEqual({ kind: 'rerun-step', step: 'connectivity' });
     for (const code of codes) {
       expect(PROBLEMS[code].title).toBe(english[code]?.title);
-      expect(PROBLEMS[code].fix.steps).toEqual(english[code]?.fix?.steps);
+      expect(PROBLEMS[code].fix.steps).toHaveLength((english[code]?.fix?.steps as string[]).length);
+      expect(JSON.stringify(PROBLEMS[code]), code).not.toContain('{{');
     }
   });
 
-  it('each language names Stremio’s Trakt menu as Stremio itself does (Stremio/stremio-translations)', () => {
-    const menu: Record<string, string> = {
-      en: 'Settings → Trakt Scrobbling',
-      es: 'Configuración → Seguimiento con Trakt',
-      'pt-BR': 'Configurações → Recomendações do Trakt',
-      fr: 'Réglages → Scrobbling Trakt',
-      de: 'Einstellungen → Trakt Scrobbling',
-    };
-    for (const locale of LOCALES) {
-      const steps = problemsOf(locale).TRAKT_TOKEN_REVOKED?.fix?.steps as string[];
-      expect(steps[1], locale).toContain(menu[locale]);
-      // Trakt's site is English-only: its page keeps its own name.
-      expect(steps[0], locale).toContain('Connected apps');
-    }
+  // Stremio/stremio-translations at a1b20f7 (2026-08-04): SETTINGS, SETTINGS_TRAKT, SETTINGS_TRAKT_AUTHENTICATE, LOG_OUT.
+  // It has no word for Stremio 6's "Integrations" yet: the translated word stands in (docs/i18n.md).
+  const MENUS: Record<string, { logOut: string; authenticate: string; integrations: string }> = {
+    en: {
+      logOut: 'Settings → Trakt Scrobbling → Log out',
+      authenticate: 'Settings → Trakt Scrobbling → Authenticate',
+      integrations: 'Settings → Integrations → Trakt',
+    },
+    es: {
+      logOut: 'Configuración → Seguimiento con Trakt → Cerrar sesión',
+      authenticate: 'Configuración → Seguimiento con Trakt → Autenticar',
+      integrations: 'Configuración → Integraciones → Trakt',
+    },
+    'pt-BR': {
+      logOut: 'Configurações → Recomendações do Trakt → Desconectar',
+      authenticate: 'Configurações → Recomendações do Trakt → Autenticar',
+      integrations: 'Configurações → Integrações → Trakt',
+    },
+    fr: {
+      logOut: 'Réglages → Scrobbling Trakt → Déconnexion',
+      authenticate: 'Réglages → Scrobbling Trakt → Authentifier',
+      integrations: 'Réglages → Intégrations → Trakt',
+    },
+    de: {
+      logOut: 'Einstellungen → Trakt Scrobbling → Abmelden',
+      authenticate: 'Einstellungen → Trakt Scrobbling → Authentifizieren',
+      integrations: 'Einstellungen → Integrationen → Trakt',
+    },
+  };
+  const revoked = (stremioMenus?: StremioGeneration): Finding => ({
+    problem: 'TRAKT_TOKEN_REVOKED',
+    title: '',
+    explanation: '',
+    severity: 'critical',
+    confidence: 0.9,
+    evidence: ['e'],
+    fix: { title: '', steps: [] },
+    ...(stremioMenus ? { stremioMenus } : {}),
   });
+
+  it.each(LOCALES)(
+    '%s names the menus of the Stremio found, in Stremio’s own words; both when none was',
+    async (locale) => {
+      const tr = await createTranslator(locale);
+      const menu = MENUS[locale]!;
+      const steps = (generation?: StremioGeneration) => findingText(revoked(generation), tr).fix.steps;
+      const classic = steps('4-5');
+      expect(classic[1]).toContain(menu.logOut);
+      expect(classic[2]).toContain(menu.authenticate);
+      expect(classic.join(' ')).not.toContain(menu.integrations);
+      const six = steps('6');
+      expect(six[1]).toContain(menu.integrations);
+      expect(six[2]).toContain(menu.integrations);
+      expect(six.join(' ')).not.toContain(menu.authenticate);
+      const both = steps();
+      expect(both[1]).toContain(menu.logOut);
+      expect(both[1]).toContain(menu.integrations);
+      // Only the main profile of a multi-profile account links Trakt (stremio-features#1897).
+      for (const said of [classic, six, both]) expect(said[2]).toContain(tr.t('common:stremioMenu.mainProfile'));
+      // Trakt's site is English-only: its page keeps its own name.
+      expect(classic[0]).toContain('Connected Apps');
+      expect(JSON.stringify([classic, six, both])).not.toContain('{{');
+    },
+  );
 });

@@ -142,9 +142,18 @@ describe('the end rules', () => {
       page: 'cloudflare',
       origin: { server: 'cloudflare', cfRay: '8f-FRA', xRuntime: null },
     });
-    const v = verdictOf(chainOf([START, blocked], { kind: 'cloudflare' }));
+    const waf = { temporary: false, errorCode: '1020', words: null };
+    const v = verdictOf(chainOf([START, blocked], { kind: 'cloudflare', block: waf }));
     expect(codes(v)).toEqual([['CLOUDFLARE_BLOCKED', 0.9]]);
     expect(v.outcome.problems?.[0]?.evidence).toContain('cf-ray 8f-FRA');
+    expect(v.outcome.problems?.[0]).not.toHaveProperty('variant');
+    // Its temporary ban (error 1015) calls for the wording that says wait (trakt/trakt-api#922).
+    const ban = { temporary: true, errorCode: '1015', words: 'banned you temporarily' };
+    const banned = verdictOf(chainOf([START, blocked], { kind: 'cloudflare', block: ban }));
+    expect(banned.outcome.problems?.[0]).toMatchObject({ code: 'CLOUDFLARE_BLOCKED', variant: 'temporary' });
+    expect(banned.outcome.problems?.[0]?.evidence).toContain(
+      'Cloudflare\'s temporary ban (error 1015, "banned you temporarily"; cf-ray 8f-FRA, no x-runtime)',
+    );
   });
 
   it.each([

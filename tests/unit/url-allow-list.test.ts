@@ -43,6 +43,9 @@ describe('the addresses the wizard opens in the system browser', () => {
     ],
     ['https://www.stremio.com/downloads-evil', 'is not an address the wizard opens'],
     ['https://www.strem.io/trakt/auth/a/b', 'is not an address the wizard opens'],
+    // Trakt's PIN page is gone (a 404 since July 2026, trakt/trakt-api#867): the device flow never opens it.
+    ['https://trakt.tv/pin/4242', 'is not an address the wizard opens'],
+    ['https://app.trakt.tv/pin/4242?mode=media', 'is not an address the wizard opens'],
     // The host rules that were there before stay.
     ['https://trakt.tv.attacker.com/oauth/authorize', 'is not on the list'],
     // No fix links to Stremio's web app: an add-on install link there must not open.

@@ -39,6 +39,11 @@ export interface ProblemObservation {
   readonly alsoPossible?: readonly ProblemCode[];
   /** The fix's steps ranked from what the other checks found, replacing the catalog's (SCROBBLE_NOT_SEEN_LIVE). */
   readonly fixSteps?: readonly Message[];
+  /**
+   * The catalog wording this evidence calls for (one of the code's `variants` in shared/problems.ts, e.g.
+   * `preMigration` for an expired link made before Trakt's OAuth migration); the default wording when absent.
+   */
+  readonly variant?: string;
 }
 
 /** Findings a check saw fixed: their codes and when (docs/architecture.md "Confirming a fix"). */

@@ -1,4 +1,5 @@
-import { PROBLEMS, type ProblemCode } from '../../../shared/problems';
+import { fixNamesStremioMenus, PROBLEMS, problemVariants, type ProblemCode } from '../../../shared/problems';
+import type { StremioGeneration } from '../../../shared/stremio-menus';
 import { findingText } from '../../../shared/i18n/report-text';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { Finding } from '../../../shared/report';
@@ -10,15 +11,22 @@ import { mapMessageStrings, type Message } from '../../../shared/i18n/message';
 
 const DEFAULT_CONFIDENCE = 0.9;
 
+/** What the whole run found that words every finding: the Stremio whose menus the fixes name (none: both). */
+export interface FindingsContext {
+  readonly stremioMenus?: StremioGeneration;
+}
+
 /**
  * Builds one finding per problem code from every check's observations (one root cause, its evidence
  * from all the checks that saw it), ranked by severity then confidence (docs/architecture.md "Findings"). Its
- * title, explanation and fix are said in `tr`'s language, the run's (docs/i18n.md).
+ * title, explanation and fix are said in `tr`'s language, the run's (docs/i18n.md), in the wording the most
+ * confident observation chose (`variant`), naming the menus of the Stremio found (`context.stremioMenus`).
  */
 export function buildFindings(
   completed: readonly CompletedCheck[],
   secrets: SecretRegistry,
   tr: Translator,
+  context: FindingsContext = {},
 ): Finding[] {
   const byCode = new Map<
     ProblemCode,
@@ -30,6 +38,7 @@ export function buildFindings(
       also: Set<ProblemCode>;
       action?: Finding['fix']['action'];
       fixSteps?: readonly Message[];
+      variant?: { readonly name: string; readonly confidence: number };
     }
   >();
   for (const check of completed) {
@@ -52,6 +61,14 @@ export function buildFindings(
       for (const other of obs.alsoPossible ?? []) entry.also.add(other);
       entry.action ??= obs.action;
       entry.fixSteps ??= obs.fixSteps?.map((step) => mapMessageStrings(step, (text) => secrets.redact(text)));
+      // The wording follows the surest evidence that asks for one (a variant the catalog does not have is ignored).
+      const confidence = obs.confidence ?? DEFAULT_CONFIDENCE;
+      if (
+        obs.variant &&
+        problemVariants(obs.code).includes(obs.variant) &&
+        confidence > (entry.variant?.confidence ?? -1)
+      )
+        entry.variant = { name: obs.variant, confidence };
       byCode.set(obs.code, entry);
     }
   }
@@ -75,6 +92,8 @@ export function buildFindings(
         // A check's own ranking of the steps (SCROBBLE_NOT_SEEN_LIVE): findingText says them instead.
         ...(entry.fixSteps ? { stepMessages: [...entry.fixSteps] } : {}),
       },
+      ...(entry.variant ? { variant: entry.variant.name } : {}),
+      ...(context.stremioMenus && fixNamesStremioMenus(code) ? { stremioMenus: context.stremioMenus } : {}),
     };
     const texts = findingText(finding, tr);
     // A label a check gave its own action (the corrected sign-in link) is that check's words, not the catalog's.

@@ -1,6 +1,8 @@
 import { ReportSchema, type Report } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
 import type { Translator } from '../../../shared/i18n/translator';
+import { InstallsDetailsSchema, VERSION_CHECK_IDS } from '../../../shared/check-details/version';
+import type { StremioGeneration } from '../../../shared/stremio-menus';
 import type { SecretRegistry } from '../core/secrets';
 import type { CompletedCheck } from '../runtime/check';
 import { buildFindings } from '../runtime/findings';
@@ -36,10 +38,15 @@ export interface BuiltReport {
 export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry): BuiltReport {
   // Findings agree across checks before anything reads them (docs/architecture.md "Findings agree").
   const completed = reconcileFindings(facts.completed, { translator: facts.translator, secrets });
-  // Findings a verified known incident explains carry it (docs/incidents.md); those a closed-loop check saw
-  // fixed carry their confirmation (docs/architecture.md "Confirming a fix").
+  // Fixes name the menus of the Stremio found; findings a verified known incident explains carry it
+  // (docs/incidents.md); those a closed-loop check saw fixed carry their confirmation (docs/architecture.md
+  // "Confirming a fix").
+  const stremioMenus = stremioMenusOf(completed);
   const findings = applyResolutions(
-    applyIncidents(buildFindings(completed, secrets, facts.translator), completed),
+    applyIncidents(
+      buildFindings(completed, secrets, facts.translator, stremioMenus ? { stremioMenus } : {}),
+      completed,
+    ),
     completed,
   );
   const report: Report = {
@@ -69,4 +76,11 @@ export function buildSessionReport(facts: SessionFacts, secrets: SecretRegistry)
       redactedLinks.push([shown.url, real.url]);
   });
   return { report: redacted, redactedLinks };
+}
+
+/** The Stremio generation the Version step found (its installs' details), if it ran and found one. */
+function stremioMenusOf(completed: readonly CompletedCheck[]): StremioGeneration | undefined {
+  const installs = completed.find((c) => c.result.id === VERSION_CHECK_IDS.installs);
+  const details = installs ? InstallsDetailsSchema.safeParse(installs.result.details) : null;
+  return (details?.success && details.data.stremioMenus) || undefined;
 }

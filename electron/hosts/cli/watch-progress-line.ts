@@ -1,5 +1,6 @@
 import { CLOSED_LOOP_CHECK_IDS, type WatchProgress } from '../../../shared/check-details/closed-loop';
 import type { Translator } from '../../../shared/i18n/translator';
+import { stremioMenuParams } from '../../../shared/stremio-menus';
 import { wholeDuration } from '../../engine/checks/token/durations';
 
 /** The least time between two progress lines of one wait (the first poll's line aside). */
@@ -21,7 +22,10 @@ export function watchProgressPrinter(
     if (progress.phase === 'started') {
       lastLineAt = now;
       const ms = Date.parse(progress.waitUntil) - Date.parse(progress.startedAt);
-      return tr.t(relink ? 'cli:watch.relinkStart' : 'cli:watch.liveStart', { ms });
+      // Before the run has read the Version step: both Stremio menus are named (docs/i18n.md "Names of other programs' menus").
+      return relink
+        ? tr.t('cli:watch.relinkStart', { ms, ...stremioMenuParams(tr) })
+        : tr.t('cli:watch.liveStart', { ms });
     }
     if (progress.phase === 'finished' || now - lastLineAt < PROGRESS_EVERY_MS) return null;
     lastLineAt = now;

@@ -2,6 +2,7 @@ import { CLOSED_LOOP_CHECK_IDS, WAIT_SECONDS, isRelinkFix } from '../../../share
 import { checkSummaryText } from '../../../shared/i18n/report-text';
 import { FindingCard } from '../components/finding-card';
 import { VerdictBadge } from '../components/verdict-badge';
+import { stremioMenuParams } from '../../../shared/stremio-menus';
 import { useTr } from '../i18n/use-tr';
 import { useSessionReport } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
@@ -24,6 +25,11 @@ export function RelinkWatchPanel(_props: PanelProps) {
   const open = session?.findings.some((f) => isRelinkFix(f.problem) && !f.resolution) ?? false;
   // Shown while it matters: a re-link would fix something, or the watch runs or has something to say.
   if (!signedIn || (!open && state.kind === 'idle')) return null;
+  // The menus of the Stremio the Version step found, as the findings' fixes name them (both when none was found).
+  const intro = t(
+    'wizard:relink.intro',
+    stremioMenuParams(tr, session?.findings.find((f) => f.stremioMenus)?.stremioMenus),
+  );
   const notRenewed =
     state.kind === 'done' ? (session?.findings.filter((f) => f.problem === 'TRAKT_LINK_NOT_RENEWED') ?? []) : [];
   return (
@@ -36,11 +42,11 @@ export function RelinkWatchPanel(_props: PanelProps) {
           keys={{ waiting: 'wizard:relink.waiting', left: 'wizard:relink.left', polls: 'wizard:relink.polls' }}
           onCancel={cancel}
         >
-          <p>{t('wizard:relink.intro')}</p>
+          <p>{intro}</p>
         </WatchProgressView>
       ) : (
         <>
-          {state.kind === 'idle' && <p>{t('wizard:relink.intro')}</p>}
+          {state.kind === 'idle' && <p>{intro}</p>}
           {state.kind === 'done' && (
             <div data-testid="relink-result" data-verdict={state.result.verdict}>
               <p>

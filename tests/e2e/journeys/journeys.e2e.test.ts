@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CINEMETA, installTokenWorld, type StremioEmulator } from '../../kit/emulators/stremio';
+import { CINEMETA, installTokenWorld, stremioTraktAddon, type StremioEmulator } from '../../kit/emulators/stremio';
 import type { TraktApiEmulator } from '../../kit/emulators/trakt-api';
 import {
   SCROBBLING_ACCOUNT,
@@ -38,7 +38,8 @@ async function accountWorld(
 ): Promise<{ world: World; stremio: StremioEmulator; traktApi: TraktApiEmulator }> {
   const world = await startWorld({ probeMs: 1000 });
   const { stremio, trakt: traktApi } = installTokenWorld(world, signInWorld);
-  stremio.addAccount({ ...ACCOUNT, trakt });
+  // As Stremio keeps a linked account: Cinemeta, and the Trakt add-on Authenticate installed (update_trakt_addon.rs).
+  stremio.addAccount({ ...ACCOUNT, trakt, addons: [CINEMETA, stremioTraktAddon(ACCOUNT.id)] });
   traktApi.grant(TRAKT_TOKEN, { username: 'journey_user' });
   return { world, stremio, traktApi };
 }

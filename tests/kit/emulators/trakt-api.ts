@@ -1,5 +1,6 @@
 import type { HostEmulator, RecordedRequest, Reply } from '../http-host';
 import { TRAKT_ORIGIN_HEADERS } from '../world';
+import { cloudflareBanReply } from './cloudflare-pages';
 
 /**
  * api.trakt.tv's `GET /users/settings` as docs/sources.md "Trakt" records it: required
@@ -141,6 +142,8 @@ function lastActivitiesBody(account: TraktAccountFixture, pausedAt: string | nul
 export type TraktApiState =
   | { readonly kind: 'normal' }
   | { readonly kind: 'cloudflare-block' }
+  /** Cloudflare's temporary ban (error 1015, a 429 with its page and Retry-After; trakt/trakt-api#922). */
+  | { readonly kind: 'cloudflare-ban' }
   | { readonly kind: 'vip-only' }
   | { readonly kind: 'account-limit' }
   | { readonly kind: 'rate-limited'; readonly retryAfter: string; readonly xRatelimit?: string }
@@ -270,6 +273,7 @@ export function installTraktApi(host: HostEmulator, approvedClientIds: readonly 
   const gate = (request: RecordedRequest, state: TraktApiState): Reply | TraktAccountFixture => {
     // Cloudflare answers before the origin: no User-Agent, or a blocked network (trakt-api#670).
     if (!request.headers['user-agent'] || state.kind === 'cloudflare-block') return CLOUDFLARE_BLOCK_REPLY;
+    if (state.kind === 'cloudflare-ban') return cloudflareBanReply('api.trakt.tv', '9ef469ee4fdf9d70-AMS');
     if (state.kind === 'outage') {
       return state.status >= 520
         ? {

@@ -10,13 +10,23 @@ import { TRAKT_ORIGIN_HEADERS } from '../world';
  *   relative `Location` to `/api/auth/oauth2/authorize`, adding `scope=public offline_access` and its own
  *   constant `code_challenge` unless the client sent one (which passes through untouched), then the sign-in page;
  * - `migrated-500`: the same, with the new endpoint answering 500 (the day #887 was filed);
- * - `rejected`: Trakt sends the browser back to the `redirect_uri` with `error=invalid_client`.
+ * - `rejected`: Trakt sends the browser back to the `redirect_uri` with `error=invalid_client`;
+ * - `pkce-required`: the migrated chain without the injected challenge: the new endpoint sends the browser back with
+ *   `error=invalid_request&error_description=pkce is required when requesting offline_access scope` (stremthru#571;
+ *   the words of better-auth's oauth-provider, whose `/api/auth/oauth2/authorize` path Trakt's new stack answers on).
  */
 
 /** A sign-in world. */
-export type SignInWorld = 'legacy' | 'forwarding' | 'migrated' | 'migrated-500' | 'rejected';
+export type SignInWorld = 'legacy' | 'forwarding' | 'migrated' | 'migrated-500' | 'rejected' | 'pkce-required';
 /** Every world, for tests that go through all of them. */
-export const SIGN_IN_WORLDS: readonly SignInWorld[] = ['legacy', 'forwarding', 'migrated', 'migrated-500', 'rejected'];
+export const SIGN_IN_WORLDS: readonly SignInWorld[] = [
+  'legacy',
+  'forwarding',
+  'migrated',
+  'migrated-500',
+  'rejected',
+  'pkce-required',
+];
 
 /** The challenge Trakt's new stack injected (stremthru#571 observed it constant). */
 export const INJECTED_CHALLENGE = 'skt6UzOvBHFvYLZV3BE-Pdi8Cvyn_b5GyT6pF30inDQ';
@@ -70,7 +80,7 @@ export function installTraktSignInWorlds(
       return redirect(302, 'https://trakt.tv/auth/signin');
     const next = new URLSearchParams(request.query);
     next.set('scope', 'public offline_access');
-    if (!next.has('code_challenge')) {
+    if (!next.has('code_challenge') && control.world !== 'pkce-required') {
       next.set('code_challenge', INJECTED_CHALLENGE);
       next.set('code_challenge_method', 'S256');
     }

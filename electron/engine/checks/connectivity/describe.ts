@@ -3,7 +3,7 @@ import { msg } from '../../../../shared/i18n/message';
 import type { DnsAnswer } from '../../net/resolver';
 import type { DnsPair } from './dns-rules';
 import type { HttpStage, TcpStage, TlsStage } from './host-chain';
-import { isCloudflareBlock } from '../../net/answerer';
+import { cloudflareBlock } from '../../net/answerer';
 import { isOutage } from './http-rules';
 
 /** One resolver answer in a few characters: `0.0.0.0`, `NXDOMAIN`, `timeout`. */
@@ -65,6 +65,6 @@ export function httpLayer(http: HttpStage): LayerStatus {
     .filter(Boolean)
     .join(', ');
   // The same rules the HTTP check's findings use, so a row never fails without a finding saying why.
-  const failed = isOutage(o.status) || isCloudflareBlock(o.status, o.headers) || o.status === 407;
+  const failed = isOutage(o.status) || cloudflareBlock(o.status, o.headers, o.body) !== null || o.status === 407;
   return { status: failed ? 'fail' : 'ok', ms, note: `${o.status}${server ? ` (${server})` : ''}` };
 }

@@ -12,7 +12,7 @@ import type { SessionData } from './dns';
 import { tlsCheck } from './tls';
 import { stageOf, type HostChain } from './host-chain';
 import { hostList } from './hosts';
-import { answerer, isCloudflareBlock } from '../../net/answerer';
+import { answerer, cloudflareBlock, cloudflareBlockText } from '../../net/answerer';
 import { isOutage, median, outageText } from './http-rules';
 import { joinSentences } from '../../../../shared/i18n/join';
 
@@ -94,12 +94,17 @@ export const httpCheck = defineCheck<SessionData, HttpDetails>({
         confidence: 0.95,
       });
 
-    const blocked = answers.filter((r) => isCloudflareBlock(r.outcome.status, r.outcome.headers));
+    const blocked = answers.flatMap((r) => {
+      const block = cloudflareBlock(r.outcome.status, r.outcome.headers, r.outcome.body);
+      return block ? [{ r, block }] : [];
+    });
     if (blocked.length > 0) {
       problems.push({
         code: 'CLOUDFLARE_BLOCKED',
-        evidence: `connectivity.http: ${blocked.map((r) => `${r.chain.host.host} → ${r.outcome.status} from server: cloudflare, cf-ray ${header(r.outcome, 'cf-ray') ?? '?'}, no x-runtime`).join('; ')}`,
+        evidence: `connectivity.http: ${blocked.map(({ r, block }) => `${r.chain.host.host} → ${r.outcome.status} from server: cloudflare (${cloudflareBlockText(block, r.outcome.headers)})`).join('; ')}`,
         confidence: 0.9,
+        // Every block a temporary ban (error 1015): wait, not another network (trakt/trakt-api#922).
+        ...(blocked.every(({ block }) => block.temporary) ? { variant: 'temporary' } : {}),
       });
     }
     const down = answers.filter((r) => isOutage(r.outcome.status));

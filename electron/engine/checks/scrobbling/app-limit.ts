@@ -1,16 +1,16 @@
 import { msg } from '../../../../shared/i18n/message';
+import { TRAKT_COMMUNITY_APP_LIMIT_MS } from '../../../../shared/trakt-changes';
 import { defineCheck } from '../../runtime/check';
 import { usersSettingsCheck } from '../revoked/users-settings';
 import { addonsCheck } from './addons';
 
-/** When the one-app limit of free accounts began (stremio-features#1872): said as a month in summaries. */
-const LIMIT_SINCE_MS = Date.UTC(2026, 6, 22, 12);
-
 /**
- * TRAKT_APP_LIMIT_RISK: since 2026-07-22 a free Trakt account keeps one connected community app
- * (stremio-features#1872, fetcherr#31: connecting a second can revoke the first); VIP is not limited.
- * `user.vip` from the Revoked-access step's `/users/settings`, and the account's other add-ons whose
- * address or manifest names Trakt (Stremio's own Trakt add-on does not count).
+ * TRAKT_APP_LIMIT_RISK: connected apps are Community or Premium (trakt/trakt-web#2960); since 2026-07-22 a free
+ * Trakt account may connect 1 community app and VIP 50, premium and official apps never count (shared/trakt-changes.ts).
+ * Reports differ on what happens at the limit (a second connection revokes the first: fetcherr#31; it is refused:
+ * ha-arr-stack-card#28), and whether Stremio is a community app is not known: the fix asks the user to read the
+ * meter. `user.vip` from the Revoked-access step's `/users/settings`, and the account's other add-ons whose address
+ * or manifest names Trakt (Stremio's own Trakt add-on does not count).
  */
 export const appLimitCheck = defineCheck<undefined>({
   id: 'scrobbling.app-limit',
@@ -39,11 +39,14 @@ export const appLimitCheck = defineCheck<undefined>({
     if (others === 0) return { verdict: 'pass', summary: msg('checks-scrobbling:app-limit.freeAlone'), details };
     return {
       verdict: 'warn',
-      summary: msg('checks-scrobbling:app-limit.freeWithOthers', { count: others, limitSince: LIMIT_SINCE_MS }),
+      summary: msg('checks-scrobbling:app-limit.freeWithOthers', {
+        count: others,
+        limitSince: TRAKT_COMMUNITY_APP_LIMIT_MS,
+      }),
       problems: [
         {
           code: 'TRAKT_APP_LIMIT_RISK',
-          evidence: `scrobbling.app-limit: Trakt user.vip = false; ${others} other Trakt add-on${others === 1 ? '' : 's'} on the Stremio account`,
+          evidence: `scrobbling.app-limit: Trakt user.vip = false (a free account connects 1 community app, VIP 50; premium and official apps never count); ${others} other Trakt add-on${others === 1 ? '' : 's'} on the Stremio account`,
           confidence: 0.8,
         },
       ],

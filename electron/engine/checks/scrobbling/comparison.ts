@@ -7,6 +7,7 @@ import type { HistoryEntry } from '../../clients/trakt/history';
 import { shortDate } from './dates';
 import { matchToHistory, MATCH_WINDOW_MS, type MatchedItem } from './match';
 import { addonsCheck } from './addons';
+import { eventsPathCheck } from './events-path';
 import { libraryCheck } from './library';
 import type { AddonsData } from './scrobbling-data';
 import { lastWatch } from './texts';
@@ -28,7 +29,7 @@ const MAX_REGISTERED = 500;
 export const comparisonCheck = defineCheck<undefined, ComparisonDetails>({
   id: 'scrobbling.comparison',
   step: 'scrobbling',
-  dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck],
+  dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck, eventsPathCheck],
   codes: ['SCROBBLES_NOT_REACHING_TRAKT'],
   details: ComparisonDetailsSchema,
   budgetMs: () => 5000,
@@ -78,6 +79,9 @@ export const comparisonCheck = defineCheck<undefined, ComparisonDetails>({
         windowOnly,
       };
     const addonNote = addonEvidence(addons);
+    // Trakt accepted the link (the history was read) and the events path answers: what is left first is how Stremio
+    // sends — its first scrobble goes out on a pause or resume, not on the first play (stremio-core player.rs).
+    const linkWorks = deps.get(eventsPathCheck)?.open === true;
     // Evidence stays English technical text (docs/i18n.md).
     const lastEvidence =
       lastMs === null
@@ -97,9 +101,10 @@ export const comparisonCheck = defineCheck<undefined, ComparisonDetails>({
       problems: [
         {
           code: 'SCROBBLES_NOT_REACHING_TRAKT',
-          evidence: `scrobbling.comparison: ${missing} of ${matched.length} titles finished in Stremio since ${shortDate(sinceMs)} are not in Trakt's history (same IMDb id, ±1 day); ${lastEvidence}${addonNote}`,
+          evidence: `scrobbling.comparison: ${missing} of ${matched.length} titles finished in Stremio since ${shortDate(sinceMs)} are not in Trakt's history (same IMDb id, ±1 day); ${lastEvidence}${addonNote}${linkWorks ? "; the link reads Trakt's history and api.strem.io/api/events answers" : ''}`,
           // One missing title can be a scrobble still on its way; all of several missing is the pattern of #595.
           confidence: missing === matched.length && matched.length >= 2 ? 0.9 : missing >= 2 ? 0.8 : 0.6,
+          ...(linkWorks ? { variant: 'linkWorks' } : {}),
         },
       ],
       details,
@@ -113,7 +118,7 @@ function addonEvidence(addons: AddonsData | undefined): string {
   if (!addons) return '';
   const missing = [
     addons.addons.some((a) => a.cinemeta) ? null : 'Cinemeta',
-    addons.addons.some((a) => a.stremioTrakt) ? null : "Stremio's Trakt add-on",
+    addons.traktAddonMissing ? "Stremio's Trakt add-on" : null,
   ].filter((m): m is string => m !== null);
   if (missing.length === 0) return '';
   return `; ${missing.join(' and ')} not installed (reported to stop scrobbling, stremio-bugs#2625, #1999; unconfirmed)`;

@@ -4,6 +4,11 @@ import { probeEventsPath } from '../../clients/stremio/events-path';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { joinSentences } from '../../../../shared/i18n/join';
 
+/** Private data of `scrobbling.events-path`: Stremio's API answered on the path scrobbles travel. */
+export interface EventsPathData {
+  readonly open: boolean;
+}
+
 /** What the probe proves and what it cannot see, said after its pass or block. */
 const WHAT_IT_PROVES = msg('checks-scrobbling:events-path.proves');
 
@@ -14,7 +19,7 @@ const WHAT_IT_PROVES = msg('checks-scrobbling:events-path.proves');
  * `probeEventsPath`, which no server can take for an event (no auth key, no events). Filters may block
  * the path by name (AdguardFilters#236440, not confirmed shipped).
  */
-export const eventsPathCheck = defineCheck<undefined>({
+export const eventsPathCheck = defineCheck<EventsPathData>({
   id: 'scrobbling.events-path',
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck],
@@ -34,6 +39,7 @@ export const eventsPathCheck = defineCheck<undefined>({
             WHAT_IT_PROVES,
           ]),
           details: { answer: seen.kind, status: seen.status },
+          data: { open: true },
         };
       case 'outage':
         return {
@@ -69,7 +75,12 @@ export const eventsPathCheck = defineCheck<undefined>({
 });
 
 /** The block: `what` for the English evidence line, `said` for the summary (the technical detail stays as seen). */
-function blocked(what: string, said: Message, confidence: number, details: Record<string, unknown>): CheckOutcome {
+function blocked(
+  what: string,
+  said: Message,
+  confidence: number,
+  details: Record<string, unknown>,
+): CheckOutcome<EventsPathData> {
   return {
     verdict: 'fail',
     summary: joinSentences([said, WHAT_IT_PROVES]),

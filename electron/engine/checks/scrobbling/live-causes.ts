@@ -54,7 +54,7 @@ export function causeSupport(e: CauseEvidence): Readonly<Record<LiveCause, Cause
       : e.eventsPath?.verdict === 'pass'
         ? 'ruled-out'
         : 'untested',
-    'trakt-addon': e.addons ? (e.addons.addons.some((a) => a.stremioTrakt) ? 'ruled-out' : 'supported') : 'untested',
+    'trakt-addon': e.addons ? (e.addons.traktAddonMissing ? 'supported' : 'ruled-out') : 'untested',
     'app-limit': raised(e.appLimit, 'TRAKT_APP_LIMIT_RISK')
       ? 'supported'
       : e.appLimit?.verdict === 'pass'

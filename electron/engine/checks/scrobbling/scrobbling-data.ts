@@ -6,6 +6,8 @@ import type { LastActivities } from '../../clients/trakt/last-activities';
 /** Private data of `scrobbling.addons` (holds add-on addresses: never reported). */
 export interface AddonsData {
   readonly addons: readonly InstalledAddon[];
+  /** The account holds a Trakt link but not its own Stremio Trakt add-on (STREMIO_TRAKT_ADDON_MISSING). */
+  readonly traktAddonMissing: boolean;
 }
 
 /** Private data of `scrobbling.library` (holds titles: never reported). */

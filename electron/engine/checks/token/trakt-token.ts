@@ -1,6 +1,8 @@
 import { defineCheck } from '../../runtime/check';
 import { traktExpiresAtMs, type TraktLink } from '../../clients/stremio/account';
 import { msg } from '../../../../shared/i18n/message';
+import { TRAKT_AUTH_MIGRATION_MS } from '../../../../shared/trakt-changes';
+import { PRE_MIGRATION, preMigrationEvidence } from './pre-migration';
 import { humanDuration, wholeDuration } from './durations';
 import { stremioAccountCheck } from './stremio-account';
 import type { TraktTokenData, TraktTokenState } from './token-data';
@@ -72,17 +74,28 @@ export const traktTokenCheck = defineCheck<TraktTokenData>({
     const lifetime = `issued ${new Date(link.createdAt * 1000).toISOString()} for ${humanDuration(link.expiresIn * 1000)}`;
     if (state === 'expired') {
       const ago = humanDuration(now - expiresAtMs);
+      const when = { ago: wholeDuration(now - expiresAtMs), at: expiresAtMs };
+      // A link older than Trakt's OAuth migration can never be renewed: re-authenticating once fixes it for good
+      // (not "Stremio may not renew it": the reason is known and final).
+      const preMigration = preMigrationEvidence(link);
       return {
         verdict: 'fail',
-        summary: msg('checks-token:trakt-token.expired', { ago: wholeDuration(now - expiresAtMs), at: expiresAtMs }),
+        summary: preMigration
+          ? msg('checks-token:trakt-token.expiredPreMigration', {
+              ...when,
+              made: link.createdAt * 1000,
+              migration: TRAKT_AUTH_MIGRATION_MS,
+            })
+          : msg('checks-token:trakt-token.expired', when),
         problems: [
           {
             code: 'TRAKT_TOKEN_EXPIRED',
-            evidence: `token.trakt-token: user.trakt expired ${ago} ago (${lifetime})`,
+            evidence: `token.trakt-token: user.trakt expired ${ago} ago (${lifetime})${preMigration ? `; ${preMigration}` : ''}`,
             confidence: 0.95,
+            ...(preMigration ? { variant: PRE_MIGRATION } : {}),
           },
         ],
-        details: { ...details, expiredAgoMs: now - expiresAtMs },
+        details: { ...details, expiredAgoMs: now - expiresAtMs, preMigration: preMigration !== null },
         data,
       };
     }

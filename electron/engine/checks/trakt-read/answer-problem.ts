@@ -28,6 +28,8 @@ export interface TraktAnswerProblem {
   readonly code: TraktAnswerCode;
   readonly confidence: number;
   readonly alsoPossible?: readonly ProblemCode[];
+  /** The catalog wording the answer calls for (Cloudflare's temporary ban: `temporary`). */
+  readonly variant?: string;
 }
 
 /** The kinds that say nothing about a known cause. */
@@ -39,7 +41,12 @@ const READINGS: Readonly<
 > = {
   // A 401 through Cloudflare without Trakt's server headers is less certain than one from the origin.
   unauthorized: (c) => ({ code: 'TRAKT_TOKEN_REVOKED', confidence: c.responder === 'cloudflare' ? 0.6 : 0.9 }),
-  'cloudflare-blocked': () => ({ code: 'CLOUDFLARE_BLOCKED', confidence: 0.9 }),
+  // Cloudflare's temporary ban (error 1015) says wait, not change networks (trakt/trakt-api#922).
+  'cloudflare-blocked': (c) => ({
+    code: 'CLOUDFLARE_BLOCKED',
+    confidence: 0.9,
+    ...(c.cloudflare?.temporary ? { variant: 'temporary' } : {}),
+  }),
   // A 403 not proven to come from Trakt's origin may be Cloudflare's.
   'app-unapproved': (c) =>
     c.responder === 'origin'
@@ -72,5 +79,6 @@ export function traktAnswerObservation(c: UsersSettingsClassification, by: strin
     evidence: `${by}: ${c.evidence}`,
     confidence: problem.confidence,
     ...(problem.alsoPossible ? { alsoPossible: problem.alsoPossible } : {}),
+    ...(problem.variant ? { variant: problem.variant } : {}),
   };
 }

@@ -3,11 +3,18 @@ import { PROBLEMS, type ProblemCode } from '../../../../shared/problems';
 import type { Verdict } from '../../../../shared/report';
 import type { StepName } from '../../../../shared/steps';
 import type { UsersSettingsClassification } from '../../clients/trakt/users-settings';
-import { defineCheck, type CheckDetails, type CheckHandle, type CheckOutcome } from '../../runtime/check';
+import {
+  defineCheck,
+  type CheckDetails,
+  type CheckHandle,
+  type CheckOutcome,
+  type ProblemObservation,
+} from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import { stremioAccountCheck } from '../token/stremio-account';
 import { traktAccess, type TraktAccess } from '../token/trakt-access';
 import { traktTokenCheck } from '../token/trakt-token';
+import { PRE_MIGRATION, preMigrationEvidence } from '../token/pre-migration';
 import { TRAKT_ANSWER_CODES, traktAnswerObservation } from './answer-problem';
 
 /**
@@ -78,7 +85,7 @@ export function defineTraktReadCheck<Data, Value>(spec: TraktReadSpec<Data, Valu
       if (!access.ok) return { verdict: 'skipped', summary: spec.skipped[access.why] };
       const read = await spec.read(ctx, access, signal);
       if (read.ok) return spec.accepted(read.value, access);
-      return refusedOutcome(spec.id, spec.refused, read.classification);
+      return refusedOutcome(spec.id, spec.refused, read.classification, access);
     },
   });
 }
@@ -87,8 +94,9 @@ function refusedOutcome<Data>(
   checkId: string,
   refused: TraktRefusalSpec<Data>,
   c: UsersSettingsClassification,
+  access: TraktReadAccess,
 ): CheckOutcome<Data> {
-  const observed = traktAnswerObservation(c, checkId);
+  const observed = withLinkAge(traktAnswerObservation(c, checkId), access);
   const data = refused.data?.(c);
   return {
     verdict: refusalVerdict(observed?.code ?? null, c.kind === 'unreachable', refused.withoutProblem),
@@ -97,4 +105,14 @@ function refusedOutcome<Data>(
     details: refused.details(c),
     ...(data !== undefined ? { data } : {}),
   };
+}
+
+/**
+ * Removed access (a 401) on a link made before Trakt's OAuth migration: Trakt refuses many links that old and never
+ * renews them (trakt/trakt-api#888, #922), so the finding says re-authenticating once fixes it for good.
+ */
+function withLinkAge(observed: ProblemObservation | null, access: TraktReadAccess): ProblemObservation | null {
+  const preMigration = observed?.code === 'TRAKT_TOKEN_REVOKED' ? preMigrationEvidence(access.link) : null;
+  if (!observed || !preMigration) return observed;
+  return { ...observed, evidence: `${observed.evidence}; the link was ${preMigration}`, variant: PRE_MIGRATION };
 }

@@ -12,6 +12,7 @@ import { findInstalls } from '../../clients/stremio/installs';
 import { searchBases, stremioSearchOf } from '../../clients/stremio/installs-search';
 import type { CommandRunner } from '../../clients/stremio/processes-run';
 import { joinItems } from '../../../../shared/i18n/join';
+import { stremioGenerationOf } from './stremio-generation';
 
 /** Data `version.installs` leaves for its dependents. */
 export interface InstallsData {
@@ -53,6 +54,7 @@ export function createInstallsCheck(run?: CommandRunner): CheckHandle<InstallsDa
         platform: ctx.platform,
         searchedRoots: ctx.searchRoots ? [...ctx.searchRoots] : 'the OS locations',
         installs: installs.map(describeInstall),
+        stremioMenus: stremioGenerationOf(installs),
       };
       if (installs.length === 0) {
         return {

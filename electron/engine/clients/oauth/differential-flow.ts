@@ -209,10 +209,14 @@ async function deviceSignIn(
   return { result: deviceResult(polled), run };
 }
 
+/** Trakt's old PIN page (`trakt.tv/pin/<app id>`): it answers 404 since July 2026 (trakt/trakt-api#867). */
+const DEAD_PIN_PAGE = /^\/pin(\/|$)/;
+
 /**
  * Trakt's activation page address, or null unless it is https on a configured Trakt host: it comes from
  * the network, and it is both opened and shown (CLI line, the wizard's "Open …" button), so a foreign
- * address must reach neither.
+ * address must reach neither. The wizard never builds one itself (trakt/trakt-api#867: use the
+ * `verification_url` of the device-code answer), and never opens the dead PIN page, whoever names it.
  */
 function trustedVerificationUrl(ctx: EngineContext, url: string): string | null {
   let parsed: URL;
@@ -226,6 +230,13 @@ function trustedVerificationUrl(ctx: EngineContext, url: string): string | null 
     ctx.log.log(
       'warn',
       `oauth: not showing or opening the device verification address on ${parsed.hostname} (not a configured Trakt host)`,
+    );
+    return null;
+  }
+  if (DEAD_PIN_PAGE.test(parsed.pathname)) {
+    ctx.log.log(
+      'warn',
+      `oauth: not showing or opening ${parsed.hostname}/pin/…: Trakt's PIN page is gone (trakt/trakt-api#867)`,
     );
     return null;
   }

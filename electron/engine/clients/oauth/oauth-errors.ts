@@ -1,4 +1,4 @@
-import { isCloudflareBlock } from '../../net/answerer';
+import { cloudflareBlock, cloudflareBlockText, type CloudflareBlock } from '../../net/answerer';
 import type { HttpOutcome } from '../../net/http-client';
 import { parseJson } from '../../core/parse-json';
 import { traktResponder } from '../trakt/responder';
@@ -35,6 +35,8 @@ export interface OAuthFailure {
   readonly cause: OAuthFailureCause | null;
   /** One line without secrets, e.g. `POST /oauth/token → 400 invalid_grant ("session not found")`. */
   readonly evidence: string;
+  /** For `cloudflare-blocked`: what Cloudflare's page says (a temporary ban or the WAF). */
+  readonly cloudflare?: CloudflareBlock;
 }
 
 /** The OAuth error body, if the answer carries one. */
@@ -94,14 +96,16 @@ export function classifyOAuthFailure(call: string, outcome: HttpOutcome): OAuthF
     };
   }
   const responder = traktResponder(outcome.headers);
-  if (responder === 'cloudflare' && isCloudflareBlock(status, outcome.headers)) {
+  const block = responder === 'cloudflare' ? cloudflareBlock(status, outcome.headers, outcome.body) : null;
+  if (block) {
     return {
       ok: false,
       status,
       error: null,
       description: null,
       cause: 'cloudflare-blocked',
-      evidence: `${call} → 403 from Cloudflare's edge (no Trakt server headers)`,
+      evidence: `${call} → ${status} from Cloudflare's edge (${cloudflareBlockText(block, outcome.headers)})`,
+      cloudflare: block,
     };
   }
   if (OUTAGE.has(status))

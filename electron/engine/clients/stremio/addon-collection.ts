@@ -17,6 +17,8 @@ export interface InstalledAddon {
   readonly official: boolean;
   /** Stremio's own Trakt integration (`www.strem.io/trakt/addon/<user _id>/manifest.json`, update_trakt_addon.rs). */
   readonly stremioTrakt: boolean;
+  /** The account id in that address (`<user _id>`), null for any other add-on. */
+  readonly stremioTraktAccount: string | null;
   /** Another add-on whose address or manifest names Trakt: it holds a Trakt connection of its own. */
   readonly otherTrakt: boolean;
   /** Cinemeta, Stremio's IMDb-based catalog (`com.linvo.cinemeta`). */
@@ -35,13 +37,17 @@ const CollectionSchema = z.object({ addons: z.array(z.unknown()).max(2000) }).pa
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const CINEMETA_ID = 'com.linvo.cinemeta';
 
-/** True for Stremio's own Trakt add-on address (any account id). */
-export function isStremioTraktAddon(transportUrl: string): boolean {
+/**
+ * The account id of a Stremio Trakt add-on address (stremio-core `src/models/ctx/update_trakt_addon.rs`
+ * `build_track_addon_url`: `https://www.strem.io/trakt/addon/<uid, percent-encoded>/manifest.json`); null otherwise.
+ */
+export function stremioTraktAccountOf(transportUrl: string): string | null {
   try {
     const url = new URL(transportUrl);
-    return /(^|\.)strem\.io$/.test(url.hostname) && /^\/trakt\/addon\/[^/]+\/manifest\.json$/.test(url.pathname);
+    const id = /^\/trakt\/addon\/([^/]+)\/manifest\.json$/.exec(url.pathname)?.[1];
+    return /(^|\.)strem\.io$/.test(url.hostname) && id ? decodeURIComponent(id) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -78,7 +84,8 @@ export async function fetchAddonCollection(
     }
     const { manifest, transportUrl, flags } = parsed.data;
     ctx.secrets.add(transportUrl, 'addon-url');
-    const stremioTrakt = isStremioTraktAddon(transportUrl);
+    const stremioTraktAccount = stremioTraktAccountOf(transportUrl);
+    const stremioTrakt = stremioTraktAccount !== null;
     const namesTrakt = /trakt/i.test(`${transportUrl} ${manifest.id} ${manifest.name ?? ''}`);
     addons.push({
       id: manifest.id,
@@ -86,6 +93,7 @@ export async function fetchAddonCollection(
       transportUrl,
       official: flags?.official ?? false,
       stremioTrakt,
+      stremioTraktAccount,
       otherTrakt: namesTrakt && !stremioTrakt,
       cinemeta: manifest.id === CINEMETA_ID,
     });

@@ -1,4 +1,5 @@
 import type { HopPage } from '../../../../shared/check-details/sign-in-chain';
+import { cloudflareBlock, type CloudflareBlock } from '../../net/answerer';
 import type { NetFailureKind } from '../../net/http-client';
 import type { EngineContext } from '../../runtime/context';
 import { endpointOf, isTraktEndpoint, targetOf, type SignInEndpoint } from '../../runtime/endpoint-hosts';
@@ -42,7 +43,8 @@ export type ChainEnd =
       readonly hasCode: boolean;
     }
   | { readonly kind: 'http-error'; readonly status: number }
-  | { readonly kind: 'cloudflare' }
+  /** Cloudflare's page: `block` says what it is when it is its block or temporary ban (null: a challenge page). */
+  | { readonly kind: 'cloudflare'; readonly block: CloudflareBlock | null }
   | { readonly kind: 'other-page'; readonly status: number }
   | { readonly kind: 'no-location'; readonly status: number }
   | { readonly kind: 'bad-location'; readonly location: string }
@@ -196,7 +198,8 @@ export async function followSignInChain(
       failure: null,
       truncated: answer.truncated,
     });
-    if (page === 'cloudflare') return { hops, end: { kind: 'cloudflare' } };
+    if (page === 'cloudflare')
+      return { hops, end: { kind: 'cloudflare', block: cloudflareBlock(answer.status, answer.headers, answer.body) } };
     if (answer.status >= 400) return { hops, end: { kind: 'http-error', status: answer.status } };
     if (page === 'sign-in' || page === 'consent') return { hops, end: { kind: 'user-page', page } };
     if (page !== 'redirect') return { hops, end: { kind: 'other-page', status: answer.status } };

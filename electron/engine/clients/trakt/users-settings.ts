@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCloudflareBlock } from '../../net/answerer';
+import { cloudflareBlock, cloudflareBlockText, type CloudflareBlock } from '../../net/answerer';
 import type { HttpOutcome, NetFailureKind } from '../../net/http-client';
 import { parseJsonWith } from '../../core/parse-json';
 import { readRateLimit, type RateLimitInfo } from './rate-limit';
@@ -70,6 +70,8 @@ export interface UsersSettingsClassification {
   readonly failedLayer?: NetFailureKind;
   /** Present for a 423: whether `X-Account-Locked` / `X-Account-Deactivated` said `true`. */
   readonly accountFlags?: { readonly locked: boolean; readonly deactivated: boolean };
+  /** Present for `cloudflare-blocked`: what Cloudflare's page says (its temporary ban, or the WAF). */
+  readonly cloudflare?: CloudflareBlock;
 }
 
 /** The exchange and its reading. */
@@ -176,15 +178,17 @@ export function classifyUsersSettings(
       evidence: evidence(challenge ? ` (WWW-Authenticate: ${challenge})` : ''),
     };
   }
+  // docs/problems.md CLOUDFLARE_BLOCKED is Cloudflare's HTML page from the edge (the Connectivity step's rule): the
+  // WAF's 403, or the temporary ban of its rate limiting (error 1015, a 429 or 403), before Trakt's own statuses.
+  const block = responder === 'cloudflare' ? cloudflareBlock(status, headers, outcome.body) : null;
+  if (block)
+    return {
+      ...base,
+      kind: 'cloudflare-blocked',
+      cloudflare: block,
+      evidence: evidence(` (${cloudflareBlockText(block, headers)})`),
+    };
   if (status === 403) {
-    // docs/problems.md CLOUDFLARE_BLOCKED is the WAF's HTML page from the edge (the Connectivity step's rule).
-    if (responder === 'cloudflare' && isCloudflareBlock(status, headers)) {
-      return {
-        ...base,
-        kind: 'cloudflare-blocked',
-        evidence: evidence(rayOf(headers)),
-      };
-    }
     return {
       ...base,
       kind: 'app-unapproved',
@@ -264,9 +268,4 @@ function readAccount(body: string): TraktAccountSummary | null {
 function headerText(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value.join(', ') : value;
   return text === undefined ? undefined : text.slice(0, 300);
-}
-
-function rayOf(headers: Readonly<Record<string, string | string[] | undefined>>): string {
-  const ray = headerText(headers['cf-ray']);
-  return ray ? ` (cf-ray ${ray})` : '';
 }

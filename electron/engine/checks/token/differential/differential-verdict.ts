@@ -164,7 +164,18 @@ function failedCall(what: Message, failure: OAuthFailure): CheckOutcome {
       error: failure.error ?? `HTTP ${failure.status}`,
       oursFails: OURS_FAILS,
     }),
-    ...(problem ? { problems: [{ code: problem, evidence: failure.evidence }] } : {}),
+    ...(problem
+      ? {
+          problems: [
+            {
+              code: problem,
+              evidence: failure.evidence,
+              // Cloudflare's temporary ban (error 1015): wait, not another network (trakt/trakt-api#922).
+              ...(failure.cloudflare?.temporary ? { variant: 'temporary' } : {}),
+            },
+          ],
+        }
+      : {}),
     details: { failure: failure.evidence },
   };
 }

@@ -1,6 +1,8 @@
 import { msg, type MessageParam } from '../../../../../shared/i18n/message';
 import type { ChainEnd } from '../../../clients/trakt/sign-in-chain';
 import { hopPlace } from '../../../clients/trakt/sign-in-chain-reading';
+import type { ProblemObservation } from '../../../runtime/check';
+import { PKCE_CONFIDENCE } from './parts';
 import { reportTextFor } from './report-text';
 import { fromSource } from './text';
 import type { ChainVerdict, VerdictParts } from './types';
@@ -87,8 +89,8 @@ export const networkRule: EndRule<'network'> = (end, parts) => {
   });
 };
 
-/** Cloudflare's block page (no Trakt server headers). */
-export const cloudflareRule: EndRule<'cloudflare'> = (_end, parts) =>
+/** Cloudflare's block page (no Trakt server headers); its temporary ban (error 1015) says wait (trakt/trakt-api#922). */
+export const cloudflareRule: EndRule<'cloudflare'> = ({ block }, parts) =>
   parts.withPkce({
     verdict: 'fail',
     summary: msg('checks-token:signInChain.cloudflare', { place: parts.last ? parts.place : 'Trakt' }),
@@ -96,9 +98,12 @@ export const cloudflareRule: EndRule<'cloudflare'> = (_end, parts) =>
       {
         code: 'CLOUDFLARE_BLOCKED',
         evidence: parts.evidence(
-          `Cloudflare's block page (cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`,
+          block?.temporary
+            ? `Cloudflare's temporary ban (error ${block.errorCode ?? '1015'}${block.words ? `, "${block.words}"` : ''}; cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`
+            : `Cloudflare's block page (cf-ray ${parts.last?.origin.cfRay ?? 'none'}, no x-runtime)`,
         ),
         confidence: 0.9,
+        ...(block?.temporary ? { variant: 'temporary' } : {}),
       },
     ],
     details: parts.details(),
@@ -155,6 +160,34 @@ export const redirectUriRule: EndRule<'redirect-uri'> = (end, parts) => {
   });
 };
 
+/**
+ * Trakt's new stack (better-auth's oauth-provider `PKCERequirementErrors`) refusing a link without a PKCE challenge
+ * that asks for `offline_access` (MunifTanjim/stremthru#571): the same 2026 PKCE requirement as an injected challenge.
+ */
+const PKCE_REQUIRED = /pkce is required when requesting offline_access scope/i;
+
+/** What a refusal at the redirect URI is evidence of: Trakt's PKCE requirement, or a refusal of another kind. */
+function rejectionObservation(error: string, description: string | null, parts: VerdictParts): ProblemObservation {
+  const evidence = parts.evidence(
+    `Trakt answered error=${error}${description ? ` error_description="${description}"` : ''}`,
+  );
+  if (PKCE_REQUIRED.test(description ?? ''))
+    return {
+      code: 'TRAKT_AUTH_PKCE_INJECTED',
+      evidence: `${evidence}: Trakt requires a PKCE challenge the sign-in link does not carry`,
+      confidence: PKCE_CONFIDENCE,
+      variant: 'required',
+      alsoPossible: ['TRAKT_AUTH_REJECTED'],
+    };
+  return {
+    code: 'TRAKT_AUTH_REJECTED',
+    evidence,
+    confidence: 0.95,
+    // Another PKCE complaint is the same 2026 migration seen from the other side, less certainly.
+    ...(/pkce/i.test(description ?? '') ? { alsoPossible: ['TRAKT_AUTH_PKCE_INJECTED' as const] } : {}),
+  };
+}
+
 /** Trakt refused the authorize request with `error=` at the redirect URI. */
 function rejectedRule(error: string, description: string | null, parts: VerdictParts): ChainVerdict {
   return parts.withPkce({
@@ -162,17 +195,7 @@ function rejectedRule(error: string, description: string | null, parts: VerdictP
     summary: description
       ? msg('checks-token:signInChain.rejectedDescribed', { error, description })
       : msg('checks-token:signInChain.rejected', { error }),
-    problems: [
-      {
-        code: 'TRAKT_AUTH_REJECTED',
-        evidence: parts.evidence(
-          `Trakt answered error=${error}${description ? ` error_description="${description}"` : ''}`,
-        ),
-        confidence: 0.95,
-        // "pkce is required…" (MunifTanjim/stremthru#571) is the same 2026 migration seen from the other side.
-        ...(/pkce/i.test(description ?? '') ? { alsoPossible: ['TRAKT_AUTH_PKCE_INJECTED' as const] } : {}),
-      },
-    ],
+    problems: [rejectionObservation(error, description, parts)],
     details: parts.details({
       error,
       errorDescription: description,
