@@ -43,7 +43,7 @@ describe('Confirming a fix end to end (Chromium + real engine)', () => {
     // The user authenticates again; Stremio stores the new link a poll after the watch starts.
     loop.relinkAfter(1);
     const panel = page.locator('[data-panel="relink-watch"]');
-    await panel.getByRole('button', { name: 'I’m doing it now — tell me when it worked' }).click();
+    await panel.getByRole('button', { name: "I'm doing it now — tell me when it worked" }).click();
     await panel.getByTestId('watch-countdown').waitFor();
     expect(await panel.getByRole('timer').textContent()).toMatch(/min left|s left/);
     const result = panel.getByTestId('relink-result');

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogParams } from '../../shared/i18n/report-text';
 import { englishTranslator } from '../../shared/i18n/translator';
 import { CINEMETA, installTokenWorld } from '../kit/emulators/stremio';
 import { SCROBBLING_ACCOUNT, daysAgo, finishedMovie, installScrobblingWorld } from '../kit/emulators/scrobbling-world';
@@ -90,7 +91,13 @@ describe('one outcome per page, in a real window (scrobbles stopped; healthy net
     const { page } = wizard;
     const cause = page.getByTestId('likely-cause');
     expect(await cause.getAttribute('data-likely-cause')).toBe('SCROBBLES_NOT_REACHING_TRAKT');
-    const steps = englishTranslator().list('problems:SCROBBLES_NOT_REACHING_TRAKT.fix.steps');
+    // The link reads Trakt and the events path is open: "pause and resume once" leads, the re-link follows (the
+    // `linkWorks` wording); no install was found, so both Stremio menus are named.
+    const en = englishTranslator();
+    const steps = en.list('problems:SCROBBLES_NOT_REACHING_TRAKT.fix.steps', {
+      ...catalogParams(en),
+      context: 'linkWorks',
+    });
     expect(await cause.locator('.fix-step-text').allTextContents()).toEqual(steps);
     const exportBottom = await bottomAtTop(page, '[data-testid="likely-cause"] [data-testid="bundle-export-button"]');
     const lastStepBottom = await bottomAtTop(page, '[data-testid="likely-cause"] .fix-steps > li:last-child');

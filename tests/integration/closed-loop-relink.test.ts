@@ -82,7 +82,7 @@ describe('token.relink: watching a re-link take effect (real loopback servers)',
     expect(finding.fix.steps[0]).toBe(
       "Stremio's Trakt sign-in link fails from this computer (\"Stremio's sign-in link ends in an error on Trakt's API address\"): fix that first, then authenticate again.",
     );
-    expect(finding.fix.steps[1]).toMatch(/^Use the main profile/);
+    expect(finding.fix.steps[1]).toMatch(/^If your Stremio account has several profiles/);
     expect(finding.fix.steps[2]).toMatch(/press "Yes" on Trakt's approval page/);
     expect(finding.alsoPossible).toEqual(['AUTH_URL_WRONG_HOST']);
     // Nothing was confirmed: the expired link and the broken sign-in stay open.
@@ -90,7 +90,7 @@ describe('token.relink: watching a re-link take effect (real loopback servers)',
     // The copy summary says the ranked steps again in another language.
     const { createTranslator } = await import('../../shared/i18n/translator');
     const de = renderSummaryMarkdown(report, await createTranslator('de'));
-    expect(de).toContain('Verwenden Sie das Hauptprofil Ihres Stremio-Kontos');
+    expect(de).toContain('Hat Ihr Stremio-Konto mehrere Profile, tun Sie das im Hauptprofil');
   });
 
   it('a chain that reached Trakt is said last, after what to check', async () => {
@@ -98,7 +98,7 @@ describe('token.relink: watching a re-link take effect (real loopback servers)',
     const ctx = await contextFor(world);
     const report = await diagnose(ctx, { steps: ['token'], credentials: CREDENTIALS, relink: { waitMs: 1200 } });
     const steps = report.findings.find((f) => f.problem === 'TRAKT_LINK_NOT_RENEWED')!.fix.steps;
-    expect(steps[0]).toMatch(/^Use the main profile/);
+    expect(steps[0]).toMatch(/^If your Stremio account has several profiles/);
     expect(steps.at(-1)).toBe(
       "Stremio's Trakt sign-in link reached Trakt's sign-in page from this computer: the link itself works.",
     );

@@ -59,7 +59,7 @@ describe('the re-link watch panel', () => {
   it('offers the watch after the re-link fix, counts down, and shows the expired link fixed, confirmed', async () => {
     const { fake } = await afterDiagnosis('token');
     const panel = await screen.findByTestId('relink-watch');
-    fireEvent.click(within(panel).getByRole('button', { name: 'I’m doing it now — tell me when it worked' }));
+    fireEvent.click(within(panel).getByRole('button', { name: "I'm doing it now — tell me when it worked" }));
     const watch = await fake.nextRun();
     expect(watch.request.watch).toEqual({ check: 'token.relink', waitSeconds: 300 });
     act(() =>

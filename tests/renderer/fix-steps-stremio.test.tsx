@@ -38,7 +38,9 @@ async function summaryWith(generation?: StremioGeneration) {
   act(() => run.finish(report(['token'], [checkResult('token.trakt-token', { verdict: 'fail' })], findings)));
   act(() => store.getState().goTo('summary'));
   const steps = () =>
-    [...document.querySelectorAll('[data-finding="TRAKT_TOKEN_EXPIRED"] .fix-steps li')].map((li) => li.textContent);
+    [...document.querySelectorAll('[data-finding="TRAKT_TOKEN_EXPIRED"] .fix-steps .fix-step-text')].map(
+      (step) => step.textContent,
+    );
   await waitFor(() => expect(steps().length).toBeGreaterThan(0));
   return steps;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../shared/i18n/translator';
 import { PROBLEMS, type ProblemCode } from '../../shared/problems';
 import { fixButtons } from '../../renderer/src/lib/fix-buttons';
 import { needsSignIn, skipReason } from '../../renderer/src/lib/skip-reasons';
@@ -32,6 +33,17 @@ describe('fixButtons: each button under the step it belongs to', () => {
     expect(fixButtons('CAPTIVE_PORTAL', fixOf('CAPTIVE_PORTAL'))).toEqual({ action: 1, bundle: null });
     // "Or link Trakt from stremio.com → Account settings": the account page's button goes there, not under step 1.
     expect(fixButtons('AUTH_REDIRECT_FAILED', fixOf('AUTH_REDIRECT_FAILED')).action).toBe(1);
+  });
+
+  it('reads the steps of the wording the evidence chose: "pause and resume once" first puts the bundle under step 5', () => {
+    const linkWorks = englishTranslator().list('problems:SCROBBLES_NOT_REACHING_TRAKT.fix.steps', {
+      context: 'linkWorks',
+    });
+    const fix = { ...fixOf('SCROBBLES_NOT_REACHING_TRAKT'), steps: linkWorks };
+    expect(linkWorks).toHaveLength(5);
+    expect(fixButtons('SCROBBLES_NOT_REACHING_TRAKT', fix, 'linkWorks').bundle).toBe(4);
+    // Read against the default's seven steps, the five would not line up: the export would have no step.
+    expect(fixButtons('SCROBBLES_NOT_REACHING_TRAKT', fix).bundle).toBeNull();
   });
 
   it('keeps every catalog button on an existing step, and a fix that does not line up gets its button last', () => {

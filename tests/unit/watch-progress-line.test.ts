@@ -45,7 +45,7 @@ describe('the CLI progress of a closed-loop wait (stderr)', () => {
   it('names the re-link watch in its own words', () => {
     const print = watchProgressPrinter(englishTranslator(), () => START);
     expect(print(progress('started', 0, { check: 'token.relink' }))).toMatch(
-      /^Re-link watch: in Stremio, open Settings → Trakt Scrobbling → Log out, then Authenticate, and press "Yes" on Trakt's page\. Waiting up to 5 min/,
+      /^Re-link watch: in Stremio, log out of Trakt and link it again \(Settings → Trakt Scrobbling → Log out, then Authenticate in Stremio 4 and 5; Settings → Integrations → Trakt in Stremio 6\), and press "Yes" on Trakt.s page\. Waiting up to 5 min/,
     );
   });
 });

@@ -49,7 +49,7 @@ export function FindingCard({
         // An announcement's text is already its explanation; a matched finding shows the incident's own.
         <IncidentNote incident={finding.incident} showBody={finding.problem !== 'KNOWN_INCIDENT'} />
       )}
-      <FixView fix={text.fix} problem={finding.problem} bundle={bundle}>
+      <FixView fix={text.fix} problem={finding.problem} variant={finding.variant} bundle={bundle}>
         {children}
       </FixView>
       <Disclosure

@@ -86,17 +86,20 @@ function ToSummaryButton() {
 export function FixView({
   fix,
   problem,
+  variant,
   bundle,
   children,
 }: {
   readonly fix: Fix;
   /** The finding's problem code: places the buttons among the steps. */
   readonly problem?: string;
+  /** The catalog wording the finding's evidence chose (its steps differ from the default's). */
+  readonly variant?: string;
   readonly bundle?: ReactNode;
   readonly children?: ReactNode;
 }) {
   const { t } = useTr();
-  const place = problem ? fixButtons(problem, fix) : { action: fix.steps.length - 1, bundle: null };
+  const place = problem ? fixButtons(problem, fix, variant) : { action: fix.steps.length - 1, bundle: null };
   const action = fix.action;
   const under = (index: number) => (
     <>

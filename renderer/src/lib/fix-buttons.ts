@@ -1,4 +1,5 @@
 import { PROBLEMS, isProblemCode } from '../../../shared/problems';
+import { ENGLISH_RESOURCES } from '../../../shared/i18n/resources';
 import type { Fix } from '../../../shared/report';
 
 /**
@@ -29,9 +30,20 @@ function firstMatch(steps: readonly string[], pattern: RegExp): number | null {
   return index === -1 ? null : index;
 }
 
-/** Where a finding's buttons go among its fix's steps (`fix` is the finding's fix, in any language). */
-export function fixButtons(problem: string, fix: Fix): FixButtons {
-  const english = isProblemCode(problem) ? PROBLEMS[problem].fix.steps : [];
+/** The catalog's English steps of `problem` in the wording `variant` chose (docs/i18n.md "Problems"), else its default. */
+function englishSteps(problem: string, variant: string | undefined): readonly string[] {
+  if (!isProblemCode(problem)) return [];
+  const entry = ENGLISH_RESOURCES.problems?.[problem] as { fix?: Record<string, unknown> } | undefined;
+  const own = variant ? entry?.fix?.[`steps_${variant}`] : undefined;
+  return Array.isArray(own) ? (own as string[]) : PROBLEMS[problem].fix.steps;
+}
+
+/**
+ * Where a finding's buttons go among its fix's steps (`fix` is the finding's fix, in any language; `variant` the
+ * catalog wording its evidence chose).
+ */
+export function fixButtons(problem: string, fix: Fix, variant?: string): FixButtons {
+  const english = englishSteps(problem, variant);
   // A fix a check wrote itself (or a build older than the catalog) may not line up: its buttons go last.
   const aligned = english.length === fix.steps.length && fix.steps.length > 0;
   const last = fix.steps.length > 0 ? fix.steps.length - 1 : null;

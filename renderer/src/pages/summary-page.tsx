@@ -62,7 +62,7 @@ function signInLeads(report: Report): boolean {
 /** True when the Summary's opening has its own primary action: the bundle export in the fix, or the sign-in. */
 function leadsWithAction(report: Report): boolean {
   const top = topFinding(shownFindings(report));
-  return (top !== undefined && fixButtons(top.problem, top.fix).bundle !== null) || signInLeads(report);
+  return (top !== undefined && fixButtons(top.problem, top.fix, top.variant).bundle !== null) || signInLeads(report);
 }
 
 /**
@@ -86,7 +86,7 @@ function SummaryBody({ report }: { readonly report: Report }) {
   const top = topFinding(findings);
   const others = findings.filter((f) => f !== top);
   // The export stands under the fix step that says to send the bundle; otherwise beside Copy summary.
-  const exportInFix = top ? fixButtons(top.problem, top.fix).bundle !== null : false;
+  const exportInFix = top ? fixButtons(top.problem, top.fix, top.variant).bundle !== null : false;
   const exportPanel = (inFix: boolean) => (
     <section className="panel" data-panel="summary-export">
       <SummaryExportPanel inFix={inFix} />

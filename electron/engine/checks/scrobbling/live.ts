@@ -73,6 +73,8 @@ export const liveScrobbleCheck = defineCheck<undefined, LiveScrobbleDetails>({
   codes: ['SCROBBLE_NOT_SEEN_LIVE', 'TRAKT_RATE_LIMITED', 'TRAKT_TOKEN_REVOKED'],
   details: LiveScrobbleDetailsSchema,
   interactive: true,
+  // Opt-in: when nobody asked, that is its reason, whatever its dependencies did (not a second "needs a sign-in").
+  runsWhenDepsSkipped: true,
   // Bounded by its own wait (at most 15 minutes) and cancellation, not the run's deadline.
   budgetMs: (ctx) => WAIT_SECONDS.max * 1000 + 3 * ctx.config.timeouts.probeMs + 5000,
   async run(args) {

@@ -41,6 +41,8 @@ export const relinkCheck = defineCheck<undefined, RelinkDetails>({
   codes: ['TRAKT_LINK_NOT_RENEWED'],
   details: RelinkDetailsSchema,
   interactive: true,
+  // Opt-in: when nobody asked, that is its reason, whatever its dependencies did (not a second "needs a sign-in").
+  runsWhenDepsSkipped: true,
   // Bounded by its own wait (at most 15 minutes) and cancellation, not the run's deadline.
   budgetMs: (ctx) => WAIT_SECONDS.max * 1000 + ctx.config.timeouts.probeMs + 5000,
   async run({ ctx, input, deps, signal }) {
