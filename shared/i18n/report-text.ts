@@ -10,8 +10,7 @@ import type { Translator } from './translator';
 
 /** A check's title in `tr`'s language. */
 export function checkTitleText(result: Pick<CheckResult, 'id' | 'title'>, tr: Translator): string {
-  const key = checkTitleKey(result.id);
-  return tr.i18n.exists(key) ? tr.t(key) : result.title;
+  return tr.known(checkTitleKey(result.id)) ?? result.title;
 }
 
 /** A check's summary in `tr`'s language. */
@@ -26,7 +25,7 @@ export function checkSummaryText(result: Pick<CheckResult, 'summary' | 'message'
   return message && tr.i18n.exists(message.key, options) ? tr.text(message) : result.summary;
 }
 
-/** The catalog key of one of a problem's texts: `problems:STREMIO_OUTDATED.fix.title`. */
+/** The catalog key of one of a problem's texts (`problems:STREMIO_OUTDATED.fix.title`); said with `known`. */
 export function problemKey(code: string, path: string): string {
   return `problems:${code}.${path}`;
 }
@@ -35,18 +34,17 @@ export function problemKey(code: string, path: string): string {
 function actionText(finding: Finding, action: FixAction, tr: Translator): FixAction {
   if (action.kind === 'rerun-step')
     return { ...action, label: tr.t('engine:fix.rerunStep', { step: tr.t(`common:step.${action.step}`) }) };
-  const key = problemKey(finding.problem, 'fix.action');
-  return tr.i18n.exists(key) ? { ...action, label: tr.t(key) } : action;
+  const label = tr.known(problemKey(finding.problem, 'fix.action'));
+  return label === null ? action : { ...action, label };
 }
 
 /** A finding's title, explanation and fix in `tr`'s language; a known incident keeps the feed's own words. */
 export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'title' | 'explanation' | 'fix'> {
-  const has = (path: string) => tr.i18n.exists(problemKey(finding.problem, path));
-  const text = (path: string, fallback: string) => (has(path) ? tr.t(problemKey(finding.problem, path)) : fallback);
+  const text = (path: string, fallback: string) => tr.known(problemKey(finding.problem, path)) ?? fallback;
   const action = finding.fix.action;
   const fix: Fix = {
     title: text('fix.title', finding.fix.title),
-    steps: has('fix.steps') ? tr.list(problemKey(finding.problem, 'fix.steps')) : finding.fix.steps,
+    steps: tr.knownList(problemKey(finding.problem, 'fix.steps')) ?? finding.fix.steps,
     ...(action ? { action: actionText(finding, action, tr) } : {}),
   };
   if (finding.incident) return { title: finding.title, explanation: finding.explanation, fix };

@@ -2,7 +2,7 @@ import type { CheckResult } from '../../../shared/report';
 import type { AnyCheck, CheckDeps, CheckOutcome, CompletedCheck, DiagnosisInput } from './check';
 import type { EngineContext } from './context';
 import { mapMessageStrings, msg, type Message } from '../../../shared/i18n/message';
-import { checkTitleKey } from '../../../shared/i18n/check-keys';
+import { checkTitleMessage } from '../../../shared/i18n/check-keys';
 
 /** Progress of a run, streamed as checks start and finish (the window and the CLI consume the same events). */
 export type SchedulerEvent =
@@ -219,10 +219,10 @@ function reasonOf(signal: AbortSignal): Message {
 
 /** A finished check's title as a message parameter (its locale key), so the window can re-say it. */
 function titleParam(result: CheckResult): Message {
-  return msg(checkTitleKey(result.id));
+  return checkTitleMessage(result.id);
 }
 
 /** A check's title in the run's language: its locale key `checks-<step>:<name>.title` (docs/i18n.md). */
 function checkTitle(ctx: EngineContext, check: AnyCheck): string {
-  return ctx.translator.t(checkTitleKey(check.id));
+  return ctx.translator.text(checkTitleMessage(check.id));
 }

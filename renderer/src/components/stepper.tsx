@@ -2,8 +2,9 @@ import { useTr } from '../i18n/use-tr';
 import { WIZARD_PAGES, isStepPage, pageTitleKey, type WizardPage } from '../lib/pages';
 import { ownStepView, stepOutcome, type StepOutcome } from '../store/step-run';
 import { useWizard } from '../store/use-wizard';
+import type { MessageKey } from '../../../shared/i18n/message';
 
-const OUTCOME_KEYS: Readonly<Record<StepOutcome, string>> = {
+const OUTCOME_KEYS = {
   'not-run': 'wizard:outcome.notRun',
   waiting: 'wizard:outcome.waiting',
   running: 'wizard:outcome.running',
@@ -13,7 +14,7 @@ const OUTCOME_KEYS: Readonly<Record<StepOutcome, string>> = {
   fail: 'wizard:outcome.fail',
   error: 'wizard:outcome.error',
   skipped: 'wizard:outcome.skipped',
-};
+} as const satisfies Readonly<Record<StepOutcome, MessageKey>>;
 const OUTCOME_ICON: Readonly<Record<StepOutcome, string>> = {
   'not-run': '',
   waiting: '…',

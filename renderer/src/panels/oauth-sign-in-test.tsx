@@ -14,6 +14,7 @@ import { Disclosure } from '../components/disclosure';
 import { useTr } from '../i18n/use-tr';
 import { useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The session's interactive check this card starts. */
 const OAUTH_CHECK_ID = 'token.oauth-differential';
@@ -31,7 +32,7 @@ type CardState =
   | { readonly kind: 'failed'; readonly error: IpcError };
 
 /** The wizard's words for each phase (the CLI prints the same steps). */
-const PHASE_KEYS: Readonly<Record<OAuthProgressEvent['phase'], string>> = {
+const PHASE_KEYS = {
   starting: 'wizard:oauth.phaseStarting',
   'waiting-for-browser': 'wizard:oauth.phaseBrowser',
   'waiting-for-device': 'wizard:oauth.phaseDevice',
@@ -39,7 +40,7 @@ const PHASE_KEYS: Readonly<Record<OAuthProgressEvent['phase'], string>> = {
   verifying: 'wizard:oauth.phaseVerifying',
   revoking: 'wizard:oauth.phaseRevoking',
   finished: 'wizard:oauth.phaseFinished',
-};
+} as const satisfies Readonly<Record<OAuthProgressEvent['phase'], MessageKey>>;
 
 /** The answers offered when no reply came back from the browser (the test cannot see the browser's page). */
 const BROWSER_ANSWERS = [

@@ -1,6 +1,5 @@
 import { isScrobblingView, type ScrobblingView, type ViewWatch } from '../../../shared/scrobbling-view';
-import type { TFunction } from 'i18next';
-import { useTr } from '../i18n/use-tr';
+import { useTr, type Translate } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 
@@ -8,7 +7,7 @@ import type { PanelProps } from './panel-types';
 const COMPARISON_CHECK = 'scrobbling.comparison';
 
 /** A date and time in the window's language (Intl via i18next's datetime format). */
-const day = (iso: string, t: TFunction) => t('wizard:scrobbling.date', { date: new Date(iso) });
+const day = (iso: string, t: Translate) => t('wizard:scrobbling.date', { date: new Date(iso) });
 
 function WatchLine({ watch }: { readonly watch: ViewWatch }) {
   const { t } = useTr();
