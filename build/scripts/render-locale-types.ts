@@ -123,7 +123,7 @@ export function renderLocaleTypes(): string {
     ...lines,
     '}',
     '',
-    '/** The keys whose value is a list of texts (a fix\'s steps). */',
+    "/** The keys whose value is a list of texts (a fix's steps). */",
     'export type LocaleListKey =',
     ...listKeys.map((line, i) => (i === listKeys.length - 1 ? `${line};` : line)),
     '',
