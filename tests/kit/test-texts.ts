@@ -46,10 +46,10 @@ export function testTitle(id: string, title: string): void {
 }
 
 /** `defineCheck` for a fake check whose title the test names (registered as its title key's text). */
-export function testCheck<Data = undefined, Details extends object = CheckDetails>(
-  spec: CheckSpec<Data, Details> & { readonly title: string },
-): CheckHandle<Data, Details> {
+export function testCheck<Data = undefined, Details extends object = CheckDetails, WindowOnly = never>(
+  spec: CheckSpec<Data, Details, WindowOnly> & { readonly title: string },
+): CheckHandle<Data, Details, WindowOnly> {
   const { title, ...rest } = spec;
   testTitle(spec.id, title);
-  return defineCheck<Data, Details>(rest);
+  return defineCheck<Data, Details, WindowOnly>()(rest);
 }

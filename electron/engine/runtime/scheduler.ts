@@ -115,12 +115,16 @@ function depsOf(check: AnyCheck, deps: ReadonlyMap<string, CompletedCheck>): Che
   };
 }
 
-/** What a finished run broke of its check's contract (undeclared codes, details off their schema), or null. */
-function contractBreach(check: AnyCheck, outcome: CheckOutcome<unknown, object>): string | null {
+/** What a finished run broke of its check's contract (undeclared codes, details or window-only payload off their schema), or null. */
+function contractBreach(check: AnyCheck, outcome: CheckOutcome<unknown, object, unknown>): string | null {
   const undeclared = (outcome.problems ?? []).map((p) => p.code).filter((code) => !check.codes.includes(code));
   if (undeclared.length > 0) return `it raised ${[...new Set(undeclared)].join(', ')}, not among its declared codes`;
   if (outcome.details && check.details && !check.details.safeParse(outcome.details).success)
     return 'its details do not match their schema';
+  if (outcome.windowOnly !== undefined && !check.windowOnly?.safeParse(outcome.windowOnly).success)
+    return check.windowOnly
+      ? 'its window-only payload does not match its schema'
+      : 'it returned a window-only payload without a schema';
   return null;
 }
 
@@ -133,7 +137,7 @@ async function runOne(
   onEvent: ScheduleOptions['onEvent'],
 ): Promise<CompletedCheck> {
   const started = performance.now();
-  const finish = (outcome: CheckOutcome<unknown, object>, blockedBy?: CheckResult): CompletedCheck => {
+  const finish = (outcome: CheckOutcome<unknown, object, unknown>, blockedBy?: CheckResult): CompletedCheck => {
     const redact = (text: string) => ctx.secrets.redact(text);
     const message = mapMessageStrings(outcome.summary, redact);
     const result: CheckResult = {
@@ -194,7 +198,7 @@ async function runOne(
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
-  let outcome: CheckOutcome<unknown, object>;
+  let outcome: CheckOutcome<unknown, object, unknown>;
   try {
     outcome = await Promise.race([check.run({ ctx, input, deps: depsOf(check, deps), signal }), stopped]);
   } catch (error) {

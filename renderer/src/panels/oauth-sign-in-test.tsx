@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { readDetails } from '../../../shared/check-details/details-schema';
-import { OAuthNoCallbackDetailsSchema } from '../../../shared/check-details/token';
+import { OAuthNoCallbackDetailsSchema, TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
 import type { IpcError, OAuthProgressEvent, RunEvent } from '../../../shared/ipc';
 import type { CheckResult, Finding } from '../../../shared/report';
 import { FindingCard } from '../components/finding-card';
@@ -17,7 +17,7 @@ import type { PanelProps } from './panel-types';
 import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The session's interactive check this card starts. */
-const OAUTH_CHECK_ID = 'token.oauth-differential';
+const OAUTH_CHECK_ID = TOKEN_CHECK_IDS.oauthDifferential;
 
 /** Where the card is. */
 type CardState =

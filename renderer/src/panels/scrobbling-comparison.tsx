@@ -1,10 +1,13 @@
-import { isScrobblingView, type ScrobblingView, type ViewWatch } from '../../../shared/scrobbling-view';
+import {
+  SCROBBLING_CHECK_IDS,
+  ScrobblingViewSchema,
+  type ScrobblingView,
+  type ViewWatch,
+} from '../../../shared/check-details/scrobbling';
+import { readDetails } from '../../../shared/check-details/details-schema';
 import { useTr, type Translate } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
-
-/** The check whose window-only payload this panel shows. */
-const COMPARISON_CHECK = 'scrobbling.comparison';
 
 /** A date and time in the window's language (Intl via i18next's datetime format). */
 const day = (iso: string, t: Translate) => t('wizard:scrobbling.date', { date: new Date(iso) });
@@ -87,8 +90,11 @@ function Comparison({ view }: { readonly view: ScrobblingView }) {
 /** The Scrobbling step's side-by-side view of the newest titles; titles are shown here and nowhere else. */
 export function ScrobblingComparison(_props: PanelProps) {
   const { t } = useTr();
-  const payload = useStepRun('scrobbling').windowOnly[COMPARISON_CHECK];
-  if (!isScrobblingView(payload)) return null;
+  const payload = readDetails(
+    useStepRun('scrobbling').windowOnly[SCROBBLING_CHECK_IDS.comparison],
+    ScrobblingViewSchema,
+  );
+  if (!payload) return null;
   return (
     <div data-testid="scrobbling-comparison">
       <h3 className="section-title">{t('wizard:scrobbling.title')}</h3>

@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
 import { useTr } from '../i18n/use-tr';
 import { useStepReport, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
@@ -7,7 +8,7 @@ export function TokenRevokedNote({ page }: PanelProps) {
   const { t } = useTr();
   const report = useStepReport(page === 'summary' ? 'token' : page);
   const goTo = useWizard((s) => s.goTo);
-  const account = report?.checks.find((c) => c.id === 'token.stremio-account');
+  const account = report?.checks.find((c) => c.id === TOKEN_CHECK_IDS.stremioAccount);
   if (!account || account.verdict === 'pass') return null;
   return (
     <div className="notice" data-testid="token-revoked-note">

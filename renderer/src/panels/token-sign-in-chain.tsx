@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../../shared/report';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import { SignInDetailsSchema, type SignInChain, type SignInHop } from '../../../shared/check-details/sign-in-chain';
+import { TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
 import { Disclosure } from '../components/disclosure';
 import { useTr, type Translate } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
@@ -10,8 +11,8 @@ import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The Token step's checks that follow a sign-in chain, and what each chain is called. */
 const CHAIN_CHECKS = [
-  { id: 'token.auth-redirect', title: 'wizard:chain.authRedirect' },
-  { id: 'token.pasted-url', title: 'wizard:chain.pastedUrl' },
+  { id: TOKEN_CHECK_IDS.authRedirect, title: 'wizard:chain.authRedirect' },
+  { id: TOKEN_CHECK_IDS.pastedUrl, title: 'wizard:chain.pastedUrl' },
 ] as const satisfies readonly { readonly id: string; readonly title: MessageKey }[];
 
 type Tone = 'pass' | 'warn' | 'fail' | 'skipped';

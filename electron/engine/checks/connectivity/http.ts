@@ -40,7 +40,7 @@ function header(outcome: Extract<HttpOutcome, { ok: true }>, name: string): stri
 }
 
 /** Asks every host that passed TLS for its root page and reads who answered: Cloudflare or the origin. */
-export const httpCheck = defineCheck<SessionData, HttpDetails>({
+export const httpCheck = defineCheck<SessionData, HttpDetails>()({
   id: CONNECTIVITY_CHECK_IDS.http,
   details: HttpDetailsSchema,
   step: 'connectivity',

@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { fetchAddonCollection } from '../../clients/stremio/addon-collection';
@@ -12,8 +13,8 @@ import { joinSentences } from '../../../../shared/i18n/join';
  * reported to stop scrobbling — stremio-bugs#2625, a user's report; staff say removing Cinemeta breaks
  * many features, stremio-bugs#1999), and other add-ons holding a Trakt connection (the app limit).
  */
-export const addonsCheck = defineCheck<AddonsData>({
-  id: 'scrobbling.addons',
+export const addonsCheck = defineCheck<AddonsData>()({
+  id: SCROBBLING_CHECK_IDS.addons,
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck],
   codes: [],

@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { usersSettingsCheck } from '../revoked/users-settings';
@@ -12,8 +13,8 @@ const LIMIT_SINCE_MS = Date.UTC(2026, 6, 22, 12);
  * `user.vip` from the Revoked-access step's `/users/settings`, and the account's other add-ons whose
  * address or manifest names Trakt (Stremio's own Trakt add-on does not count).
  */
-export const appLimitCheck = defineCheck<undefined>({
-  id: 'scrobbling.app-limit',
+export const appLimitCheck = defineCheck<undefined>()({
+  id: SCROBBLING_CHECK_IDS.appLimit,
   step: 'scrobbling',
   dependsOn: [addonsCheck, usersSettingsCheck],
   codes: ['TRAKT_APP_LIMIT_RISK'],

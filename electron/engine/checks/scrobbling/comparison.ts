@@ -1,6 +1,10 @@
 import { msg } from '../../../../shared/i18n/message';
-import type { ScrobblingView } from '../../../../shared/scrobbling-view';
-import { defineCheck } from '../../runtime/check';
+import {
+  SCROBBLING_CHECK_IDS,
+  ScrobblingViewSchema,
+  type ScrobblingView,
+} from '../../../../shared/check-details/scrobbling';
+import { defineCheck, type CheckDetails } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import type { HistoryEntry } from '../../clients/trakt/history';
 import { shortDate } from './dates';
@@ -23,9 +27,10 @@ const MAX_REGISTERED = 500;
  * Trakt recorded), or a pass that says what matched. The report gets counts and dates; the window alone
  * gets the newest titles side by side (`windowOnly`), each registered as personal first.
  */
-export const comparisonCheck = defineCheck<undefined>({
-  id: 'scrobbling.comparison',
+export const comparisonCheck = defineCheck<undefined, CheckDetails, ScrobblingView>()({
+  id: SCROBBLING_CHECK_IDS.comparison,
   step: 'scrobbling',
+  windowOnly: ScrobblingViewSchema,
   dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck],
   codes: ['SCROBBLES_NOT_REACHING_TRAKT'],
   budgetMs: () => 5000,

@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { msg } from '../../../../shared/i18n/message';
 import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-chain';
 import { defineCheck } from '../../runtime/check';
@@ -10,8 +11,8 @@ import { judgeChain, SIGN_IN_CODES } from './sign-in/verdict';
  * wizard's paste field) — exactly as Stremio's own link is followed, and judges what it observed. It
  * needs no account; a pasted link with another app's client_id is analysed, never offered as a fix.
  */
-export const pastedUrlCheck = defineCheck<undefined>({
-  id: 'token.pasted-url',
+export const pastedUrlCheck = defineCheck<undefined>()({
+  id: TOKEN_CHECK_IDS.pastedUrl,
   step: 'token',
   dependsOn: [],
   codes: SIGN_IN_CODES,
@@ -29,7 +30,7 @@ export const pastedUrlCheck = defineCheck<undefined>({
     const probeMs = ctx.config.timeouts.probeMs;
     const chain = await followSignInChain(ctx, raw, { signal, budgetMs: probeMs + 500 });
     const verdict = await judgeChain(ctx, chain, {
-      checkId: 'token.pasted-url',
+      checkId: TOKEN_CHECK_IDS.pastedUrl,
       source: 'pasted',
       signal,
       verifyBudgetMs: probeMs + 500,
