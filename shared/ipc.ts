@@ -6,7 +6,7 @@ import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
 import type { IpcChannel } from './ipc-names';
 
-export { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, DOCTOR_API_GLOBAL, type IpcChannel } from './ipc-names';
+export { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, type IpcChannel } from './ipc-names';
 
 /**
  * The one IPC contract between renderer and main (docs/architecture.md "Typed IPC"): channel → request →

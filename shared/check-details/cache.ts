@@ -30,8 +30,6 @@ export const SafeCacheItemSchema = z.object({
   path: z.string(),
   bytes: z.number(),
 });
-/** One safe cache folder. */
-export type SafeCacheItem = z.infer<typeof SafeCacheItemSchema>;
 
 /** The caches safe to clear, all together: what the cache-backup panel offers to move. */
 export const SafeToClearSchema = z.object({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { SessionEvent } from '../../electron/engine/session/diagnosis-session';
 import { ScrobblingViewSchema } from '../../shared/check-details/scrobbling';
 import type { Report } from '../../shared/report';
