@@ -1,12 +1,4 @@
-import type { Finding, IncidentRef } from './report';
-
-const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** "Known problem since Jul 23, 2026" — the headline of a finding a known incident explains. */
-export function knownSince(incident: IncidentRef): string {
-  const ms = Date.parse(incident.since);
-  return `Known problem since ${Number.isFinite(ms) ? DAY.format(ms) : incident.since}`;
-}
+import type { Finding } from './report';
 
 /** The ids of the known incidents the findings name, each once, in the findings' order. */
 export function matchedIncidentIds(findings: readonly Finding[]): string[] {

@@ -8,7 +8,7 @@ import { WatchProgressSchema } from './check-details/closed-loop';
 import { CLOSED_LOOP_CHECK_IDS, WAIT_SECONDS } from './check-details/closed-loop-limits';
 import type { IpcChannel } from './ipc-names';
 
-export { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, DOCTOR_API_GLOBAL, type IpcChannel } from './ipc-names';
+export { IPC_CHANNEL_NAMES, RUN_EVENT_CHANNEL, type IpcChannel } from './ipc-names';
 
 /**
  * The one IPC contract between renderer and main (docs/architecture.md "Typed IPC"): channel → request →

@@ -2,7 +2,7 @@ import type { Severity, Fix, FixAction } from './report';
 import type { StepName } from './steps';
 import { ENGLISH_RESOURCES } from './i18n/resources';
 import { englishTranslator } from './i18n/translator';
-import { catalogParams } from './i18n/report-text';
+import { catalogParams, problemKey } from './i18n/report-text';
 import { namesStremioMenus } from './stremio-menus';
 
 /**
@@ -161,7 +161,7 @@ function entryOf(code: ProblemCode, spec: ProblemSpec, texts: ProblemTexts | und
   if (!texts) throw new Error(`shared/locales/en/problems.json has no texts for ${code}`);
   const tr = englishTranslator();
   const params = catalogParams(tr);
-  const say = (path: string) => tr.t(`problems:${code}.${path}`, params);
+  const say = (path: string) => tr.known(problemKey(code, path), params) ?? '';
   const action = spec.action && {
     ...spec.action,
     ...(texts.fix.action !== undefined ? { label: texts.fix.action } : {}),

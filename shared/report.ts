@@ -90,8 +90,6 @@ export type IncidentRef = z.infer<typeof IncidentRefSchema>;
  * take effect, and which check. A confirmed-fixed finding no longer counts as critical for the exit status.
  */
 export const ResolutionSchema = z.object({ confirmedAt: z.string().datetime(), by: z.string() });
-/** A finding's confirmation. */
-export type Resolution = z.infer<typeof ResolutionSchema>;
 
 /** A finding: one root cause with its evidence and fix. */
 export const FindingSchema = z.object({

@@ -19,11 +19,14 @@ const CONTEXT: Readonly<Record<StremioGeneration, string>> = { '4-5': 'v45', '6'
  * Stremio's menu phrases in `tr`'s language for `generation` (both generations when none was found), as the
  * interpolation parameters of the catalog's texts: `{{authenticate}}`, `{{logOut}}`, `{{relink}}`, `{{mainProfile}}`.
  */
-export function stremioMenuParams(tr: Translator, generation?: StremioGeneration): Record<string, string> {
+export function stremioMenuParams(
+  tr: Translator,
+  generation?: StremioGeneration,
+): Readonly<Record<(typeof MENU_PHRASES)[number], string>> {
   const context = generation ? CONTEXT[generation] : undefined;
   return Object.fromEntries(
     MENU_PHRASES.map((name) => [name, String(tr.i18n.t(`common:stremioMenu.${name}`, context ? { context } : {}))]),
-  );
+  ) as Record<(typeof MENU_PHRASES)[number], string>;
 }
 
 /** True when a catalog text names Stremio's menus (it then depends on the generation found). */

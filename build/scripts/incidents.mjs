@@ -54,7 +54,7 @@ async function signCommand(values) {
   } catch (error) {
     fail(`${input}: cannot be read as JSON (${error.message})`);
   }
-  const { module } = await runnerImport(path.join(root, 'electron/engine/clients/incidents/sign-feed.ts'), {
+  const { module } = await runnerImport(path.join(root, 'build/scripts/sign-feed.ts'), {
     configFile: false,
     logLevel: 'warn',
   });

@@ -5,8 +5,13 @@ import * as z from 'zod/mini';
  * produce them (typed by these schemas), the cache-backup panel parses them with the same schemas.
  */
 
-/** The check ids whose details are described here. */
-export const CACHE_CHECK_IDS = { locations: 'cache.locations' } as const;
+/** The Cache step's check ids, in report order (the window names checks by these, never by literal). */
+export const CACHE_CHECK_IDS = {
+  locations: 'cache.locations',
+  stremioRunning: 'cache.stremio-running',
+  streamingServer: 'cache.streaming-server',
+  cachedProfile: 'cache.cached-profile',
+} as const;
 
 /** How much of a folder was measured (the walk is bounded). */
 const SizeSchema = {
@@ -25,8 +30,6 @@ export const SafeCacheItemSchema = z.object({
   path: z.string(),
   bytes: z.number(),
 });
-/** One safe cache folder. */
-export type SafeCacheItem = z.infer<typeof SafeCacheItemSchema>;
 
 /** The caches safe to clear, all together: what the cache-backup panel offers to move. */
 export const SafeToClearSchema = z.object({

@@ -90,8 +90,6 @@ export const SignInDetailsSchema = z.object({
   errorDescription: z.optional(z.nullable(z.string())),
   failedLayer: z.optional(z.string()),
 });
-/** The details of a sign-in check. */
-export type SignInDetails = z.infer<typeof SignInDetailsSchema>;
 
 /** The sign-in chain in a check's details, or null when it has none (or they are off their schema). */
 export function signInChainOf(details: unknown): SignInChain | null {

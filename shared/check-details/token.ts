@@ -5,6 +5,16 @@ import * as z from 'zod/mini';
  * the OAuth sign-in test card parses them with the same schema.
  */
 
+/** The Token step's check ids, in report order (the window names checks by these, never by literal). */
+export const TOKEN_CHECK_IDS = {
+  stremioAccount: 'token.stremio-account',
+  traktToken: 'token.trakt-token',
+  authRedirect: 'token.auth-redirect',
+  pastedUrl: 'token.pasted-url',
+  oauthDifferential: 'token.oauth-differential',
+  pkceEvidence: 'token.pkce-evidence',
+} as const;
+
 /** What the OAuth test asks the user when Trakt never redirected back: the page the browser showed. */
 export const ASK_WHAT_THE_BROWSER_SHOWED = 'what-did-the-browser-show';
 

@@ -7,8 +7,12 @@ import { STREMIO_GENERATIONS } from '../stremio-menus';
  * fields named here leave the machine.
  */
 
-/** The check ids whose details are described here. */
-export const VERSION_CHECK_IDS = { installs: 'version.installs' } as const;
+/** The Version step's check ids, in report order (the window and the bundle name checks by these, never by literal). */
+export const VERSION_CHECK_IDS = {
+  installs: 'version.installs',
+  stremioUpdate: 'version.stremio-update',
+  wizardUpdate: 'version.wizard-update',
+} as const;
 
 /** One Stremio install as `version.installs` reports it. */
 export const InstallRecordSchema = z.object({

@@ -22,7 +22,10 @@ export function joinItems(parts: readonly Message[]): Message {
   return chain('common:join.items', parts);
 }
 
-function chain(key: string, parts: readonly Message[]): Message {
+function chain(
+  key: 'common:join.sentences' | 'common:join.clauses' | 'common:join.items',
+  parts: readonly Message[],
+): Message {
   const [first, ...rest] = parts;
   if (!first) throw new Error('nothing to join');
   return rest.length === 0 ? first : msg(key, { first, rest: chain(key, rest) });

@@ -1,7 +1,7 @@
 import type { CheckResult, Finding, Fix, FixAction } from '../report';
 import { stremioMenuParams, type StremioGeneration } from '../stremio-menus';
 import { TRAKT_AUTH_MIGRATION_MS, TRAKT_COMMUNITY_APP_LIMIT_MS } from '../trakt-changes';
-import type { MessageParam } from './message';
+import type { Message, MessageParam } from './message';
 import { checkTitleKey } from './check-keys';
 import type { Translator } from './translator';
 
@@ -13,8 +13,7 @@ import type { Translator } from './translator';
 
 /** A check's title in `tr`'s language. */
 export function checkTitleText(result: Pick<CheckResult, 'id' | 'title'>, tr: Translator): string {
-  const key = checkTitleKey(result.id);
-  return tr.i18n.exists(key) ? tr.t(key) : result.title;
+  return tr.known(checkTitleKey(result.id)) ?? result.title;
 }
 
 /** A check's summary in `tr`'s language. */
@@ -29,17 +28,25 @@ export function checkSummaryText(result: Pick<CheckResult, 'summary' | 'message'
   return message && tr.i18n.exists(message.key, options) ? tr.text(message) : result.summary;
 }
 
-/** The catalog key of one of a problem's texts: `problems:STREMIO_OUTDATED.fix.title`. */
+/** The catalog key of one of a problem's texts (`problems:STREMIO_OUTDATED.fix.title`); said with `known`. */
 export function problemKey(code: string, path: string): string {
   return `problems:${code}.${path}`;
+}
+
+/**
+ * One of a problem's fix steps as a message a check may rank (SCROBBLE_NOT_SEEN_LIVE, TRAKT_LINK_NOT_RENEWED). Its
+ * parameters are the catalog's own (Stremio's menus, dates): `findingText` supplies them when it says the step.
+ */
+export function catalogStepMessage(code: string, index: number): Message {
+  return { key: problemKey(code, `fix.steps.${index}`) };
 }
 
 /** The label of a fix's action in `tr`'s language: the catalog's, a re-run names its step; else the finding's own. */
 function actionText(finding: Finding, action: FixAction, tr: Translator): FixAction {
   if (action.kind === 'rerun-step')
     return { ...action, label: tr.t('engine:fix.rerunStep', { step: tr.t(`common:step.${action.step}`) }) };
-  const key = problemKey(finding.problem, 'fix.action');
-  return tr.i18n.exists(key) ? { ...action, label: tr.t(key) } : action;
+  const label = tr.known(problemKey(finding.problem, 'fix.action'));
+  return label === null ? action : { ...action, label };
 }
 
 /**
@@ -59,13 +66,11 @@ export function catalogParams(tr: Translator, stremioMenus?: StremioGeneration):
  * i18next context) and naming the menus of the Stremio it was found with; a known incident keeps the feed's own words.
  */
 export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'title' | 'explanation' | 'fix'> {
-  const has = (path: string) => tr.i18n.exists(problemKey(finding.problem, path));
   const params = {
     ...catalogParams(tr, finding.stremioMenus),
     ...(finding.variant ? { context: finding.variant } : {}),
   };
-  const text = (path: string, fallback: string) =>
-    has(path) ? tr.t(problemKey(finding.problem, path), params) : fallback;
+  const text = (path: string, fallback: string) => tr.known(problemKey(finding.problem, path), params) ?? fallback;
   const action = finding.fix.action;
   // Steps a check ranked from what the other checks found are its own messages, said in `tr`'s language.
   const ranked = finding.fix.stepMessages;
@@ -74,9 +79,7 @@ export function findingText(finding: Finding, tr: Translator): Pick<Finding, 'ti
     // A check's ranked steps name catalog steps: said with the same catalog parameters (Stremio's menus, dates).
     steps: ranked
       ? ranked.map((step) => tr.text({ key: step.key, params: { ...params, ...step.params } }))
-      : has('fix.steps')
-        ? tr.list(problemKey(finding.problem, 'fix.steps'), params)
-        : finding.fix.steps,
+      : (tr.knownList(problemKey(finding.problem, 'fix.steps'), params) ?? finding.fix.steps),
     ...(action ? { action: actionText(finding, action, tr) } : {}),
     ...(ranked ? { stepMessages: ranked } : {}),
   };

@@ -17,8 +17,6 @@ export const NAMESPACES = [
   'cli',
   'report',
 ] as const;
-/** One namespace. */
-export type Namespace = (typeof NAMESPACES)[number];
 
 /** A language's texts: namespace → nested keys → text (or a list of texts: a fix's steps). */
 export type LocaleResources = Record<string, Record<string, unknown>>;

@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import { NAMESPACES, loadLocaleResources, ENGLISH_RESOURCES } from './resources';
-import { isMessage, type Message, type MessageParam } from './message';
+import { isMessage, type ListKey, type Message, type MessageKey, type MessageParam, type ParamsArgs } from './message';
 import { INTL_FORMATTER_MODULE } from './formatters';
 
 /** Translates keys and messages in one language (English where a text is missing). */
@@ -9,12 +9,16 @@ export interface Translator {
   readonly locale: Locale;
   /** The i18next instance (react-i18next's provider takes it). */
   readonly i18n: I18n;
-  /** The text of `key` (`namespace:path`) with `params`. */
-  t(key: string, params?: Readonly<Record<string, MessageParam>>): string;
+  /** The text of `key` (`namespace:path`) with `params` (typed from the locale files; a date may be a Date). */
+  t<K extends MessageKey>(key: K, ...params: ParamsArgs<K, number | string | Date>): string;
   /** The list of texts under `key` (a fix's steps), each with `params` (`context` picks a variant). */
-  list(key: string, params?: Readonly<Record<string, MessageParam>>): string[];
-  /** A message's text (nested messages first); plain text passes through. */
+  list(key: ListKey, params?: Readonly<Record<string, MessageParam>>): string[];
+  /** A message's text (nested messages first; its key may come from a report); plain text passes through. */
   text(message: Message | string): string;
+  /** A key made from data (a report's check id or problem code): its text with `params`, or null when this build has none. */
+  known(key: string, params?: Readonly<Record<string, MessageParam>>): string | null;
+  /** A list key made from data: its texts with `params`, or null when this build has none. */
+  knownList(key: string, params?: Readonly<Record<string, MessageParam>>): string[] | null;
 }
 
 /** The i18next options every surface shares (window, CLI, engine). */
@@ -46,19 +50,28 @@ export function translatorOf(i18n: I18n): Translator {
       return i18n.language as Locale;
     },
     i18n,
-    t: (key, params) => String(i18n.t(key, resolveParams(translator, params) ?? {})),
-    list: (key, params) => {
-      const value: unknown = i18n.t(key, { ...resolveParams(translator, params), returnObjects: true });
-      return Array.isArray(value) ? value.map(String) : [];
-    },
-    text: (message) => (isMessage(message) ? translator.t(message.key, message.params) : message),
+    t: (key, ...[params]) => say(key, params as Readonly<Record<string, TextParam>> | undefined),
+    list: (key, params) => textsOf(key, params) ?? [],
+    text: (message) => (isMessage(message) ? say(message.key, message.params) : message),
+    known: (key, params) => (i18n.exists(key) ? say(key, params) : null),
+    knownList: (key, params) => (i18n.exists(key) ? textsOf(key, params) : null),
   };
+  const textsOf = (key: string, params?: Readonly<Record<string, MessageParam>>): string[] | null => {
+    const value: unknown = i18n.t(key, { ...resolveParams(translator, params), returnObjects: true });
+    return Array.isArray(value) ? value.map(String) : null;
+  };
+  /** Says any key: typed ones through `t`, a message's (which may come from a report) through `text`. */
+  const say = (key: string, params: Readonly<Record<string, TextParam>> | undefined) =>
+    String(i18n.t(key, resolveParams(translator, params) ?? {}));
   return translator;
 }
 
+/** A parameter as `t` and `text` take it: a message's, or a date given to `t`. */
+type TextParam = MessageParam | Date;
+
 function resolveParams(
   translator: Translator,
-  params: Readonly<Record<string, MessageParam>> | undefined,
+  params: Readonly<Record<string, TextParam>> | undefined,
 ): Record<string, unknown> | undefined {
   if (!params) return undefined;
   return Object.fromEntries(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../electron/engine/checks/registry';
 import type { EngineContext } from '../../electron/engine/runtime/context';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { STEP_NAMES } from '../../shared/steps';
 import { installTokenWorld } from '../kit/emulators/stremio';
 import { medianOf, timeHostChain } from '../kit/chain';

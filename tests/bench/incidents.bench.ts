@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../electron/engine/checks/registry';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { Report } from '../../shared/report';
 import { STEP_NAMES } from '../../shared/steps';
 import { medianOf } from '../kit/chain';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { signInChainOf } from '../../shared/check-details/sign-in-chain';
 import { medianOf } from '../kit/chain';
 import { installTokenWorld } from '../kit/emulators/stremio';

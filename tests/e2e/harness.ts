@@ -33,11 +33,8 @@ import {
   type ServiceOptions,
 } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import {
-  createMemorySecretStore,
-  createMemorySettings,
-  type ServicePlatform,
-} from '../../electron/hosts/service/platform';
+import { type ServicePlatform } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import type { World } from '../kit/world';
 import { launchChromium, type ChromiumSession } from './chromium';
 import { serveStatic, type StaticServer } from './static-server';

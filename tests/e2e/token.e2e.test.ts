@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemorySecretStore } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore } from '../kit/memory-stores';
 import { installTokenWorld, userBody, type StremioEmulator } from '../kit/emulators/stremio';
 import { coreProfile, plantLocalStorage, WEBVIEW2_LEVELDB } from '../fixtures/profiles/stremio-profile';
 import type { TraktApiEmulator } from '../kit/emulators/trakt-api';

@@ -12,9 +12,9 @@ describe('formats in texts', () => {
       probe: '{{n, number}}|{{size, bytes}}|{{ms, duration}}|{{hosts, list}}|{{at, datetime(dateStyle: long)}}',
     });
     const at = Date.UTC(2026, 6, 15, 12);
-    expect(de.t('common:probe', { n: 12345.5, size: 3_456_789, ms: 1234, hosts: ['a', 'b', 'c'], at })).toBe(
-      '12.345,5|3,3 MiB|1,2 Sek.|a, b und c|15. Juli 2026',
-    );
+    expect(
+      de.text({ key: 'common:probe', params: { n: 12345.5, size: 3_456_789, ms: 1234, hosts: ['a', 'b', 'c'], at } }),
+    ).toBe('12.345,5|3,3 MiB|1,2 Sek.|a, b und c|15. Juli 2026');
     const fr = await createTranslator('fr');
     expect(formatDuration(90 * 60_000, fr.locale).replace(/\s/g, ' ')).toBe('2 h');
   });
@@ -23,15 +23,15 @@ describe('formats in texts', () => {
     const en = await createTranslator('en');
     en.i18n.addResourceBundle('en', 'common', { probe2: '{{at, datetime(dateStyle: medium)}} / {{n, number}}' });
     const at = Date.UTC(2026, 10, 24, 12);
-    expect(en.t('common:probe2', { at, n: 1500, second: 'x', style: 'currency', locale: 'de' })).toBe(
-      'Nov 24, 2026 / 1,500',
-    );
+    expect(
+      en.text({ key: 'common:probe2', params: { at, n: 1500, second: 'x', style: 'currency', locale: 'de' } }),
+    ).toBe('Nov 24, 2026 / 1,500');
   });
 
   it('drops a final stop where a sentence is used as a clause', async () => {
     const en = await createTranslator('en');
     en.i18n.addResourceBundle('en', 'common', { probe3: 'Skipped ({{reason, clause}}).' });
-    expect(en.t('common:probe3', { reason: 'Not signed in.' })).toBe('Skipped (Not signed in).');
+    expect(en.text({ key: 'common:probe3', params: { reason: 'Not signed in.' } })).toBe('Skipped (Not signed in).');
   });
 
   it('picks the nearest shipped language', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { contextFor } from '../kit/engine';
 import { recordedService } from '../kit/doctor-service';
 import { readZip } from '../kit/read-zip';

@@ -6,7 +6,7 @@ import { resolveConfig } from '../../electron/engine/core/config';
 import { redactForExport } from '../../electron/engine/bundle';
 import { createDoctorService, type DoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import type { BundlePreview, BundleSaveResult, IpcResult } from '../../shared/ipc';
 import type { Report } from '../../shared/report';
 import { createTranslator } from '../../shared/i18n/translator';

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeBundle, type BundleManifest } from '../../electron/engine/bundle';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { STEP_NAMES } from '../../shared/steps';
 import { plantSignedInAccount } from '../kit/emulators/planted-account';
 import { contextFor } from '../kit/engine';

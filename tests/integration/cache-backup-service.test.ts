@@ -7,7 +7,7 @@ import type { CacheFixResult, IpcResult } from '../../shared/ipc';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { createDoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import { QT_PROFILE_BYTES, plantFile, plantProcess, plantQtProfileLinux } from '../fixtures/installs/plant';
 
 const NOW = Date.parse('2026-11-25T09:15:00.000Z');

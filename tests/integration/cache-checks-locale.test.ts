@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locationsCheck } from '../../electron/engine/checks/cache/locations';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { checkSummaryText } from '../../shared/i18n/report-text';
 import { englishTranslator } from '../../shared/i18n/translator';
 import { contextFor } from '../kit/engine';

@@ -6,7 +6,7 @@ import { locationsCheck } from '../../electron/engine/checks/cache/locations';
 import { installsCheck } from '../../electron/engine/checks/version/installs';
 import { streamingServerCheck } from '../../electron/engine/checks/cache/streaming-server';
 import { stremioRunningCheck } from '../../electron/engine/checks/cache/stremio-running';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { streamingServerSettings } from '../kit/emulators/stremio-updater';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captivePortalCheck, classifyPortalAnswer } from '../../electron/engine/checks/connectivity/captive-portal';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { startWorld, type World } from '../kit/world';

@@ -8,7 +8,7 @@ import { DiagnosisSession, type SessionEvent } from '../../electron/engine/sessi
 import { renderTextReport } from '../../electron/hosts/cli/text-report';
 import { createDoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import type { RunEvent } from '../../shared/ipc';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
 import {

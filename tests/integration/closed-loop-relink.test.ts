@@ -3,7 +3,7 @@ import { RelinkDetailsSchema } from '../../shared/check-details/closed-loop';
 import { readDetails } from '../../shared/check-details/details-schema';
 import type { WatchProgress } from '../../shared/check-details/closed-loop';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { renderTextReport } from '../../electron/hosts/cli/text-report';
 import { LOOP_ACCOUNT, installClosedLoopWorld, type ClosedLoopWorld } from '../kit/emulators/closed-loop-world';
 import { contextFor } from '../kit/engine';

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
 import type { ConfigFile } from '../../electron/engine/core/config';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import type { HostEmulator } from '../kit/http-host';

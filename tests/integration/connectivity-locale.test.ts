@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { englishTranslator } from '../../shared/i18n/translator';
 import { checkSummaryText, checkTitleText } from '../../shared/i18n/report-text';
 import { ReportSchema, type Report } from '../../shared/report';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { startProxy, type ProxyEmulator } from '../kit/emulators/proxy';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
 import type { ConfigFile } from '../../electron/engine/core/config';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { startFullBacklogPort } from '../kit/emulators/full-backlog';

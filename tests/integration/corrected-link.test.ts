@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { createDoctorService, type DoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import type { IpcResult, RunEvent } from '../../shared/ipc';
 import type { Report } from '../../shared/report';
 import { plantSignedInAccount } from '../kit/emulators/planted-account';

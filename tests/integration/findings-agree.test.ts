@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { DiagnosisSession } from '../../electron/engine/session/diagnosis-session';
 import type { Report } from '../../shared/report';
 import type { StepName } from '../../shared/steps';

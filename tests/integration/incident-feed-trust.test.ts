@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { contextFor } from '../kit/engine';
 import { feedPayload, incident, newFeedKey, signedFeed, worldFeedKey, type TestFeedKey } from '../kit/incident-feed';
 import { FEED_PATH, startWorld, type World } from '../kit/world';

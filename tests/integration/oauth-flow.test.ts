@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AnyCheck } from '../../electron/engine/runtime/check';
 import { oauthDifferentialCheck } from '../../electron/engine/checks/token/oauth-differential';
 import type { EngineContext } from '../../electron/engine/runtime/context';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { startLoopbackServer } from '../../electron/engine/clients/oauth/loopback-server';
 import type { OAuthMode, OAuthProgress } from '../../electron/engine/runtime/oauth-types';
 import { requestDeviceCode } from '../../electron/engine/clients/oauth/trakt-oauth-client';

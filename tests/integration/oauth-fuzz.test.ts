@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomInt } from 'node:crypto';
 import net from 'node:net';
 import { oauthDifferentialCheck } from '../../electron/engine/checks/token/oauth-differential';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { startLoopbackServer } from '../../electron/engine/clients/oauth/loopback-server';
 import { contextFor } from '../kit/engine';
 import { installTraktSignIn } from '../kit/emulators/trakt-oauth';

@@ -5,7 +5,7 @@ import type { Report } from '../../shared/report';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { createDoctorService, type DoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import { installTraktSignIn, type TraktOAuthEmulator } from '../kit/emulators/trakt-oauth';
 import { playBrowser } from '../kit/emulators/trakt-oauth-browser.mjs';
 import { startWorld, type World } from '../kit/world';

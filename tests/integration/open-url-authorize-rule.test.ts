@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { STREMIO_TRAKT_CALLBACK, STREMIO_TRAKT_CLIENT_ID } from '../../electron/engine/clients/stremio/auth-url';
-import { createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySettings } from '../kit/memory-stores';
 import { recordedService } from '../kit/doctor-service';
 
 /**

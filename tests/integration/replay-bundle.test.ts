@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBundle } from '../../electron/engine/bundle';
 import { CONNECTIVITY_CHECKS } from '../../electron/engine/checks/connectivity';
 import type { TraceEntry } from '../../electron/engine/net/trace';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { readZip } from '../kit/read-zip';

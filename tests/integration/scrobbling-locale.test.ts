@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { englishTranslator } from '../../shared/i18n/translator';
 import { isMessage } from '../../shared/i18n/message';
 import type { Report } from '../../shared/report';

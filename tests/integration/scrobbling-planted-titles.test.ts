@@ -5,11 +5,11 @@ import path from 'node:path';
 import { writeBundle, type BundleManifest } from '../../electron/engine/bundle';
 import { resolveConfig } from '../../electron/engine/core/config';
 import type { SessionEvent } from '../../electron/engine/session/diagnosis-session';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { renderTextReport } from '../../electron/hosts/cli/text-report';
 import { createDoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import type { RunEvent } from '../../shared/ipc';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
 import {

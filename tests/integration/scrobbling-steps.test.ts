@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import type { SessionEvent } from '../../electron/engine/session/diagnosis-session';
-import { isScrobblingView } from '../../shared/scrobbling-view';
+import { ScrobblingViewSchema } from '../../shared/check-details/scrobbling';
 import type { Report } from '../../shared/report';
 import {
   SCROBBLING_ACCOUNT,
@@ -79,13 +79,15 @@ describe('the Scrobbling step against emulated Stremio and Trakt', () => {
     // The window gets the titles side by side, in the finished event only.
     const finished = events.find((e) => e.type === 'check-finished' && e.result.id === 'scrobbling.comparison');
     const view = finished?.type === 'check-finished' ? finished.windowOnly : undefined;
-    expect(isScrobblingView(view)).toBe(true);
-    if (!isScrobblingView(view)) return;
-    expect(view.stremio.map((w) => [w.title, w.episode ?? null, w.onTrakt])).toEqual([
+    const parsed = ScrobblingViewSchema.safeParse(view);
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    const { data } = parsed;
+    expect(data.stremio.map((w) => [w.title, w.episode ?? null, w.onTrakt])).toEqual([
       ['Arriving Movie One', null, true],
       ['Arriving Show', 'S2E5', true],
     ]);
-    expect(view.trakt.map((w) => w.title)).toEqual(['Arriving Movie One', 'Arriving Show']);
+    expect(data.trakt.map((w) => w.title)).toEqual(['Arriving Movie One', 'Arriving Show']);
   });
 
   it('scrobbles missing since a date → SCROBBLES_NOT_REACHING_TRAKT with how many of how many and the last date Trakt has', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { freePort } from '../kit/free-port';

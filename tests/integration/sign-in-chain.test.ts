@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
 import { REVOKED_CHECKS } from '../../electron/engine/checks/revoked';
 import type { StremioCredentials } from '../../electron/engine/runtime/credentials';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { signInChainOf } from '../../shared/check-details/sign-in-chain';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';

@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { createDoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import {
-  createMemorySecretStore,
-  createMemorySettings,
-  type ServicePlatform,
-  type StoredSignInSource,
-} from '../../electron/hosts/service/platform';
+import { type ServicePlatform, type StoredSignInSource } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import {
   installTokenWorld,
   userBody,

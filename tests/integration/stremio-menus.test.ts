@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
 import { VERSION_CHECKS } from '../../electron/engine/checks/version';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema, type Finding, type Report } from '../../shared/report';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';
 import { serveStremioUpdater, serveWizardRelease } from '../kit/emulators/stremio-updater';

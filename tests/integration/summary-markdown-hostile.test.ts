@@ -1,6 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
 import { contextFor } from '../kit/engine';
 import { feedPayload, incident, signedFeed } from '../kit/incident-feed';

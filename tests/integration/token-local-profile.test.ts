@@ -4,10 +4,10 @@ import { CACHE_CHECKS } from '../../electron/engine/checks/cache';
 import { stremioAccountCheck } from '../../electron/engine/checks/token/stremio-account';
 import { traktTokenCheck } from '../../electron/engine/checks/token/trakt-token';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { createDoctorService } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import {
   installTokenWorld,
   userBody,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { checkSummaryText, checkTitleText } from '../../shared/i18n/report-text';
 import { createTranslator } from '../../shared/i18n/translator';
 import type { Report } from '../../shared/report';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StremioCredentials } from '../../electron/engine/runtime/credentials';
 import { REVOKED_CHECKS } from '../../electron/engine/checks/revoked';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { PROBLEMS, TRAKT_CONNECTED_APPS_URL } from '../../shared/problems';
 import { installTokenWorld, type StremioEmulator } from '../kit/emulators/stremio';

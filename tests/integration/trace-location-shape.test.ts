@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { TOKEN_CHECKS } from '../../electron/engine/checks/token';
 import { previewBundle } from '../../electron/engine/bundle';
 import { contextFor } from '../kit/engine';

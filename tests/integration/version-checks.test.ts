@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VERSION_CHECKS } from '../../electron/engine/checks/version';
 import type { EngineContext } from '../../electron/engine/runtime/context';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 import { ReportSchema, type Report } from '../../shared/report';
 import { contextFor } from '../kit/engine';
 import { serveStremioUpdater, serveWizardRelease } from '../kit/emulators/stremio-updater';

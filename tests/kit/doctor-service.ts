@@ -5,11 +5,8 @@ import {
   type ServiceOptions,
 } from '../../electron/hosts/service/create-service';
 import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import {
-  createMemorySecretStore,
-  createMemorySettings,
-  type ServicePlatform,
-} from '../../electron/hosts/service/platform';
+import type { ServicePlatform } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from './memory-stores';
 import type { IpcResult, RunEvent } from '../../shared/ipc';
 
 /** A service as the window's main process runs it, with everything it sends out recorded. */

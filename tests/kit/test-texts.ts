@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import { checkTitleKey } from '../../shared/i18n/check-keys';
-import { msg, type Message } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
 import { defineCheck, type CheckHandle, type CheckSpec, type CheckDetails } from '../../electron/engine/runtime/check';
 import { createEngineContext, type EngineContext } from '../../electron/engine/runtime/context';
 
@@ -20,7 +20,8 @@ function addTitle(target: { readonly i18n: I18n; readonly locale: string }, key:
 
 /** A fake check's summary: `text` as it is, through the test bundle. */
 export function say(text: string): Message {
-  return msg('test:say', { text });
+  // A key registered at run time: a message object, as a report's messages are (the compiler knows only shipped keys).
+  return { key: 'test:say', params: { text } };
 }
 
 /** Registers the test bundle (and every fake check's title) on `ctx`'s translator. */
@@ -45,10 +46,10 @@ export function testTitle(id: string, title: string): void {
 }
 
 /** `defineCheck` for a fake check whose title the test names (registered as its title key's text). */
-export function testCheck<Data = undefined, Details extends object = CheckDetails>(
-  spec: CheckSpec<Data, Details> & { readonly title: string },
-): CheckHandle<Data, Details> {
+export function testCheck<Data = undefined, Details extends object = CheckDetails, WindowOnly = never>(
+  spec: CheckSpec<Data, Details, WindowOnly> & { readonly title: string },
+): CheckHandle<Data, Details, WindowOnly> {
   const { title, ...rest } = spec;
   testTitle(spec.id, title);
-  return defineCheck<Data, Details>(rest);
+  return defineCheck<Data, Details, WindowOnly>()(rest);
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, resetElectronMock } from '../mocks/electron';
 import { electronPlatform } from '../../electron/main/electron-platform';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import { runApp } from '../../electron/main/lifecycle';
 
 vi.mock('electron', () => import('../mocks/electron'));

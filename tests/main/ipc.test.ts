@@ -23,7 +23,7 @@ import path from 'node:path';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { createDoctorService } from '../../electron/hosts/service/create-service';
 import { HandlerError } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import { bindIpc, sendRunEvent, summarizePayload } from '../../electron/main/ipc';
 
 vi.mock('electron', () => import('../mocks/electron'));

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog, resetElectronMock } from '../mocks/electron';
 import { electronPlatform } from '../../electron/main/electron-platform';
-import { createMemorySecretStore, createMemorySettings } from '../../electron/hosts/service/platform';
+import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 
 vi.mock('electron', () => import('../mocks/electron'));
 

@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScrobblingView } from '../../shared/scrobbling-view';
+import type { ScrobblingView } from '../../shared/check-details/scrobbling';
 import type { ScrobblingTimeline } from '../../shared/check-details/scrobbling-timeline';
 import { checkResult, report } from './fake-doctor';
 import { renderWizard } from './render-wizard';

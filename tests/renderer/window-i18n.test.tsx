@@ -12,7 +12,7 @@ import { LOCALES } from '../../shared/i18n/locales';
 import { NAMESPACES } from '../../shared/i18n/resources';
 import { isMessage, type Message } from '../../shared/i18n/message';
 import type { Report } from '../../shared/report';
-import type { ScrobblingView } from '../../shared/scrobbling-view';
+import type { ScrobblingView } from '../../shared/check-details/scrobbling';
 import REPORTS from '../fixtures/window/reports.json';
 
 afterEach(cleanup);

@@ -72,7 +72,7 @@ async function runLive(
   http: ReturnType<typeof scriptedHttp>,
   waitMs: number,
   signal = new AbortController().signal,
-): Promise<CheckOutcome<undefined, object>> {
+): Promise<CheckOutcome<undefined, object, unknown>> {
   // The real endpoints' names (the double answers them); resolvers on loopback, never asked.
   const config = resolveConfig({ dns: { system: ['127.0.0.1:53'], reference: ['127.0.0.1:53'] } });
   const base = await createEngineContext(config, { env: {} });

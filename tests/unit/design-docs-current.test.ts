@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { IPC_CHANNEL_NAMES } from '../../shared/ipc-names';
 
 // The design docs describe the code by its paths; this fails when a path they name no longer exists,
 // or when the layers of docs/architecture.md and the layers lint enforces drift apart.
@@ -64,5 +65,23 @@ describe('the design docs describe the code as it is', () => {
     const positions = enforced.map((folder) => documented.findIndex((d) => d === folder || d.startsWith(`${folder}/`)));
     expect(positions.filter((p) => p < 0).length, `documented: ${documented.join(', ')}`).toBe(0);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("list the IPC channels of shared/ipc-names.ts, all of them and no other, in architecture.md's order", () => {
+    const architecture = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+    const start = architecture.indexOf('Channels (');
+    expect(start).toBeGreaterThan(0);
+    // The sentence after "Channels (…):", up to its full stop.
+    const sentence = /^[^)]*\):([^.]*)\./s.exec(architecture.slice(start))?.[1] ?? '';
+    const documented = [...sentence.matchAll(/`([a-z]+:[a-z-]+)`/g)].map((m) => m[1]);
+    expect(documented).toEqual([...IPC_CHANNEL_NAMES]);
+  });
+
+  it('say what a check is as it is: no title or sentence of its own', () => {
+    const architecture = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+    const check = architecture.slice(architecture.indexOf('A check (`electron/engine/runtime/check.ts`'));
+    const paragraph = check.slice(0, check.indexOf('\n\n'));
+    expect(paragraph).toContain('summary as a locale message');
+    expect(paragraph).not.toMatch(/\bone sentence\b|, a\s+title,/);
   });
 });

@@ -6,7 +6,8 @@ import type { AnyCheck, CompletedCheck } from '../../electron/engine/runtime/che
 import { buildFindings } from '../../electron/engine/runtime/findings';
 import { applyIncidents } from '../../electron/engine/session/apply-incidents';
 import { DiagnosisSession } from '../../electron/engine/session/diagnosis-session';
-import { INCIDENTS_CHECK_ID, type IncidentsData } from '../../electron/engine/checks/connectivity/incidents';
+import type { IncidentsData } from '../../electron/engine/checks/connectivity/incidents';
+import { CONNECTIVITY_CHECK_IDS } from '../../shared/check-details/connectivity';
 import { createTranslator, englishTranslator } from '../../shared/i18n/translator';
 import { PROBLEMS, type ProblemCode } from '../../shared/problems';
 import type { CheckResult } from '../../shared/report';
@@ -119,7 +120,7 @@ describe('findings in the run’s language', () => {
         },
       ],
     };
-    const feed = completed(INCIDENTS_CHECK_ID, ['KNOWN_INCIDENT'], data);
+    const feed = completed(CONNECTIVITY_CHECK_IDS.incidents, ['KNOWN_INCIDENT'], data);
     const findings = applyIncidents(buildFindings([feed], new SecretRegistry(), await createTranslator('de')), [feed]);
     expect(findings[0]?.title).toBe('Trakt-Anmeldung gestört');
     expect(findings[0]?.explanation).toBe('Trakt meldet eine Störung.');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activeIncidents } from '../../electron/engine/clients/incidents/active-incidents';
 import { DEV_INCIDENTS_PUBLIC_KEY } from '../../electron/engine/clients/incidents/public-key';
-import { signFeed } from '../../electron/engine/clients/incidents/sign-feed';
+import { signFeed } from '../../build/scripts/sign-feed';
 import { verifyFeed } from '../../electron/engine/clients/incidents/verify-feed';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { isProblemCode } from '../../shared/problems';

@@ -39,6 +39,7 @@ describe('npm run lint: layers and cycles (dependency-cruiser, the real rules)',
     expect(pkg.scripts.lint).toContain('depcruise --config .dependency-cruiser.cjs electron renderer shared');
     expect(pkg.scripts.lint).toContain('prettier --check .');
     expect(pkg.scripts.lint).toContain('eslint --max-warnings 0 .');
+    expect(pkg.scripts.lint).toContain('knip');
   });
 
   it('passes an import of a lower layer (the rules do not flag everything)', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCheck } from '../../electron/engine/runtime/check';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { planRun } from '../../electron/engine/session/run-plan';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 
 const loopbackDns = { dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9'] } };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -246,6 +246,42 @@ describe('check contracts', () => {
     });
   });
 
+  it('turns a window-only payload without a schema, or off it, into an error; passes one on its schema', async () => {
+    const View = z.object({ titles: z.array(z.string()) });
+    const payloadCheck = (id: string, windowOnly: unknown, schema?: typeof View) =>
+      testCheck<undefined, object, z.infer<typeof View>>({
+        id,
+        step: 'token',
+        title: id,
+        dependsOn: [],
+        codes: [],
+        ...(schema ? { windowOnly: schema } : {}),
+        budgetMs: () => 1000,
+        // A cast stands for a check breaking its contract: a payload the types would refuse.
+        run: async () => ({ verdict: 'pass', summary: say('Fine.'), windowOnly: windowOnly as { titles: string[] } }),
+      });
+    const events: unknown[] = [];
+    const checks = [
+      payloadCheck('token.unschemed', { titles: ['A'] }),
+      payloadCheck('token.drifting-view', { titles: 3 }, View),
+      payloadCheck('token.view', { titles: ['Arriving'] }, View),
+    ];
+    const completed = await runChecks(ctx, checks, { steps: ['token'] }, { onEvent: (e) => void events.push(e) });
+    expect(completed.map((c) => [c.result.verdict, c.result.summary])).toEqual([
+      ['error', 'The check broke its contract: it returned a window-only payload without a schema.'],
+      ['error', 'The check broke its contract: its window-only payload does not match its schema.'],
+      ['pass', 'Fine.'],
+    ]);
+    const windowOnly = events.flatMap((e) => {
+      const event = e as { type: string; windowOnly?: unknown; result?: { id: string } };
+      return event.type === 'check-finished' && event.windowOnly !== undefined
+        ? [[event.result?.id, event.windowOnly]]
+        : [];
+    });
+    // Only the payload on its schema reaches the window.
+    expect(windowOnly).toEqual([['token.view', { titles: ['Arriving'] }]]);
+  });
+
   it('refuses to read a check that is not in dependsOn', async () => {
     const other = after('token.other', 0, { verdict: 'pass', summary: say('Other.'), data: 1 });
     const reader = testCheck({

@@ -2,7 +2,7 @@ import { say, testCheck, testContext } from '../kit/test-texts';
 import { describe, expect, it } from 'vitest';
 import type { AnyCheck, CheckSpec } from '../../electron/engine/runtime/check';
 import { resolveConfig } from '../../electron/engine/core/config';
-import { diagnose } from '../../electron/engine/session/diagnose';
+import { diagnose } from '../kit/diagnose';
 
 const loopbackDns = { dns: { system: ['127.0.0.1:9'], reference: ['127.0.0.1:9'] } };
 

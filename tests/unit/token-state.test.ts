@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { humanDuration, wholeDuration } from '../../electron/engine/checks/token/durations';
-import { msg } from '../../shared/i18n/message';
 import { createTranslator } from '../../shared/i18n/translator';
 import { EXPIRING_WITHIN_MS, traktTokenState } from '../../electron/engine/checks/token/trakt-token';
 import { readStremioUser, traktExpiresAtMs } from '../../electron/engine/clients/stremio/account';
@@ -104,7 +103,7 @@ describe('the Trakt link summaries in every language (Intl dates and durations)'
   ] as const)('%s', async (locale, date, left, ago) => {
     const tr = await createTranslator(locale);
     // Intl puts no-break spaces between a number and its unit in some languages.
-    const say = (key: string, params: Record<string, number>) => tr.text(msg(key, params)).replace(/\s/gu, ' ');
+    const say = (key: string, params: Record<string, number>) => tr.text({ key, params }).replace(/\s/gu, ' ');
     const valid = say('checks-token:trakt-token.valid', { at: AT, left: day(6) });
     expect(valid).toContain(date);
     expect(valid).toContain(left);

@@ -27,7 +27,7 @@ const watching = defineTraktReadCheck<undefined, number>({
   },
   accepted: () => ({ verdict: 'pass', summary: msg('checks-revoked:users-settings.planFree') }),
   refused: {
-    summary: () => msg('checks-revoked:users-settings.unexpected'),
+    summary: () => msg('checks-revoked:users-settings.unexpected', { status: 500 }),
     details: () => ({}),
     withoutProblem: 'error',
   },

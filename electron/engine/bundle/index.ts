@@ -6,12 +6,11 @@ export {
   BundleTooLargeError,
   DEFAULT_BUNDLE_LIMITS,
   type BundleContents,
-  type BundleFile,
   type BundleInput,
   type BundleLimits,
   type BundleManifest,
 } from './build-bundle';
-export { writeBundle, type BundleErrorCode, type BundleWriteOptions, type BundleWriteResult } from './write-bundle';
+export { writeBundle, type BundleWriteResult } from './write-bundle';
 export { redactForExport } from './redact-export';
 
 /** The bundle exactly as it would be written, for the preview shown before saving (nothing is written); throws BundleTooLargeError only under tiny limits. */

@@ -57,7 +57,7 @@ export interface Confirmation {
 export type CheckDetails = Readonly<Record<string, unknown>>;
 
 /** What a check's run returns. */
-export interface CheckOutcome<Data = undefined, Details extends object = CheckDetails> {
+export interface CheckOutcome<Data = undefined, Details extends object = CheckDetails, WindowOnly = never> {
   readonly verdict: Verdict;
   /** One plain-language sentence as a locale message (docs/i18n.md): plain text does not compile. */
   readonly summary: Message;
@@ -69,8 +69,9 @@ export interface CheckOutcome<Data = undefined, Details extends object = CheckDe
   /**
    * Personal facts the window may show to its user (watched titles): streamed with the check's
    * finished event only, never part of the result, the report, the log, the copy summary or a bundle.
+   * Only a check that declares its schema (`CheckSpec.windowOnly`) may return one.
    */
-  readonly windowOnly?: unknown;
+  readonly windowOnly?: WindowOnly;
   /** The findings this check watched being fixed (the closed loop): they carry a `resolution` in the report. */
   readonly confirms?: Confirmation;
 }
@@ -95,37 +96,53 @@ export interface ConsultedResult {
   readonly problems: readonly ProblemCode[];
 }
 
-/** The finished dependencies of a check, read through their handles. */
-export interface CheckDeps {
-  /** The data `check` left for its dependents (undefined when it left none); `check` must be in `dependsOn` or `consults`. */
-  get<Data>(check: CheckHandle<Data>): Data | undefined;
+/** The data type a handle carries (its phantom `[CHECK_DATA]`). */
+declare const CHECK_DATA: unique symbol;
+
+/** The data `check` leaves for its dependents. */
+export type DataOf<C> = C extends { readonly [CHECK_DATA]?: infer Data } ? Data : never;
+
+/**
+ * The finished dependencies of a check, read through their handles. `Allowed` is the check's `dependsOn` and
+ * `consults`: reading any other check does not compile (and throws at run time, for a handle cast around the types).
+ */
+export interface CheckDeps<Allowed extends AnyCheck = AnyCheck> {
+  /** The data `check` left for its dependents (undefined when it left none). */
+  get<C extends Allowed>(check: C): DataOf<C> | undefined;
   /** `check`'s verdict and codes, or undefined when it has no result (a consulted check that did not run). */
-  result(check: AnyCheck): ConsultedResult | undefined;
+  result(check: Allowed): ConsultedResult | undefined;
 }
 
-/** What a check's run receives. */
-export interface CheckRunArgs {
+/** What a check's run receives; `Allowed` is what its `dependsOn` lists. */
+export interface CheckRunArgs<Allowed extends AnyCheck = AnyCheck> {
   readonly ctx: EngineContext;
   readonly input: DiagnosisInput;
   /** The finished dependencies. */
-  readonly deps: CheckDeps;
+  readonly deps: CheckDeps<Allowed>;
   /** Aborted when the check's budget or the run's deadline is reached, or the run is cancelled. */
   readonly signal: AbortSignal;
 }
 
 /** A check as `defineCheck` takes it: what it is, what it needs, what it may raise, and how it runs (docs/architecture.md "Steps"). */
-export interface CheckSpec<Data, Details extends object> {
+export interface CheckSpec<
+  Data,
+  Details extends object,
+  WindowOnly = never,
+  Id extends string = string,
+  Deps extends readonly AnyCheck[] = readonly AnyCheck[],
+  Consults extends readonly AnyCheck[] = readonly AnyCheck[],
+> {
   /** `step.name`, e.g. `connectivity.captive-portal`; its title is the locale's `checks-<step>:<name>.title` (docs/i18n.md). */
-  readonly id: string;
+  readonly id: Id;
   readonly step: StepName;
   /** The checks whose results this one reads (`deps.get(handle)`); it runs after them. */
-  readonly dependsOn: readonly AnyCheck[];
+  readonly dependsOn: Deps;
   /**
    * Checks whose results this one reads when they have one (`deps.result(handle)`), without needing them:
    * it waits for those in the same run and reads those the session holds, but a consulted check that was
    * skipped, failed or never ran does not skip this one (the live scrobble test ranks causes from them).
    */
-  readonly consults?: readonly AnyCheck[];
+  readonly consults?: Consults;
   /** Every problem code its run may raise: raising another is a programmer error (the run ends in `error`). */
   readonly codes: readonly ProblemCode[];
   /** The shape of its details, shared with the renderer; a run whose details do not match ends in `error`. */
@@ -135,6 +152,11 @@ export interface CheckSpec<Data, Details extends object> {
    * pasted address needs no account, but checks a pasted start link against the signed-in one).
    */
   readonly runsWhenDepsSkipped?: boolean;
+  /**
+   * The shape of its window-only payload, which the window parses with the same schema; a payload without one, or
+   * off it, ends the run in `error`.
+   */
+  readonly windowOnly?: DetailsSchema<WindowOnly>;
   /** Waits for the user (the OAuth test): bounded by its own budget and cancellation, not the run's deadline. */
   readonly interactive?: boolean;
   /**
@@ -145,26 +167,44 @@ export interface CheckSpec<Data, Details extends object> {
   readonly background?: boolean;
   /** Hard time budget in ms, from the config (usually derived from the probe timeout). */
   budgetMs(ctx: EngineContext): number;
-  run(args: CheckRunArgs): Promise<CheckOutcome<Data, Details>>;
+  run(args: CheckRunArgs<Deps[number] | Consults[number]>): Promise<CheckOutcome<Data, Details, WindowOnly>>;
 }
 
-/** A defined check: the handle dependents name in `dependsOn` and read with `deps.get(handle)`. */
-export type CheckHandle<Data = unknown, Details extends object = object> = CheckSpec<Data, Details>;
+/**
+ * A defined check: the handle dependents name in `dependsOn` and read with `deps.get(handle)`. Its `id` is a literal
+ * type, so no other check's handle stands in for it.
+ */
+export interface CheckHandle<
+  Data = unknown,
+  Details extends object = object,
+  WindowOnly = unknown,
+  Id extends string = string,
+> extends CheckSpec<Data, Details, WindowOnly, Id> {
+  /** Never set: carries the data type from the check's run to its readers. */
+  readonly [CHECK_DATA]?: Data;
+}
 
 /** Any check, whatever its data and details (registries, the scheduler). */
-export type AnyCheck = CheckHandle<unknown, object>;
+export type AnyCheck = CheckHandle<unknown, object, unknown, string>;
 
 /**
- * Defines a check with typed data and details: the returned handle is what dependents list in
- * `dependsOn` and pass to `deps.get`, so the data a check leaves is typed from its run to its readers.
+ * Defines a check with typed data, details and window-only payload:
+ * `defineCheck<Data, Details, WindowOnly>()({ id, dependsOn, … })`. The returned handle is what dependents list in
+ * `dependsOn` and pass to `deps.get`, so the data a check leaves is typed from its run to its readers; and since
+ * the second call sees the `dependsOn` list, `deps.get` accepts only the handles in it.
  */
-export function defineCheck<Data = undefined, Details extends object = CheckDetails>(
-  spec: CheckSpec<Data, Details>,
-): CheckHandle<Data, Details> {
-  return Object.freeze({
-    ...spec,
-    dependsOn: Object.freeze([...spec.dependsOn]),
-    consults: Object.freeze([...(spec.consults ?? [])]),
-    codes: Object.freeze([...spec.codes]),
-  });
+export function defineCheck<Data = undefined, Details extends object = CheckDetails, WindowOnly = never>() {
+  return <
+    const Id extends string,
+    const Deps extends readonly AnyCheck[],
+    const Consults extends readonly AnyCheck[] = readonly [],
+  >(
+    spec: CheckSpec<Data, Details, WindowOnly, Id, Deps, Consults>,
+  ): CheckHandle<Data, Details, WindowOnly, Id> =>
+    Object.freeze({
+      ...spec,
+      dependsOn: Object.freeze([...spec.dependsOn]),
+      consults: Object.freeze([...(spec.consults ?? [])]),
+      codes: Object.freeze([...spec.codes]),
+    });
 }

@@ -3,7 +3,7 @@ import type { AnyCheck, CheckDeps, CheckOutcome, CompletedCheck, DiagnosisInput 
 import type { EngineContext } from './context';
 import { mapMessageStrings, msg, type Message } from '../../../shared/i18n/message';
 import { sanitizeNetworkText, sanitizeNetworkValue } from '../../../shared/network-text';
-import { checkTitleKey } from '../../../shared/i18n/check-keys';
+import { checkTitleMessage } from '../../../shared/i18n/check-keys';
 
 /** Details texts the engine writes as several lines, each line from one-line parts (the sign-in report to paste). */
 const MULTILINE_DETAILS: ReadonlySet<string> = new Set(['reportText']);
@@ -126,12 +126,16 @@ function depsOf(check: AnyCheck, deps: ReadonlyMap<string, CompletedCheck>): Che
   };
 }
 
-/** What a finished run broke of its check's contract (undeclared codes, details off their schema), or null. */
-function contractBreach(check: AnyCheck, outcome: CheckOutcome<unknown, object>): string | null {
+/** What a finished run broke of its check's contract (undeclared codes, details or window-only payload off their schema), or null. */
+function contractBreach(check: AnyCheck, outcome: CheckOutcome<unknown, object, unknown>): string | null {
   const undeclared = (outcome.problems ?? []).map((p) => p.code).filter((code) => !check.codes.includes(code));
   if (undeclared.length > 0) return `it raised ${[...new Set(undeclared)].join(', ')}, not among its declared codes`;
   if (outcome.details && check.details && !check.details.safeParse(outcome.details).success)
     return 'its details do not match their schema';
+  if (outcome.windowOnly !== undefined && !check.windowOnly?.safeParse(outcome.windowOnly).success)
+    return check.windowOnly
+      ? 'its window-only payload does not match its schema'
+      : 'it returned a window-only payload without a schema';
   return null;
 }
 
@@ -144,7 +148,7 @@ async function runOne(
   onEvent: ScheduleOptions['onEvent'],
 ): Promise<CompletedCheck> {
   const started = performance.now();
-  const finish = (outcome: CheckOutcome<unknown, object>, blockedBy?: CheckResult): CompletedCheck => {
+  const finish = (outcome: CheckOutcome<unknown, object, unknown>, blockedBy?: CheckResult): CompletedCheck => {
     const redact = (text: string) => ctx.secrets.redact(text);
     // A summary is one line: network text in its parameters (an OAuth error_description) says its line breaks as spaces.
     const message = mapMessageStrings(outcome.summary, (text) => redact(sanitizeNetworkText(text)));
@@ -221,7 +225,7 @@ async function runOne(
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
-  let outcome: CheckOutcome<unknown, object>;
+  let outcome: CheckOutcome<unknown, object, unknown>;
   try {
     outcome = await Promise.race([check.run({ ctx, input, deps: depsOf(check, deps), signal }), stopped]);
   } catch (error) {
@@ -246,10 +250,10 @@ function reasonOf(signal: AbortSignal): Message {
 
 /** A finished check's title as a message parameter (its locale key), so the window can re-say it. */
 function titleParam(result: CheckResult): Message {
-  return msg(checkTitleKey(result.id));
+  return checkTitleMessage(result.id);
 }
 
 /** A check's title in the run's language: its locale key `checks-<step>:<name>.title` (docs/i18n.md). */
 function checkTitle(ctx: EngineContext, check: AnyCheck): string {
-  return ctx.translator.t(checkTitleKey(check.id));
+  return ctx.translator.text(checkTitleMessage(check.id));
 }

@@ -1,7 +1,8 @@
 import type { Finding, IncidentRef } from '../../../shared/report';
 import { SEVERITY_RANK } from '../../../shared/severity';
 import type { ActiveIncident } from '../clients/incidents/active-incidents';
-import { INCIDENTS_CHECK_ID, type IncidentsData } from '../checks/connectivity/incidents';
+import type { IncidentsData } from '../checks/connectivity/incidents';
+import { CONNECTIVITY_CHECK_IDS } from '../../../shared/check-details/connectivity';
 import type { CompletedCheck } from '../runtime/check';
 
 /**
@@ -9,8 +10,9 @@ import type { CompletedCheck } from '../runtime/check';
  * code), and gives the KNOWN_INCIDENT finding the most severe announcement's own title and text.
  */
 export function applyIncidents(findings: readonly Finding[], completed: readonly CompletedCheck[]): Finding[] {
-  const incidents = (completed.find((c) => c.result.id === INCIDENTS_CHECK_ID)?.data as IncidentsData | undefined)
-    ?.incidents;
+  const incidents = (
+    completed.find((c) => c.result.id === CONNECTIVITY_CHECK_IDS.incidents)?.data as IncidentsData | undefined
+  )?.incidents;
   if (!incidents?.length) return [...findings];
   const announcement = incidents
     .filter((i) => i.problems.length === 0)

@@ -5,7 +5,7 @@ import { LOCALES } from '../../../shared/i18n/locales';
 import { WAIT_SECONDS } from '../../../shared/check-details/closed-loop-limits';
 
 /** The options `--help` lists, with their value's name; each one's text is `cli:usage.option.<key>`. */
-const OPTIONS: readonly (readonly [flags: string, key: string])[] = [
+const OPTIONS = [
   ['--json', 'json'],
   ['--config FILE', 'config'],
   ['--steps LIST', 'steps'],
@@ -19,7 +19,7 @@ const OPTIONS: readonly (readonly [flags: string, key: string])[] = [
   ['--lang LOCALE', 'lang'],
   ['-h, --help', 'help'],
   ['-V, --version', 'version'],
-];
+] as const satisfies readonly (readonly [flags: string, key: string])[];
 
 /** The usage text in `tr`'s language (docs/architecture.md "Interfaces"; docs/i18n.md). */
 export function usageText(tr: Translator): string {

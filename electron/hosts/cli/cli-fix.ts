@@ -11,7 +11,7 @@ export function cliFixText(finding: Finding, tr: Translator): ReturnType<typeof 
   const text = findingText(finding, tr);
   const steps = text.fix.steps.map((step, index) => {
     const key = `cli:fix.${finding.problem}.${index}`;
-    return tr.i18n.exists(key) ? tr.t(key) : step;
+    return tr.known(key) ?? step;
   });
   return { ...text, fix: { ...text.fix, steps } };
 }

@@ -1,6 +1,5 @@
 import type { OAuthProgress } from '../../engine/runtime/oauth-types';
 import type { Translator } from '../../../shared/i18n/translator';
-import type { MessageParam } from '../../../shared/i18n/message';
 
 /**
  * One line of the differential sign-in test's progress for stderr, in the CLI's language (docs/i18n.md).
@@ -8,7 +7,7 @@ import type { MessageParam } from '../../../shared/i18n/message';
  */
 export function oauthProgressLine(progress: OAuthProgress, tr: Translator): string {
   const until = progress.waitUntil ? Date.parse(progress.waitUntil) : NaN;
-  const context: Record<string, MessageParam> = Number.isFinite(until) ? { context: 'until', until } : {};
+  const context = Number.isFinite(until) ? { context: 'until' as const, until } : {};
   switch (progress.phase) {
     case 'waiting-for-browser':
       return tr.t('cli:oauth.waitingForBrowser', context);

@@ -211,7 +211,7 @@ function untestedAction(group: UntestedGroup, report: Report, tr: Translator): s
 }
 
 /** The CLI's action for a skip, by the skip's own sentence. */
-const UNTESTED_ACTIONS: Readonly<Record<string, string>> = {
+const UNTESTED_ACTIONS: Readonly<Record<string, 'cli:untested.signIn' | 'cli:untested.authUrl'>> = {
   'checks-token:stremio-account.noCredentials': 'cli:untested.signIn',
   'checks-token:pasted-url.noAddress': 'cli:untested.authUrl',
 };

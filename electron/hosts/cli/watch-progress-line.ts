@@ -24,7 +24,7 @@ export function watchProgressPrinter(
       const ms = Date.parse(progress.waitUntil) - Date.parse(progress.startedAt);
       // Before the run has read the Version step: both Stremio menus are named (docs/i18n.md "Names of other programs' menus").
       return relink
-        ? tr.t('cli:watch.relinkStart', { ms, ...stremioMenuParams(tr) })
+        ? tr.t('cli:watch.relinkStart', { ms, relink: stremioMenuParams(tr).relink })
         : tr.t('cli:watch.liveStart', { ms });
     }
     if (progress.phase === 'finished' || now - lastLineAt < PROGRESS_EVERY_MS) return null;

@@ -57,35 +57,3 @@ export interface ServicePlatform {
    */
   readonly confirmStoredSignIn?: (source: StoredSignInSource) => Promise<boolean>;
 }
-
-/** A secret store that keeps nothing (tests, and machines without any secret backend). */
-export function createMemorySecretStore(
-  status: SecretStoreStatus = { available: true, backend: 'memory' },
-): SecretStore {
-  let stored: string | null = null;
-  return {
-    status: () => status,
-    async saveAuthKey(authKey) {
-      if (!status.available) throw new Error(status.reason ?? 'secret storage is not available');
-      stored = authKey;
-    },
-    loadAuthKey: async () => stored,
-    async forgetAuthKey() {
-      const had = stored !== null;
-      stored = null;
-      return had;
-    },
-  };
-}
-
-/** Settings kept in memory. */
-export function createMemorySettings(): SettingsStore {
-  let clientId: string | null = null;
-  let preferences: Preferences = {};
-  return {
-    getTraktClientId: () => clientId,
-    setTraktClientId: (id) => void (clientId = id),
-    getPreferences: () => ({ ...preferences }),
-    setPreferences: (changes) => void (preferences = { ...preferences, ...changes }),
-  };
-}

@@ -1,6 +1,5 @@
 import { Fragment } from 'react';
-import type { TFunction } from 'i18next';
-import { useTr } from '../i18n/use-tr';
+import { useTr, type Translate } from '../i18n/use-tr';
 
 /** Turns a details key (`failedLayer`, `http_status`) into words ("Failed layer"). */
 export function humanKey(key: string): string {
@@ -14,7 +13,7 @@ export function humanKey(key: string): string {
 
 // Keys and values stay as the check recorded them (technical support text, docs/i18n.md); only the words
 // the window adds (yes/no, empty, none) follow the language.
-function scalar(value: unknown, t: TFunction): string {
+function scalar(value: unknown, t: Translate): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('wizard:details.yes') : t('wizard:details.no');
   if (typeof value === 'string') return value === '' ? t('wizard:details.empty') : value;

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
 import type { Translator } from '../../../shared/i18n/translator';
 import { checkTitleText } from '../../../shared/i18n/report-text';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
 import type { Verdict } from '../../../shared/report';
-import { useTr } from '../i18n/use-tr';
+import { useTr, type Translate } from '../i18n/use-tr';
 import { isStepPage } from '../lib/pages';
 import { useWizardStore } from '../store/use-wizard';
 import { VERDICT_KEYS } from './verdict-badge';
@@ -69,7 +68,7 @@ export function LiveRegion({ delayMs = 1000 }: { readonly delayMs?: number }) {
 }
 
 /** The announcement for a batch of notes: up to MAX_NAMED checks by name (else a count), then finished steps. */
-function sayNotes(notes: readonly Note[], t: TFunction, tr: Translator): string {
+function sayNotes(notes: readonly Note[], t: Translate, tr: Translator): string {
   const checks = notes.flatMap((n) => (n.kind === 'check' ? [n] : []));
   const steps = notes.flatMap((n) => (n.kind === 'step' ? [n.step] : []));
   const parts: string[] = [];

@@ -14,8 +14,3 @@ export function PanelSlot({ page, placement }: { readonly page: PanelPage; reado
     </>
   );
 }
-
-/** True when the page has panels at `placement`. */
-export function hasPanels(page: PanelPage, placement: PanelPlacement): boolean {
-  return STEP_PANELS[page].some((panel) => panel.placement === placement);
-}

@@ -4,6 +4,7 @@ import { LEVEL_ICONS, LEVEL_KEYS } from '../lib/levels';
 import { WIZARD_PAGES, isStepPage, pageTitleKey, type WizardPage } from '../lib/pages';
 import { stepState, type StepState } from '../lib/step-state';
 import { useWizard } from '../store/use-wizard';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The words of the states that are not levels (a run in progress or that could not run). */
 const RUN_STATE_KEYS = {
@@ -11,10 +12,12 @@ const RUN_STATE_KEYS = {
   waiting: 'wizard:outcome.waiting',
   running: 'wizard:outcome.running',
   failed: 'wizard:outcome.failed',
-} as const;
+} as const satisfies Readonly<Record<string, MessageKey>>;
 
 /** A state's word: the level vocabulary of the badges and cards, or the run state's. */
-function stateKey(state: StepState): string {
+function stateKey(
+  state: StepState,
+): (typeof RUN_STATE_KEYS)[keyof typeof RUN_STATE_KEYS] | (typeof LEVEL_KEYS)[keyof typeof LEVEL_KEYS] {
   return state in RUN_STATE_KEYS
     ? RUN_STATE_KEYS[state as keyof typeof RUN_STATE_KEYS]
     : LEVEL_KEYS[state as keyof typeof LEVEL_KEYS];

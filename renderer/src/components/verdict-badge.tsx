@@ -1,14 +1,15 @@
 import type { Severity, Verdict } from '../../../shared/report';
 import { useTr } from '../i18n/use-tr';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The common-namespace key of each verdict's word (shared/locales/<locale>/common.json). */
-export const VERDICT_KEYS: Readonly<Record<Verdict, string>> = {
+export const VERDICT_KEYS = {
   pass: 'common:verdict.pass',
   warn: 'common:verdict.warn',
   fail: 'common:verdict.fail',
   error: 'common:verdict.error',
   skipped: 'common:verdict.skipped',
-};
+} as const satisfies Readonly<Record<Verdict, MessageKey>>;
 const VERDICT_ICON: Readonly<Record<Verdict, string>> = { pass: '✓', warn: '!', fail: '✕', error: '?', skipped: '–' };
 
 /** A check's verdict as a coloured badge with an icon and a word (never colour alone). */
@@ -24,11 +25,11 @@ export function VerdictBadge({ verdict }: { readonly verdict: Verdict }) {
   );
 }
 
-const SEVERITY_KEYS: Readonly<Record<Severity, string>> = {
+const SEVERITY_KEYS = {
   critical: 'common:severity.critical',
   warning: 'common:severity.warning',
   info: 'common:severity.info',
-};
+} as const satisfies Readonly<Record<Severity, MessageKey>>;
 
 /** A finding's severity as a badge. */
 export function SeverityBadge({ severity }: { readonly severity: Severity }) {

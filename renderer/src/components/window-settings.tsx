@@ -2,13 +2,14 @@ import { LOCALES, LOCALE_NAMES, isLocale } from '../../../shared/i18n/locales';
 import type { Theme } from '../../../shared/ipc';
 import { useTr } from '../i18n/use-tr';
 import { usePreferences } from '../store/preferences';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 // The theme names are typed against shared/ipc.ts without importing it at run time (it carries full zod).
-const THEME_KEYS: Readonly<Record<Theme, string>> = {
+const THEME_KEYS = {
   system: 'wizard:settings.themeSystem',
   light: 'wizard:settings.themeLight',
   dark: 'wizard:settings.themeDark',
-};
+} as const satisfies Readonly<Record<Theme, MessageKey>>;
 
 /**
  * The header's language and theme menus: native selects (keyboard and screen readers know them). Languages

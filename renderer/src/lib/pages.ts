@@ -6,8 +6,11 @@ export type WizardPage = 'welcome' | StepName | 'summary';
 /** Every page in order (docs/architecture.md "Surfaces"). */
 export const WIZARD_PAGES: readonly WizardPage[] = ['welcome', ...STEP_NAMES, 'summary'];
 
+/** The key of a page's title. */
+type PageTitleKey = 'wizard:page.welcome' | 'wizard:page.summary' | `common:step.${StepName}`;
+
 /** The key of the title shown in the stepper and the page heading (steps: `common:step.*`). */
-export function pageTitleKey(page: WizardPage): string {
+export function pageTitleKey(page: WizardPage): PageTitleKey {
   if (page === 'welcome') return 'wizard:page.welcome';
   if (page === 'summary') return 'wizard:page.summary';
   return `common:step.${page}`;

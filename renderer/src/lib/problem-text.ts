@@ -8,7 +8,6 @@ export function problemText(
   tr: Translator,
 ): { readonly title: string; readonly explanation: string } {
   const info = PROBLEMS[code];
-  const say = (path: 'title' | 'explanation', fallback: string) =>
-    tr.i18n.exists(problemKey(code, path)) ? tr.t(problemKey(code, path)) : fallback;
+  const say = (path: 'title' | 'explanation', fallback: string) => tr.known(problemKey(code, path)) ?? fallback;
   return { title: say('title', info.title), explanation: say('explanation', info.explanation) };
 }

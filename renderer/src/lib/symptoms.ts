@@ -17,8 +17,3 @@ export const SYMPTOM_PAGE: Readonly<Record<Symptom, StepName>> = {
   scrobbles: 'scrobbling',
   everything: 'version',
 };
-
-/** True when `value` is one of the symptoms. */
-export function isSymptom(value: unknown): value is Symptom {
-  return (SYMPTOMS as readonly unknown[]).includes(value);
-}

@@ -4,14 +4,15 @@ import { PageHeading } from '../components/page-heading';
 import { GlobeIcon, KeyIcon, LockIcon } from '../components/icons';
 import { useTr } from '../i18n/use-tr';
 import { SYMPTOMS, type Symptom } from '../lib/symptoms';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The words of each answer to "What happened?". */
-const SYMPTOM_KEYS: Readonly<Record<Symptom, string>> = {
+const SYMPTOM_KEYS = {
   'auth-error': 'wizard:welcome.symptomAuthError',
   stopped: 'wizard:welcome.symptomStopped',
   scrobbles: 'wizard:welcome.symptomScrobbles',
   everything: 'wizard:welcome.symptomEverything',
-};
+} as const satisfies Readonly<Record<Symptom, MessageKey>>;
 
 /**
  * The first page: what happened (it picks the step that answers it first; Start still runs every step ahead),

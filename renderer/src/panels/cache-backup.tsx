@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { CACHE_CHECK_IDS, SafeToClearSchema } from '../../../shared/check-details/cache';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import type { CacheBackup, CacheFixResult, IpcError } from '../../../shared/ipc';
-import type { TFunction } from 'i18next';
-import { useTr } from '../i18n/use-tr';
+import { useTr, type Translate } from '../i18n/use-tr';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { useStepReport, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** Where the fix stands: nothing yet, asking to confirm, moving or restoring, the answer, or a typed error. */
 type FixState =
@@ -16,22 +16,22 @@ type FixState =
   | { readonly kind: 'outcome'; readonly result: CacheFixResult }
   | { readonly kind: 'failed'; readonly error: IpcError };
 
-const KIND_KEYS: Readonly<Record<string, string>> = {
+const KIND_KEYS: Readonly<Record<string, Extract<MessageKey, `wizard:cache.kind${string}`>>> = {
   'http-cache': 'wizard:cache.kindHttp',
   'gpu-cache': 'wizard:cache.kindGpu',
   'service-worker-cache': 'wizard:cache.kindServiceWorker',
 };
 
-const REFUSAL_KEYS: Readonly<Record<string, string>> = {
+const REFUSAL_KEYS = {
   'stremio-running': 'wizard:cache.refusedRunning',
   'cannot-tell': 'wizard:cache.refusedCannotTell',
   'nothing-to-move': 'wizard:cache.refusedNothing',
   'no-backup': 'wizard:cache.refusedNoBackup',
   failed: 'wizard:cache.refusedFailed',
-};
+} as const satisfies Readonly<Record<string, MessageKey>>;
 
 /** A cache folder's kind in words (the kind's own id when this build does not know it). */
-const kindText = (kind: string, t: TFunction) => {
+const kindText = (kind: string, t: Translate) => {
   const key = KIND_KEYS[kind];
   return key ? t(key) : kind;
 };

@@ -10,17 +10,18 @@ import { useTr } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { CheckRow } from '../store/step-run';
 import type { PanelProps } from './panel-types';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 const LAYERS = ['dns', 'tcp', 'tls', 'http'] as const;
 type LayerName = (typeof LAYERS)[number];
 const LAYER_TITLES: Readonly<Record<LayerName, string>> = { dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP' };
 const STATUS_ICON: Readonly<Record<Layer['status'], string>> = { ok: '✓', fail: '✕', skipped: '–', 'n/a': '·' };
-const STATUS_KEYS: Readonly<Record<Layer['status'], string>> = {
+const STATUS_KEYS = {
   ok: 'wizard:chains.ok',
   fail: 'wizard:chains.failed',
   skipped: 'wizard:chains.notTested',
   'n/a': 'wizard:chains.notUsed',
-};
+} as const satisfies Readonly<Record<Layer['status'], MessageKey>>;
 
 interface HostChain {
   readonly host: string;

@@ -1,11 +1,16 @@
 import type { ProblemCode } from '../../../shared/problems';
+import type { ListKey, MessageKey } from '../../../shared/i18n/message';
 import { useTr } from '../i18n/use-tr';
 import { useStepReport } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 
 /** Longer, product-specific help for the connectivity findings whose fix depends on the user's setup. */
 // Product menu names (Pi-hole, AdGuard Home, NextDNS) are those programs' own English names: they ship no other.
-const HELP: Partial<Readonly<Record<ProblemCode, { readonly title: string; readonly items: string }>>> = {
+const HELP: Partial<
+  Readonly<
+    Record<ProblemCode, { readonly title: Extract<MessageKey, `wizard:help.${string}`>; readonly items: ListKey }>
+  >
+> = {
   DNS_FILTERED: { title: 'wizard:help.dnsTitle', items: 'wizard:help.dnsItems' },
   CLOCK_SKEW: { title: 'wizard:help.clockTitle', items: 'wizard:help.clockItems' },
   CAPTIVE_PORTAL: { title: 'wizard:help.portalTitle', items: 'wizard:help.portalItems' },

@@ -1,9 +1,10 @@
 import type { OAuthProgressEvent } from '../../../shared/ipc';
 import { useTr } from '../i18n/use-tr';
 import { useWizard } from '../store/use-wizard';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The wizard's words for each phase (the CLI prints the same steps). */
-const PHASE_KEYS: Readonly<Record<OAuthProgressEvent['phase'], string>> = {
+const PHASE_KEYS = {
   starting: 'wizard:oauth.phaseStarting',
   'waiting-for-browser': 'wizard:oauth.phaseBrowser',
   'waiting-for-device': 'wizard:oauth.phaseDevice',
@@ -11,7 +12,7 @@ const PHASE_KEYS: Readonly<Record<OAuthProgressEvent['phase'], string>> = {
   verifying: 'wizard:oauth.phaseVerifying',
   revoking: 'wizard:oauth.phaseRevoking',
   finished: 'wizard:oauth.phaseFinished',
-};
+} as const satisfies Readonly<Record<OAuthProgressEvent['phase'], MessageKey>>;
 
 /** A running test: its phase, the device code to type (with the page to type it on), until when it waits, Cancel. */
 export function OAuthProgress({

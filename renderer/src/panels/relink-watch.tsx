@@ -26,10 +26,9 @@ export function RelinkWatchPanel(_props: PanelProps) {
   // Shown while it matters: a re-link would fix something, or the watch runs or has something to say.
   if (!signedIn || (!open && state.kind === 'idle')) return null;
   // The menus of the Stremio the Version step found, as the findings' fixes name them (both when none was found).
-  const intro = t(
-    'wizard:relink.intro',
-    stremioMenuParams(tr, session?.findings.find((f) => f.stremioMenus)?.stremioMenus),
-  );
+  const intro = t('wizard:relink.intro', {
+    relink: stremioMenuParams(tr, session?.findings.find((f) => f.stremioMenus)?.stremioMenus).relink,
+  });
   const notRenewed =
     state.kind === 'done' ? (session?.findings.filter((f) => f.problem === 'TRAKT_LINK_NOT_RENEWED') ?? []) : [];
   return (

@@ -1,15 +1,17 @@
-import { isScrobblingView, type ScrobblingView, type ViewWatch } from '../../../shared/scrobbling-view';
-import type { TFunction } from 'i18next';
+import {
+  SCROBBLING_CHECK_IDS,
+  ScrobblingViewSchema,
+  type ScrobblingView,
+  type ViewWatch,
+} from '../../../shared/check-details/scrobbling';
+import { readDetails } from '../../../shared/check-details/details-schema';
 import { Disclosure } from '../components/disclosure';
-import { useTr } from '../i18n/use-tr';
+import { useTr, type Translate } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 
-/** The check whose window-only payload this panel shows. */
-const COMPARISON_CHECK = 'scrobbling.comparison';
-
 /** A date and time in the window's language (Intl via i18next's datetime format). */
-const day = (iso: string, t: TFunction) => t('wizard:scrobbling.date', { date: new Date(iso) });
+const day = (iso: string, t: Translate) => t('wizard:scrobbling.date', { date: new Date(iso) });
 
 function WatchLine({ watch }: { readonly watch: ViewWatch }) {
   const { t } = useTr();
@@ -92,8 +94,11 @@ function Comparison({ view }: { readonly view: ScrobblingView }) {
  */
 export function ScrobblingComparison(_props: PanelProps) {
   const { t } = useTr();
-  const payload = useStepRun('scrobbling').windowOnly[COMPARISON_CHECK];
-  if (!isScrobblingView(payload)) return null;
+  const payload = readDetails(
+    useStepRun('scrobbling').windowOnly[SCROBBLING_CHECK_IDS.comparison],
+    ScrobblingViewSchema,
+  );
+  if (!payload) return null;
   return (
     <div data-testid="scrobbling-comparison">
       <Disclosure label={t('wizard:scrobbling.title')} testId="scrobbling-titles" keepMounted>

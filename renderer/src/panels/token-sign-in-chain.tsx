@@ -2,18 +2,19 @@ import type { CheckResult } from '../../../shared/report';
 import { readDetails } from '../../../shared/check-details/details-schema';
 import { SignInDetailsSchema, type SignInChain, type SignInHop } from '../../../shared/check-details/sign-in-chain';
 import { chainEndText, hopChangeText } from '../../../shared/i18n/sign-in-chain-text';
-import type { TFunction } from 'i18next';
+import { TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
 import { Disclosure } from '../components/disclosure';
-import { useTr } from '../i18n/use-tr';
+import { useTr, type Translate } from '../i18n/use-tr';
 import { useStepRun } from '../store/use-wizard';
 import type { CheckRow } from '../store/step-run';
 import type { PanelProps } from './panel-types';
+import type { MessageKey } from '../../../shared/i18n/message';
 
 /** The Token step's checks that follow a sign-in chain, and what each chain is called. */
-const CHAIN_CHECKS: readonly { readonly id: string; readonly title: string }[] = [
-  { id: 'token.auth-redirect', title: 'wizard:chain.authRedirect' },
-  { id: 'token.pasted-url', title: 'wizard:chain.pastedUrl' },
-];
+const CHAIN_CHECKS = [
+  { id: TOKEN_CHECK_IDS.authRedirect, title: 'wizard:chain.authRedirect' },
+  { id: TOKEN_CHECK_IDS.pastedUrl, title: 'wizard:chain.pastedUrl' },
+] as const satisfies readonly { readonly id: string; readonly title: MessageKey }[];
 
 type Tone = 'pass' | 'warn' | 'fail' | 'skipped';
 
@@ -27,7 +28,7 @@ function toneOf(hop: SignInHop): Tone {
   return 'pass';
 }
 
-function statusText(hop: SignInHop, t: TFunction): string {
+function statusText(hop: SignInHop, t: Translate): string {
   if (hop.status !== null) return String(hop.status);
   return hop.page === 'no-answer' ? t('wizard:chain.noAnswer') : t('wizard:chain.notRequested');
 }

@@ -6,11 +6,11 @@ import { useTimeLeft } from './use-watch-run';
 /** The locale keys of one closed-loop panel's wait (re-link watch or live test). */
 export interface WatchKeys {
   /** "Waiting for the new Trakt link…" */
-  readonly waiting: string;
+  readonly waiting: 'wizard:relink.waiting' | 'wizard:liveTest.waiting';
   /** "{{ms, duration}} left" */
-  readonly left: string;
+  readonly left: 'wizard:relink.left' | 'wizard:liveTest.left';
   /** Plural (`count`): reads made so far. */
-  readonly polls: string;
+  readonly polls: 'wizard:relink.polls' | 'wizard:liveTest.reads';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CACHE_CHECK_IDS } from '../../../../shared/check-details/cache';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { joinClauses } from '../../../../shared/i18n/join';
@@ -11,8 +12,8 @@ import { readLocalProfiles } from '../../clients/stremio/local-profiles';
  * an expired or missing `user.trakt` there while the account holds a valid one means the app shows a
  * stale link until it refreshes (window focus or *Sync now*, stremio-web `src/App/App.js`).
  */
-export const cachedProfileCheck = defineCheck<undefined>({
-  id: 'cache.cached-profile',
+export const cachedProfileCheck = defineCheck<undefined>()({
+  id: CACHE_CHECK_IDS.cachedProfile,
   step: 'cache',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
   codes: ['CACHED_PROFILE_STALE'],

@@ -33,7 +33,7 @@ const sizeDetails = (size: FolderSize) => ({
 });
 
 /** Locates Stremio's data and cache folders (docs/sources.md), sizes them (bounded), lists what is safe to clear. */
-export const locationsCheck = defineCheck<LocationsData, LocationsDetails>({
+export const locationsCheck = defineCheck<LocationsData, LocationsDetails>()({
   id: CACHE_CHECK_IDS.locations,
   details: LocationsDetailsSchema,
   step: 'cache',

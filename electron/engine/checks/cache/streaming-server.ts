@@ -1,3 +1,4 @@
+import { CACHE_CHECK_IDS } from '../../../../shared/check-details/cache';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { readStreamingServerSettings } from '../../clients/stremio/streaming-server';
@@ -12,8 +13,8 @@ const LOOPBACK_TIMEOUT_MS = 3000;
  * The shells start the server and stop it with them (shell-ng `server.rs`), so silence is a problem only
  * while Stremio runs: with no install, or with Stremio closed, no server is expected.
  */
-export const streamingServerCheck = defineCheck<undefined>({
-  id: 'cache.streaming-server',
+export const streamingServerCheck = defineCheck<undefined>()({
+  id: CACHE_CHECK_IDS.streamingServer,
   step: 'cache',
   dependsOn: [installsCheck, stremioRunningCheck],
   codes: ['STREAMING_SERVER_DOWN'],

@@ -1,3 +1,4 @@
+import { CACHE_CHECK_IDS } from '../../../../shared/check-details/cache';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckHandle } from '../../runtime/check';
 import { stremioSearchOf } from '../../clients/stremio/installs-search';
@@ -11,8 +12,8 @@ export interface RunningData {
 
 /** Builds the check that tells whether Stremio runs (cache moves wait until it is closed); `run` replaces OS commands in tests. */
 export function createStremioRunningCheck(run?: CommandRunner): CheckHandle<RunningData> {
-  return defineCheck<RunningData>({
-    id: 'cache.stremio-running',
+  return defineCheck<RunningData>()({
+    id: CACHE_CHECK_IDS.stremioRunning,
     step: 'cache',
     dependsOn: [],
     codes: ['STREMIO_RUNNING'],

@@ -1,3 +1,4 @@
+import { CONNECTIVITY_CHECK_IDS } from '../../../../shared/check-details/connectivity';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import type { HttpOutcome } from '../../net/http-client';
@@ -25,8 +26,8 @@ export interface CaptivePortalData {
 }
 
 /** Probes the captive-portal endpoint the way Chrome does. */
-export const captivePortalCheck = defineCheck<CaptivePortalData>({
-  id: 'connectivity.captive-portal',
+export const captivePortalCheck = defineCheck<CaptivePortalData>()({
+  id: CONNECTIVITY_CHECK_IDS.captivePortal,
   step: 'connectivity',
   dependsOn: [],
   codes: ['CAPTIVE_PORTAL'],

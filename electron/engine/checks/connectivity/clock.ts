@@ -1,3 +1,4 @@
+import { CONNECTIVITY_CHECK_IDS } from '../../../../shared/check-details/connectivity';
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { httpCheck } from './http';
@@ -22,8 +23,8 @@ function amount(seconds: number): Message {
  * not decide, ignoring answers served from a cache (an `Age` header: their `Date` is when the origin
  * made them, not now).
  */
-export const clockCheck = defineCheck<undefined>({
-  id: 'connectivity.clock',
+export const clockCheck = defineCheck<undefined>()({
+  id: CONNECTIVITY_CHECK_IDS.clock,
   step: 'connectivity',
   dependsOn: [httpCheck],
   codes: ['CLOCK_SKEW'],

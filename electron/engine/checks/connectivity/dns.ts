@@ -29,7 +29,7 @@ function line(chain: HostChain, stage: DnsStage, systemLabel: string, referenceL
  * Resolves every probed host (A and AAAA) through the system resolver and the reference resolver, and
  * starts each host's whole chain (TCP, TLS, HTTP follow per host as soon as its own DNS is known).
  */
-export const dnsCheck = defineCheck<SessionData, DnsDetails>({
+export const dnsCheck = defineCheck<SessionData, DnsDetails>()({
   id: CONNECTIVITY_CHECK_IDS.dns,
   details: DnsDetailsSchema,
   step: 'connectivity',

@@ -3,7 +3,7 @@ import {
   HttpDetailsSchema,
   type HttpDetails,
 } from '../../../../shared/check-details/connectivity';
-import { msg, type Message } from '../../../../shared/i18n/message';
+import { msg, type Message, type MessageKey } from '../../../../shared/i18n/message';
 import type { ProblemCode } from '../../../../shared/problems';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import type { HttpOutcome } from '../../net/http-client';
@@ -20,7 +20,7 @@ import { joinSentences } from '../../../../shared/i18n/join';
 export const SLOW_TTFB_MS = 2000;
 
 /** The sentence each finding of this check adds to its summary (the catalog's title, as a sentence). */
-const FOUND: Partial<Record<ProblemCode, string>> = {
+const FOUND: Partial<Record<ProblemCode, Extract<MessageKey, `checks-connectivity:http.found.${string}`>>> = {
   PROXY_AUTH_REQUIRED: 'checks-connectivity:http.found.PROXY_AUTH_REQUIRED',
   CLOUDFLARE_BLOCKED: 'checks-connectivity:http.found.CLOUDFLARE_BLOCKED',
   SERVICE_OUTAGE: 'checks-connectivity:http.found.SERVICE_OUTAGE',
@@ -40,7 +40,7 @@ function header(outcome: Extract<HttpOutcome, { ok: true }>, name: string): stri
 }
 
 /** Asks every host that passed TLS for its root page and reads who answered: Cloudflare or the origin. */
-export const httpCheck = defineCheck<SessionData, HttpDetails>({
+export const httpCheck = defineCheck<SessionData, HttpDetails>()({
   id: CONNECTIVITY_CHECK_IDS.http,
   details: HttpDetailsSchema,
   step: 'connectivity',

@@ -1,4 +1,5 @@
 import { msg, type Message } from '../../../../shared/i18n/message';
+import { CONNECTIVITY_CHECK_IDS } from '../../../../shared/check-details/connectivity';
 import { defineCheck, type CheckOutcome, type ProblemObservation } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
 import { activeIncidents, type ActiveIncident } from '../../clients/incidents/active-incidents';
@@ -14,15 +15,14 @@ export interface IncidentsData {
   readonly incidents: readonly ActiveIncident[];
 }
 
-/** The id the session reads the incidents from. */
-export const INCIDENTS_CHECK_ID = 'connectivity.incidents';
+const INCIDENTS_CHECK_ID = CONNECTIVITY_CHECK_IDS.incidents;
 
 /**
  * The known-incidents feed (docs/incidents.md): downloaded beside every run, verified (signature, dates,
  * schema), kept for offline runs, and turned into the incidents in force now. A background check: once
  * the other checks are done it answers from the last verified copy instead of making the run wait.
  */
-export const incidentsCheck = defineCheck<IncidentsData>({
+export const incidentsCheck = defineCheck<IncidentsData>()({
   id: INCIDENTS_CHECK_ID,
   step: 'connectivity',
   dependsOn: [],

@@ -1,3 +1,4 @@
+import { CONNECTIVITY_CHECK_IDS } from '../../../../shared/check-details/connectivity';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { SYSTEM_PROXY_WAIT_MS, type ProxyChoice } from '../../net/proxy';
@@ -13,8 +14,8 @@ export interface ProxyCheckData {
 const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'];
 
 /** Finds the proxy each endpoint's requests go through: the environment (curl's rules) and, in the app, the system's. */
-export const proxyCheck = defineCheck<ProxyCheckData>({
-  id: 'connectivity.proxy',
+export const proxyCheck = defineCheck<ProxyCheckData>()({
+  id: CONNECTIVITY_CHECK_IDS.proxy,
   step: 'connectivity',
   dependsOn: [],
   codes: ['PROXY_IN_USE'],

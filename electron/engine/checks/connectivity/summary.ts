@@ -45,7 +45,7 @@ function rowOf(chain: HostChain, dns: DnsStage, layers: readonly [LayerStatus, L
  * The step's verdict: the per-host chains side by side, and the one root cause no single layer can
  * name — OFFLINE, when nothing at all was reachable (docs/problems.md).
  */
-export const connectivitySummaryCheck = defineCheck<undefined, ConnectivitySummaryDetails>({
+export const connectivitySummaryCheck = defineCheck<undefined, ConnectivitySummaryDetails>()({
   id: CONNECTIVITY_CHECK_IDS.summary,
   details: ConnectivitySummaryDetailsSchema,
   step: 'connectivity',

@@ -42,7 +42,7 @@ function failureText(tcp: Extract<TcpStage, { status: 'done' }>): string {
 }
 
 /** Connects to every host that resolved, once per address family (or through the proxy's tunnel). */
-export const tcpCheck = defineCheck<SessionData, TcpDetails>({
+export const tcpCheck = defineCheck<SessionData, TcpDetails>()({
   id: CONNECTIVITY_CHECK_IDS.tcp,
   details: TcpDetailsSchema,
   step: 'connectivity',

@@ -32,7 +32,7 @@ function reason(result: TlsProbeResult): string {
 }
 
 /** Handshakes with every host that took a connection; an untrusted chain names its issuer (interception). */
-export const tlsCheck = defineCheck<SessionData, TlsDetails>({
+export const tlsCheck = defineCheck<SessionData, TlsDetails>()({
   id: CONNECTIVITY_CHECK_IDS.tls,
   details: TlsDetailsSchema,
   step: 'connectivity',

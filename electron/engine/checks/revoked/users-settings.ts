@@ -1,3 +1,4 @@
+import { REVOKED_CHECK_IDS } from '../../../../shared/check-details/revoked';
 import { msg } from '../../../../shared/i18n/message';
 import { joinSentences } from '../../../../shared/i18n/join';
 import {
@@ -22,7 +23,7 @@ export interface UsersSettingsData {
  * Token step's whole sign-in chain (docs/sign-in-chain.md).
  */
 export const usersSettingsCheck = defineTraktReadCheck<UsersSettingsData, UsersSettingsClassification>({
-  id: 'revoked.users-settings',
+  id: REVOKED_CHECK_IDS.usersSettings,
   step: 'revoked',
   skipped: {
     'not-linked': msg('checks-revoked:users-settings.skipped.notLinked'),

@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
 import { fetchAddonCollection, type InstalledAddon } from '../../clients/stremio/addon-collection';
@@ -15,8 +16,8 @@ import { joinSentences } from '../../../../shared/i18n/join';
  * (stremio-bugs#2625, a user's report). Also evidence for the other checks: Cinemeta present or not (staff say
  * removing it breaks many features, stremio-bugs#1999), and other add-ons holding a Trakt connection (the app limit).
  */
-export const addonsCheck = defineCheck<AddonsData>({
-  id: 'scrobbling.addons',
+export const addonsCheck = defineCheck<AddonsData>()({
+  id: SCROBBLING_CHECK_IDS.addons,
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck],
   codes: ['STREMIO_TRAKT_ADDON_MISSING'],

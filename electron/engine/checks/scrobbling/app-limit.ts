@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg } from '../../../../shared/i18n/message';
 import { TRAKT_COMMUNITY_APP_LIMIT_MS } from '../../../../shared/trakt-changes';
 import { defineCheck } from '../../runtime/check';
@@ -12,8 +13,8 @@ import { addonsCheck } from './addons';
  * meter. `user.vip` from the Revoked-access step's `/users/settings`, and the account's other add-ons whose address
  * or manifest names Trakt (Stremio's own Trakt add-on does not count).
  */
-export const appLimitCheck = defineCheck<undefined>({
-  id: 'scrobbling.app-limit',
+export const appLimitCheck = defineCheck<undefined>()({
+  id: SCROBBLING_CHECK_IDS.appLimit,
   step: 'scrobbling',
   dependsOn: [addonsCheck, usersSettingsCheck],
   codes: ['TRAKT_APP_LIMIT_RISK'],

@@ -1,5 +1,9 @@
 import { msg } from '../../../../shared/i18n/message';
-import type { ScrobblingView } from '../../../../shared/scrobbling-view';
+import {
+  SCROBBLING_CHECK_IDS,
+  ScrobblingViewSchema,
+  type ScrobblingView,
+} from '../../../../shared/check-details/scrobbling';
 import { ComparisonDetailsSchema, type ComparisonDetails } from '../../../../shared/check-details/scrobbling-timeline';
 import { defineCheck } from '../../runtime/check';
 import type { EngineContext } from '../../runtime/context';
@@ -26,9 +30,10 @@ const MAX_REGISTERED = 500;
  * Trakt recorded), or a pass that says what matched. The report gets counts and dates; the window alone
  * gets the newest titles side by side (`windowOnly`), each registered as personal first.
  */
-export const comparisonCheck = defineCheck<undefined, ComparisonDetails>({
-  id: 'scrobbling.comparison',
+export const comparisonCheck = defineCheck<undefined, ComparisonDetails, ScrobblingView>()({
+  id: SCROBBLING_CHECK_IDS.comparison,
   step: 'scrobbling',
+  windowOnly: ScrobblingViewSchema,
   dependsOn: [libraryCheck, traktHistoryCheck, addonsCheck, eventsPathCheck],
   codes: ['SCROBBLES_NOT_REACHING_TRAKT'],
   details: ComparisonDetailsSchema,

@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import { probeEventsPath } from '../../clients/stremio/events-path';
@@ -19,8 +20,8 @@ const WHAT_IT_PROVES = msg('checks-scrobbling:events-path.proves');
  * `probeEventsPath`, which no server can take for an event (no auth key, no events). Filters may block
  * the path by name (AdguardFilters#236440, not confirmed shipped).
  */
-export const eventsPathCheck = defineCheck<EventsPathData>({
-  id: 'scrobbling.events-path',
+export const eventsPathCheck = defineCheck<EventsPathData>()({
+  id: SCROBBLING_CHECK_IDS.eventsPath,
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck],
   codes: ['STREMIO_EVENTS_BLOCKED', 'SERVICE_OUTAGE'],

@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { fetchLibrary, MAX_LIBRARY_ITEMS } from '../../clients/stremio/library';
@@ -14,8 +15,8 @@ import { idKind, isFinished, isImdbId, watchedSince } from './watched';
  * counted (titles are personal), and which of those come from catalogs whose ids Trakt cannot match
  * (SCROBBLE_IDS_UNSUPPORTED: kitsu:, tmdb:, … — tmdb-addon#16, stremio-addon-sdk#183).
  */
-export const libraryCheck = defineCheck<LibraryData>({
-  id: 'scrobbling.library',
+export const libraryCheck = defineCheck<LibraryData>()({
+  id: SCROBBLING_CHECK_IDS.library,
   step: 'scrobbling',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
   codes: ['SCROBBLE_IDS_UNSUPPORTED'],

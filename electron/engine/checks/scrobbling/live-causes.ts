@@ -1,4 +1,5 @@
-import { msg, type Message } from '../../../../shared/i18n/message';
+import type { Message } from '../../../../shared/i18n/message';
+import { catalogStepMessage } from '../../../../shared/i18n/report-text';
 import type { ConsultedResult } from '../../runtime/check';
 import type { AddonsData } from './scrobbling-data';
 
@@ -73,5 +74,5 @@ export function rankCauses(support: Readonly<Record<LiveCause, CauseSupport>>): 
 
 /** The fix's steps for the ranked causes: the catalog's own steps, reordered (each language says its own). */
 export function causeSteps(causes: readonly LiveCause[]): Message[] {
-  return causes.map((cause) => msg(`problems:SCROBBLE_NOT_SEEN_LIVE.fix.steps.${CATALOG_STEP[cause]}`));
+  return causes.map((cause) => catalogStepMessage('SCROBBLE_NOT_SEEN_LIVE', CATALOG_STEP[cause]));
 }

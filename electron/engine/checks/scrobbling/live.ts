@@ -7,6 +7,7 @@ import {
   TRAKT_READS_PER_WINDOW,
   WAIT_SECONDS,
   type LiveScrobbleDetails,
+  LiveSightingSchema,
   type LiveSighting,
 } from '../../../../shared/check-details/closed-loop';
 import { traktExpiresAtMs } from '../../clients/stremio/account';
@@ -64,9 +65,11 @@ interface Tally {
  * SCROBBLE_NOT_SEEN_LIVE, its fix ranked from what the other checks found; a wait cut short by Trakt's rate
  * limit is TRAKT_RATE_LIMITED.
  */
-export const liveScrobbleCheck = defineCheck<undefined, LiveScrobbleDetails>({
+export const liveScrobbleCheck = defineCheck<undefined, LiveScrobbleDetails, LiveSighting>()({
   id: CLOSED_LOOP_CHECK_IDS.liveScrobble,
   step: 'scrobbling',
+  // The title of what Trakt sees playing: for the window alone (docs/architecture.md "Privacy").
+  windowOnly: LiveSightingSchema,
   dependsOn: [stremioAccountCheck],
   // What the other checks found ranks the causes; the comparison is waited for so a confirmation covers it.
   consults: [traktTokenCheck, usersSettingsCheck, addonsCheck, eventsPathCheck, appLimitCheck, comparisonCheck],
@@ -106,7 +109,7 @@ async function watchTrakt(
   { ctx, deps, signal }: CheckRunArgs,
   options: WatchRunOptions,
   request: LiveReadRequest,
-): Promise<CheckOutcome<undefined, LiveScrobbleDetails>> {
+): Promise<CheckOutcome<undefined, LiveScrobbleDetails, LiveSighting>> {
   const budget = new RequestBudget(TRAKT_READS_PER_WINDOW.max, TRAKT_READS_PER_WINDOW.windowMs);
   const report = progressReporter(CLOSED_LOOP_CHECK_IDS.liveScrobble, options);
   const tally: Tally = {

@@ -1,3 +1,4 @@
+import { SCROBBLING_CHECK_IDS } from '../../../../shared/check-details/scrobbling';
 import { msg } from '../../../../shared/i18n/message';
 import { joinSentences } from '../../../../shared/i18n/join';
 import { fetchHistory, HISTORY_PAGE_LIMIT, MAX_HISTORY_PAGES } from '../../clients/trakt/history';
@@ -20,7 +21,7 @@ interface HistoryReads extends HistoryData {
  * at once. Counts and dates only are reported; the entries stay private for the comparison.
  */
 export const traktHistoryCheck = defineTraktReadCheck<HistoryData, HistoryReads>({
-  id: 'scrobbling.trakt-history',
+  id: SCROBBLING_CHECK_IDS.traktHistory,
   step: 'scrobbling',
   skipped: {
     'not-linked': msg('checks-scrobbling:trakt-history.notLinked'),

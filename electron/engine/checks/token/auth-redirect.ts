@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { msg } from '../../../../shared/i18n/message';
 import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-chain';
 import { defineCheck } from '../../runtime/check';
@@ -14,8 +15,8 @@ import type { AuthRedirectData } from './token-data';
  * (trakt/trakt-api#887), a 5xx, `error=` back at Stremio, Cloudflare, or a Stremio-side failure
  * (docs/sign-in-chain.md).
  */
-export const authRedirectCheck = defineCheck<AuthRedirectData>({
-  id: 'token.auth-redirect',
+export const authRedirectCheck = defineCheck<AuthRedirectData>()({
+  id: TOKEN_CHECK_IDS.authRedirect,
   step: 'token',
   dependsOn: [stremioAccountCheck],
   codes: SIGN_IN_CODES,
@@ -29,7 +30,7 @@ export const authRedirectCheck = defineCheck<AuthRedirectData>({
     const probeMs = ctx.config.timeouts.probeMs;
     const chain = await followSignInChain(ctx, start, { signal, budgetMs: probeMs + 500 });
     const verdict = await judgeChain(ctx, chain, {
-      checkId: 'token.auth-redirect',
+      checkId: TOKEN_CHECK_IDS.authRedirect,
       source: 'stremio',
       // The engine built this start link from the signed-in account's own id.
       provenance: 'own-start-link',

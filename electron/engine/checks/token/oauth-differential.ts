@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { msg } from '../../../../shared/i18n/message';
 import { runDifferentialFlow } from '../../clients/oauth/differential-flow';
 import { defineCheck } from '../../runtime/check';
@@ -21,8 +22,8 @@ export interface DifferentialData {
  * to the user's account. It waits for a person, so it is `interactive` (the run's deadline does not
  * stop it; its own budget and cancellation do).
  */
-export const oauthDifferentialCheck = defineCheck<DifferentialData>({
-  id: 'token.oauth-differential',
+export const oauthDifferentialCheck = defineCheck<DifferentialData>()({
+  id: TOKEN_CHECK_IDS.oauthDifferential,
   step: 'token',
   dependsOn: [],
   codes: DIFFERENTIAL_TEST_CODES,

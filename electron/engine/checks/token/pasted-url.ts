@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { msg } from '../../../../shared/i18n/message';
 import { SignInDetailsSchema } from '../../../../shared/check-details/sign-in-chain';
 import { defineCheck } from '../../runtime/check';
@@ -15,8 +16,8 @@ import { stremioAccountCheck } from './stremio-account';
  * account's own start link lends its `state` to a corrected link. A pasted link with another app's
  * client_id is analysed, never offered as a fix.
  */
-export const pastedUrlCheck = defineCheck<undefined>({
-  id: 'token.pasted-url',
+export const pastedUrlCheck = defineCheck<undefined>()({
+  id: TOKEN_CHECK_IDS.pastedUrl,
   step: 'token',
   dependsOn: [stremioAccountCheck],
   runsWhenDepsSkipped: true,
@@ -37,7 +38,7 @@ export const pastedUrlCheck = defineCheck<undefined>({
     const probeMs = ctx.config.timeouts.probeMs;
     const chain = await followSignInChain(ctx, raw, { signal, budgetMs: probeMs + 500 });
     const verdict = await judgeChain(ctx, chain, {
-      checkId: 'token.pasted-url',
+      checkId: TOKEN_CHECK_IDS.pastedUrl,
       source: 'pasted',
       provenance,
       signal,

@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
 import { authRedirectCheck } from './auth-redirect';
@@ -11,8 +12,8 @@ const CONFIRMED_CONFIDENCE = 0.95;
  * sign-in (which sends its own challenge, as Trakt's new stack expects) passing on the same account
  * says the account is fine and the fault lies between Stremio's server and Trakt.
  */
-export const pkceEvidenceCheck = defineCheck<undefined>({
-  id: 'token.pkce-evidence',
+export const pkceEvidenceCheck = defineCheck<undefined>()({
+  id: TOKEN_CHECK_IDS.pkceEvidence,
   step: 'token',
   dependsOn: [authRedirectCheck, oauthDifferentialCheck],
   codes: ['TRAKT_AUTH_PKCE_INJECTED'],

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/check-details/closed-loop';
 import { traktExpiresAtMs, type TraktLink } from '../../clients/stremio/account';
 import { stremioGetUser } from '../../clients/stremio/api-client';
+import { catalogStepMessage } from '../../../../shared/i18n/report-text';
 import { defineCheck, type CheckOutcome, type ConsultedResult } from '../../runtime/check';
 import { runWatchLoop } from '../../runtime/watch-loop';
 import { progressReporter } from '../../runtime/watch-progress';
@@ -24,7 +25,7 @@ type LinkRead = { readonly ok: true; readonly link: TraktLink | null } | { reado
 /** The catalog's steps of TRAKT_LINK_NOT_RENEWED, by position (shared/locales/<locale>/problems.json). */
 const STEP = { mainProfile: 0, authenticate: 1, approve: 2, pasteError: 3 } as const;
 const CANCELLED = msg('engine:outcome.stopped', { why: msg('engine:stopped.cancelled') });
-const catalogStep = (index: number): Message => msg(`problems:TRAKT_LINK_NOT_RENEWED.fix.steps.${index}`);
+const catalogStep = (index: number): Message => catalogStepMessage('TRAKT_LINK_NOT_RENEWED', index);
 
 /**
  * The re-link watch (docs/architecture.md "Confirming a fix"), interactive and opt-in: while the user
@@ -32,7 +33,7 @@ const catalogStep = (index: number): Message => msg(`problems:TRAKT_LINK_NOT_REN
  * its `created_at` changes to a link valid now (pass: the findings a new link fixes are confirmed) or the wait
  * ends (TRAKT_LINK_NOT_RENEWED, with what to check first: the sign-in chain's verdict when it failed).
  */
-export const relinkCheck = defineCheck<undefined, RelinkDetails>({
+export const relinkCheck = defineCheck<undefined, RelinkDetails>()({
   id: CLOSED_LOOP_CHECK_IDS.relink,
   step: 'token',
   dependsOn: [stremioAccountCheck, traktTokenCheck],
@@ -96,12 +97,15 @@ export const relinkCheck = defineCheck<undefined, RelinkDetails>({
         confirms: { codes: RELINK_FIXES, atMs: end.value.atMs },
       };
     // Not one answer: nothing was watched, so nothing can be said about the link.
-    if (failed === end.polls)
+    if (failed === end.polls) {
+      // Why, for support (the log): the summary says that no read was answered, in the reader's language.
+      ctx.log.log('warn', `token.relink: none of ${end.polls} account reads answered; the last: ${lastFailure}`);
       return {
         verdict: 'error',
-        summary: msg('checks-token:relink.unreadable', { count: end.polls, failure: lastFailure }),
+        summary: msg('checks-token:relink.unreadable', { count: end.polls }),
         details,
       };
+    }
     return notRenewed(details, deps.result(authRedirectCheck), options.waitMs);
   },
 });

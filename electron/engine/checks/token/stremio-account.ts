@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck, type CheckOutcome } from '../../runtime/check';
 import {
@@ -14,8 +15,8 @@ import type { StremioAccountData } from './token-data';
  * (stremio-core `request.rs`: `login` / `getUser`). Without credentials it is skipped, so every check that
  * needs the account is skipped with that reason (docs/architecture.md "Interfaces").
  */
-export const stremioAccountCheck = defineCheck<StremioAccountData>({
-  id: 'token.stremio-account',
+export const stremioAccountCheck = defineCheck<StremioAccountData>()({
+  id: TOKEN_CHECK_IDS.stremioAccount,
   step: 'token',
   dependsOn: [],
   codes: ['STREMIO_NOT_SIGNED_IN', 'STREMIO_AUTH_INVALID', 'SERVICE_OUTAGE'],

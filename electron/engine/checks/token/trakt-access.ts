@@ -15,7 +15,11 @@ export type TraktAccess =
  * Stremio's side of its sign-in link so that a Trakt read does not wait for the Token step's whole
  * sign-in chain (docs/sign-in-chain.md). The checks calling it depend on the account and token checks.
  */
-export async function traktAccess(ctx: EngineContext, deps: CheckDeps, signal: AbortSignal): Promise<TraktAccess> {
+export async function traktAccess(
+  ctx: EngineContext,
+  deps: CheckDeps<typeof stremioAccountCheck | typeof traktTokenCheck>,
+  signal: AbortSignal,
+): Promise<TraktAccess> {
   const token = deps.get(traktTokenCheck);
   if (!token?.link || token.state === 'not-linked') return { ok: false, why: 'not-linked' };
   if (token.state === 'expired') return { ok: false, why: 'expired' };

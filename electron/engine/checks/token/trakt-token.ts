@@ -1,3 +1,4 @@
+import { TOKEN_CHECK_IDS } from '../../../../shared/check-details/token';
 import { defineCheck } from '../../runtime/check';
 import { traktExpiresAtMs, type TraktLink } from '../../clients/stremio/account';
 import { msg } from '../../../../shared/i18n/message';
@@ -30,8 +31,8 @@ export function traktTokenState(link: TraktLink | null, nowMs: number): TraktTok
 }
 
 /** Reads `user.trakt` from the signed-in account: not linked, expired (how long ago), expiring, or valid until when. */
-export const traktTokenCheck = defineCheck<TraktTokenData>({
-  id: 'token.trakt-token',
+export const traktTokenCheck = defineCheck<TraktTokenData>()({
+  id: TOKEN_CHECK_IDS.traktToken,
   step: 'token',
   dependsOn: [stremioAccountCheck],
   codes: ['TRAKT_NOT_LINKED', 'TRAKT_TOKEN_EXPIRED', 'TRAKT_TOKEN_EXPIRING'],

@@ -1,9 +1,9 @@
-import { msg, type Message } from '../../../../shared/i18n/message';
+import { msg, type Message, type MessageKey } from '../../../../shared/i18n/message';
 import type { UsersSettingsClassification } from '../../clients/trakt/users-settings';
 import type { NetFailureKind } from '../../net/http-client';
 
 /** The network layer that failed, as people say it (the Connectivity step tells the details). */
-const FAILURE: Readonly<Record<NetFailureKind, string>> = {
+const FAILURE = {
   timeout: 'checks-revoked:users-settings.failure.timeout',
   dns: 'checks-revoked:users-settings.failure.dns',
   tcp: 'checks-revoked:users-settings.failure.tcp',
@@ -12,7 +12,7 @@ const FAILURE: Readonly<Record<NetFailureKind, string>> = {
   aborted: 'checks-revoked:users-settings.failure.aborted',
   proxy: 'checks-revoked:users-settings.failure.proxy',
   other: 'checks-revoked:users-settings.failure.other',
-};
+} as const satisfies Readonly<Record<NetFailureKind, MessageKey>>;
 
 /**
  * What a classified `/users/settings` answer (or another authenticated read classified by the same table)

@@ -74,7 +74,7 @@ export function refusalVerdict(code: ProblemCode | null, unreachable: boolean, w
 
 /** Defines a check that reads Trakt with Stremio's link (see the file's comment). */
 export function defineTraktReadCheck<Data, Value>(spec: TraktReadSpec<Data, Value>): CheckHandle<Data> {
-  return defineCheck<Data>({
+  return defineCheck<Data>()({
     id: spec.id,
     step: spec.step,
     dependsOn: [stremioAccountCheck, traktTokenCheck],

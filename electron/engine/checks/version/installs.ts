@@ -39,7 +39,7 @@ export function describeInstall(install: StremioInstall): InstallRecord {
 
 /** Builds the check that finds every Stremio install (docs/architecture.md); `run` replaces OS commands in tests. */
 export function createInstallsCheck(run?: CommandRunner): CheckHandle<InstallsData, InstallsDetails> {
-  return defineCheck<InstallsData, InstallsDetails>({
+  return defineCheck<InstallsData, InstallsDetails>()({
     id: VERSION_CHECK_IDS.installs,
     details: InstallsDetailsSchema,
     step: 'version',

@@ -1,3 +1,4 @@
+import { VERSION_CHECK_IDS } from '../../../../shared/check-details/version';
 import { msg, type Message } from '../../../../shared/i18n/message';
 import { englishTranslator } from '../../../../shared/i18n/translator';
 import { defineCheck, type ProblemObservation } from '../../runtime/check';
@@ -25,8 +26,8 @@ function noteOf(v: InstallVerdict): string {
 }
 
 /** Compares every install with what Stremio's official updater says is newest (docs/sources.md "Stremio updater"). */
-export const stremioUpdateCheck = defineCheck<undefined>({
-  id: 'version.stremio-update',
+export const stremioUpdateCheck = defineCheck<undefined>()({
+  id: VERSION_CHECK_IDS.stremioUpdate,
   step: 'version',
   dependsOn: [installsCheck],
   codes: ['STREMIO_OUTDATED', 'UPDATE_CHECK_FAILED'],

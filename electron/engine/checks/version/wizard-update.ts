@@ -1,3 +1,4 @@
+import { VERSION_CHECK_IDS } from '../../../../shared/check-details/version';
 import { z } from 'zod';
 import { msg } from '../../../../shared/i18n/message';
 import { defineCheck } from '../../runtime/check';
@@ -14,8 +15,8 @@ const LatestRelease = z.object({
 const MAX_RELEASE_BYTES = 1024 * 1024;
 
 /** The wizard's own version against its latest GitHub release: an info line, never a failure. */
-export const wizardUpdateCheck = defineCheck<undefined>({
-  id: 'version.wizard-update',
+export const wizardUpdateCheck = defineCheck<undefined>()({
+  id: VERSION_CHECK_IDS.wizardUpdate,
   step: 'version',
   dependsOn: [],
   codes: [],

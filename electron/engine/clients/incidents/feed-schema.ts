@@ -72,8 +72,6 @@ export const IncidentSchema = z
     matches: z.object({ problems: z.array(z.string().regex(/^[A-Z0-9_]{1,64}$/)).max(20) }).strict(),
   })
   .strict();
-/** One incident of the feed. */
-export type Incident = z.infer<typeof IncidentSchema>;
 
 /** The signed payload: schema version 1, its validity window and the incidents. */
 export const FeedPayloadSchema = z

@@ -1,6 +1,6 @@
 import type { SignInChain, SignInHop } from '../../../../../shared/check-details/sign-in-chain';
 import { joinClauses } from '../../../../../shared/i18n/join';
-import { msg, type Message } from '../../../../../shared/i18n/message';
+import { msg, type Message, type MessageKey } from '../../../../../shared/i18n/message';
 import { englishTranslator } from '../../../../../shared/i18n/translator';
 import type { ChainEnd, ChainHopRecord, FollowedChain } from '../../../clients/trakt/sign-in-chain';
 import {
@@ -39,10 +39,25 @@ function hopNotes(hop: ChainHopRecord, previous: ChainHopRecord | undefined, inj
   return notes;
 }
 
+/** The ends that may name where they happened. */
+type AtEnd =
+  | 'signInPage'
+  | 'consentPage'
+  | 'httpError'
+  | 'cloudflare'
+  | 'otherPage'
+  | 'noLocation'
+  | 'badLocation'
+  | 'loop'
+  | 'network';
+
 /** How a chain ended, as one message; `place` is where (`host/path` of the last hop), when there was one. */
 function endMessage(end: ChainEnd, place: string | null, hops: number): Message {
-  const at = (key: string, params: Record<string, string | number> = {}) =>
-    msg(`checks-token:chain.end.${key}`, place ? { ...params, context: 'at', place } : params);
+  // The ends said at a place take it as i18next context `at` (docs/i18n.md "Token step").
+  const at = (key: AtEnd, params: Readonly<Record<string, string | number>> = {}): Message => {
+    const full = `checks-token:chain.end.${key}` as const satisfies MessageKey;
+    return { key: full, params: place ? { ...params, context: 'at', place } : params };
+  };
   switch (end.kind) {
     case 'user-page':
       return at(end.page === 'sign-in' ? 'signInPage' : 'consentPage');

@@ -1,4 +1,4 @@
-import { msg, type MessageParam } from '../../../../../shared/i18n/message';
+import { msg, type Message } from '../../../../../shared/i18n/message';
 import type { ChainEnd } from '../../../clients/trakt/sign-in-chain';
 import { hopPlace } from '../../../clients/trakt/sign-in-chain-reading';
 import type { ProblemObservation } from '../../../runtime/check';
@@ -25,35 +25,28 @@ type EndOf<K extends ChainEnd['kind']> = Extract<ChainEnd, { kind: K }>;
 type EndRule<K extends ChainEnd['kind']> = (end: EndOf<K>, parts: VerdictParts) => EndRuleResult;
 
 /**
- * Stremio's own server failed before handing over to Trakt. `key`/`params` say it in the summary, `what` (English)
- * in the evidence line.
+ * Stremio's own server failed before handing over to Trakt: `summary` says it (from where the chain started),
+ * `what` (English) in the evidence line.
  */
-export function stremioFailed(
-  parts: VerdictParts,
-  key: string,
-  params: Record<string, MessageParam>,
-  what: string,
-  confidence: number,
-): ChainVerdict {
+export function stremioFailed(parts: VerdictParts, summary: Message, what: string, confidence: number): ChainVerdict {
   return parts.result({
     verdict: 'fail',
-    summary: fromSource(parts.source, key, params),
+    summary,
     problems: [{ code: 'AUTH_REDIRECT_FAILED', evidence: parts.evidence(`GET /trakt/auth/<id> ${what}`), confidence }],
     details: parts.details(),
   });
 }
 
-/** Trakt's sign-in is broken at its own host: no browser can reach the sign-in page. */
+/** Trakt's sign-in is broken at its own host: no browser can reach the sign-in page. `summary` names the place. */
 export function traktBroken(
   parts: VerdictParts,
-  key: string,
-  params: Record<string, MessageParam>,
+  summary: (place: string) => Message,
   what: string,
   confidence: number,
 ): ChainVerdict {
   return parts.withPkce({
     verdict: 'fail',
-    summary: msg(key, { place: parts.place, ...params }),
+    summary: summary(parts.place),
     problems: [{ code: 'TRAKT_AUTH_SERVER_ERROR', evidence: parts.evidence(`Trakt's sign-in ${what}`), confidence }],
     details: parts.details({
       reportText: reportTextFor(parts.reported, `Trakt's sign-in ${what}; no browser can reach the sign-in page.`),
@@ -114,16 +107,14 @@ export const httpErrorRule: EndRule<'http-error'> = ({ status }, parts) => {
   if (parts.owner === 'stremio')
     return stremioFailed(
       parts,
-      'checks-token:signInChain.stremioFailed.status',
-      { status },
+      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.status', { status }),
       `answered HTTP ${status}`,
       0.9,
     );
   if (status >= 500)
     return traktBroken(
       parts,
-      'checks-token:signInChain.traktBroken.status',
-      { status },
+      (place) => msg('checks-token:signInChain.traktBroken.status', { place, status }),
       `answers HTTP ${status} at ${parts.place}`,
       0.9,
     );
@@ -220,8 +211,7 @@ export const otherPageRule: EndRule<'other-page'> = ({ status }, parts) => {
   if (parts.owner === 'stremio')
     return stremioFailed(
       parts,
-      'checks-token:signInChain.stremioFailed.noRedirect',
-      { status },
+      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.noRedirect', { status }),
       `answered HTTP ${status} without redirecting to Trakt`,
       0.8,
     );
@@ -237,15 +227,13 @@ export const noLocationRule: EndRule<'no-location'> = ({ status }, parts) => {
   if (parts.owner === 'stremio')
     return stremioFailed(
       parts,
-      'checks-token:signInChain.stremioFailed.noRedirect',
-      { status },
+      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.noRedirect', { status }),
       `answered HTTP ${status} without redirecting to Trakt`,
       0.8,
     );
   return traktBroken(
     parts,
-    'checks-token:signInChain.traktBroken.noLocation',
-    { status },
+    (place) => msg('checks-token:signInChain.traktBroken.noLocation', { place, status }),
     `redirects without saying where (HTTP ${status} at ${parts.place})`,
     0.6,
   );
@@ -257,15 +245,13 @@ export const badLocationRule: EndRule<'bad-location'> = (end, parts) => {
   if (parts.owner === 'stremio')
     return stremioFailed(
       parts,
-      'checks-token:signInChain.stremioFailed.badLocation',
-      { location },
+      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.badLocation', { location }),
       `redirected to something that is not a web address (Location: ${location})`,
       0.85,
     );
   return traktBroken(
     parts,
-    'checks-token:signInChain.traktBroken.badLocation',
-    {},
+    (place) => msg('checks-token:signInChain.traktBroken.badLocation', { place }),
     `redirects to something that is not a web address at ${parts.place}`,
     0.6,
   );
@@ -274,8 +260,18 @@ export const badLocationRule: EndRule<'bad-location'> = (end, parts) => {
 /** A redirect loop. */
 export const loopRule: EndRule<'loop'> = (_end, parts) =>
   parts.owner === 'stremio'
-    ? stremioFailed(parts, 'checks-token:signInChain.stremioFailed.loop', {}, 'redirects in a loop', 0.85)
-    : traktBroken(parts, 'checks-token:signInChain.traktBroken.loop', {}, `redirects in a loop at ${parts.place}`, 0.6);
+    ? stremioFailed(
+        parts,
+        fromSource(parts.source, 'checks-token:signInChain.stremioFailed.loop'),
+        'redirects in a loop',
+        0.85,
+      )
+    : traktBroken(
+        parts,
+        (place) => msg('checks-token:signInChain.traktBroken.loop', { place }),
+        `redirects in a loop at ${parts.place}`,
+        0.6,
+      );
 
 /** More redirects than a browser follows. */
 export const tooManyHopsRule: EndRule<'too-many-hops'> = (_end, parts) => {
@@ -283,15 +279,13 @@ export const tooManyHopsRule: EndRule<'too-many-hops'> = (_end, parts) => {
   if (parts.owner === 'stremio')
     return stremioFailed(
       parts,
-      'checks-token:signInChain.stremioFailed.tooManyHops',
-      { count },
+      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.tooManyHops', { count }),
       `redirected more than ${count} times`,
       0.8,
     );
   return traktBroken(
     parts,
-    'checks-token:signInChain.traktBroken.tooManyHops',
-    { count },
+    () => msg('checks-token:signInChain.traktBroken.tooManyHops', { count }), // the text names no place
     `redirects more than ${count} times without reaching its sign-in page`,
     0.6,
   );
@@ -302,8 +296,7 @@ export const unknownHostRule: EndRule<'unknown-host'> = ({ host }, parts) => {
   if (parts.owner === 'stremio')
     return stremioFailed(
       parts,
-      'checks-token:signInChain.stremioFailed.unknownHost',
-      { host },
+      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.unknownHost', { host }),
       `redirects to ${host} instead of Trakt's sign-in page`,
       0.6,
     );

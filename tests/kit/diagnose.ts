@@ -1,8 +1,8 @@
-import type { Report } from '../../../shared/report';
-import { CHECKS } from '../checks/registry';
-import type { AnyCheck, DiagnosisInput } from '../runtime/check';
-import type { EngineContext } from '../runtime/context';
-import { DiagnosisSession, type SessionRunOptions } from './diagnosis-session';
+import type { Report } from '../../shared/report';
+import { CHECKS } from '../../electron/engine/checks/registry';
+import type { AnyCheck, DiagnosisInput } from '../../electron/engine/runtime/check';
+import type { EngineContext } from '../../electron/engine/runtime/context';
+import { DiagnosisSession, type SessionRunOptions } from '../../electron/engine/session/diagnosis-session';
 
 /** Options of a one-run diagnosis: the session run's options, without a per-run registry. */
 export type DiagnoseOptions = Omit<SessionRunOptions, 'checks'>;

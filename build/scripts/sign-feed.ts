@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
-import { FeedPayloadSchema } from './feed-schema';
-import { feedKeyId, verifyFeed } from './verify-feed';
+import { FeedPayloadSchema } from '../../electron/engine/clients/incidents/feed-schema';
+import { feedKeyId, verifyFeed } from '../../electron/engine/clients/incidents/verify-feed';
 
 /** A signed feed ready to publish, or why the draft cannot be signed. */
 export type SignedFeed =
