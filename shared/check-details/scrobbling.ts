@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
 
 /*
  * The Scrobbling step's check ids, and the window-only payload of its comparison: the engine's check produces it
@@ -14,6 +15,7 @@ export const SCROBBLING_CHECK_IDS = {
   eventsPath: 'scrobbling.events-path',
   appLimit: 'scrobbling.app-limit',
   comparison: 'scrobbling.comparison',
+  liveScrobble: CLOSED_LOOP_CHECK_IDS.liveScrobble,
 } as const;
 
 const count = z.int().check(z.nonnegative());

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
 
 /*
  * The details of the Token step's checks that the wizard's panels read back: the engine produces them,
@@ -13,6 +14,7 @@ export const TOKEN_CHECK_IDS = {
   pastedUrl: 'token.pasted-url',
   oauthDifferential: 'token.oauth-differential',
   pkceEvidence: 'token.pkce-evidence',
+  relink: CLOSED_LOOP_CHECK_IDS.relink,
 } as const;
 
 /** What the OAuth test asks the user when Trakt never redirected back: the page the browser showed. */

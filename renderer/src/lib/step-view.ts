@@ -1,9 +1,13 @@
-import type { CheckResult, Finding } from '../../../shared/report';
+import type { CheckResult, Finding, Report } from '../../../shared/report';
 import { SEVERITY_RANK } from '../../../shared/severity';
 import { worstVerdict } from '../../../shared/verdicts';
 import type { StepName } from '../../../shared/steps';
 import type { CheckRow } from '../store/step-run';
 import { needsSignIn } from './skip-reasons';
+import { CONNECTIVITY_CHECK_IDS } from '../../../shared/check-details/connectivity';
+import { REVOKED_CHECK_IDS } from '../../../shared/check-details/revoked';
+import { SCROBBLING_CHECK_IDS } from '../../../shared/check-details/scrobbling';
+import { TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
 
 /** A finished row. */
 export type DoneRow = Extract<CheckRow, { state: 'done' }>;
@@ -19,10 +23,10 @@ export const SAID_AS_SIGN_IN_LINE: ReadonlySet<string> = new Set(['STREMIO_NOT_S
  * whole step); a step not listed uses its first passed check.
  */
 const HEADLINE_CHECKS: Partial<Readonly<Record<StepName, string>>> = {
-  connectivity: 'connectivity.summary',
-  token: 'token.trakt-token',
-  revoked: 'revoked.users-settings',
-  scrobbling: 'scrobbling.comparison',
+  connectivity: CONNECTIVITY_CHECK_IDS.summary,
+  token: TOKEN_CHECK_IDS.traktToken,
+  revoked: REVOKED_CHECK_IDS.usersSettings,
+  scrobbling: SCROBBLING_CHECK_IDS.comparison,
 };
 
 /** What a step's page shows, each fact once (docs/architecture.md "Surfaces"). */
@@ -90,4 +94,9 @@ export function stepLevel(view: StepView): StepLevel {
   if (verdict === 'warn') return 'warning';
   if (view.headline || view.passed.length > 0) return 'pass';
   return view.signIn.length > 0 ? 'needs-sign-in' : 'skipped';
+}
+
+/** True when the session read the Stremio account (the closed-loop waits need it). */
+export function accountRead(report: Report | null): boolean {
+  return report?.checks.some((c) => c.id === TOKEN_CHECK_IDS.stremioAccount && c.verdict === 'pass') ?? false;
 }

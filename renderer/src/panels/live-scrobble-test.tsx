@@ -12,6 +12,7 @@ import { useSessionReport } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 import { isCancelled, useWatchRun } from './use-watch-run';
 import { WatchProgressView } from './watch-progress-view';
+import { accountRead } from '../lib/step-view';
 
 const CHECK = CLOSED_LOOP_CHECK_IDS.liveScrobble;
 
@@ -32,7 +33,7 @@ export function LiveScrobbleTestPanel(_props: PanelProps) {
   const { t, tr } = useTr();
   const session = useSessionReport();
   const { state, start, cancel } = useWatchRun(CHECK);
-  const signedIn = session?.checks.some((c) => c.id === 'token.stremio-account' && c.verdict === 'pass') ?? false;
+  const signedIn = accountRead(session);
   if (!signedIn) return null;
   const sighting = state.kind === 'done' ? sightingOf(state.windowOnly) : null;
   const ownFindings =

@@ -8,6 +8,7 @@ import { useSessionReport } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 import { isCancelled, useWatchRun } from './use-watch-run';
 import { WatchProgressView } from './watch-progress-view';
+import { accountRead } from '../lib/step-view';
 
 const CHECK = CLOSED_LOOP_CHECK_IDS.relink;
 
@@ -21,7 +22,7 @@ export function RelinkWatchPanel(_props: PanelProps) {
   const { t, tr } = useTr();
   const session = useSessionReport();
   const { state, start, cancel } = useWatchRun(CHECK);
-  const signedIn = session?.checks.some((c) => c.id === 'token.stremio-account' && c.verdict === 'pass') ?? false;
+  const signedIn = accountRead(session);
   const open = session?.findings.some((f) => isRelinkFix(f.problem) && !f.resolution) ?? false;
   // Shown while it matters: a re-link would fix something, or the watch runs or has something to say.
   if (!signedIn || (!open && state.kind === 'idle')) return null;

@@ -4,9 +4,10 @@ import { useTr } from '../i18n/use-tr';
 import { timelineDays, timelineStory, type TimelineDay, type TimelineStory } from '../lib/timeline-story';
 import { useStepRun } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
+import { SCROBBLING_CHECK_IDS } from '../../../shared/check-details/scrobbling';
 
 /** The check whose details carry the per-day counts. */
-const COMPARISON_CHECK = 'scrobbling.comparison';
+const COMPARISON_CHECK = SCROBBLING_CHECK_IDS.comparison;
 const SLOT = 20;
 const BAR = 7;
 const HEIGHT = 96;
