@@ -31,6 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await new Promise<void>((resolve) => broker.listen(0, '127.0.0.1', resolve));
   project.provide('chromiumBroker', `http://127.0.0.1:${(broker.address() as AddressInfo).port}/`);
   return async () => {
+    broker.closeAllConnections();
     broker.close();
     await (await browser?.catch(() => null))?.close();
   };

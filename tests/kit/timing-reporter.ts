@@ -1,9 +1,12 @@
 // A Vitest reporter that prints where the suite's time went — the slowest files and tests — and, in CI,
 // fails the run when its wall time exceeds the budget (docs/testing.md "Keeping the suite fast").
+import { availableParallelism, loadavg } from 'node:os';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 
-/** The wall-time budget of the whole suite in CI, seconds (the issue's 240 s for `npm test`). */
+/** The wall-time budget of the whole suite in CI, seconds (`npm test` on CI's 2-core machine). */
 export const SUITE_BUDGET_S = 240;
+/** The suite itself keeps about two to three processes busy; a load above this many per core is other work. */
+const BUSY_LOAD_PER_CORE = 2;
 const SHOWN = 10;
 /** Runs of fewer files (one folder, one file) print nothing. */
 const MIN_FILES = 10;
@@ -13,6 +16,21 @@ export function budgetSeconds(env: NodeJS.ProcessEnv): number | null {
   const set = env.TEST_TIME_BUDGET_S;
   if (set !== undefined && set !== '') return Number(set) > 0 ? Number(set) : null;
   return env.CI && env.CI !== 'false' ? SUITE_BUDGET_S : null;
+}
+
+/**
+ * What an overrun means: `fail` on a machine the suite had to itself; `busy` when the load average says
+ * other work shared the cores (a developer machine, a shared runner): then the figure says nothing about the
+ * suite, and failing would only make CI flaky.
+ */
+export function budgetVerdict(
+  wallMs: number,
+  budgetS: number | null,
+  load: number,
+  cores: number,
+): 'within' | 'fail' | 'busy' {
+  if (budgetS === null || wallMs <= budgetS * 1000) return 'within';
+  return load > BUSY_LOAD_PER_CORE * cores ? 'busy' : 'fail';
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -44,8 +62,10 @@ export default class TimingReporter implements Reporter {
       })),
     );
     const budget = budgetSeconds(process.env);
-    const over = budget !== null && wallMs > budget * 1000;
-    if (modules.length < MIN_FILES && !over) return;
+    const [load1, load5] = loadavg() as [number, number, number];
+    const load = Math.max(load1, load5);
+    const verdict = budgetVerdict(wallMs, budget, load, availableParallelism());
+    if (modules.length < MIN_FILES && verdict === 'within') return;
     this.log(
       `\nTiming: ${modules.length} files in ${seconds(wallMs)} wall${budget ? ` (budget ${budget} s)` : ''}; the slowest files (start-up = environment, imports, setup):`,
     );
@@ -54,8 +74,13 @@ export default class TimingReporter implements Reporter {
     this.log('The slowest tests:');
     for (const test of tests.sort((a, b) => b.ms - a.ms).slice(0, SHOWN))
       this.log(`  ${seconds(test.ms).padStart(7)}  ${test.name}`);
-    if (over) {
-      this.log(`The suite took ${seconds(wallMs)}, over its budget of ${budget} s: see docs/testing.md.`);
+    const overrun = `The suite took ${seconds(wallMs)}, over its budget of ${budget} s`;
+    if (verdict === 'busy')
+      this.log(
+        `${overrun}, on a busy machine (load ${load.toFixed(1)} on ${availableParallelism()} cores): not failed.`,
+      );
+    if (verdict === 'fail') {
+      this.log(`${overrun}: see docs/testing.md "Keeping the suite fast".`);
       process.exitCode = 1;
     }
   }

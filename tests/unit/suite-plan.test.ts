@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { filesNeedingOwnProcess, needsOwnProcess, startsFirst } from '../kit/suite-plan.mjs';
-import { budgetSeconds, SUITE_BUDGET_S } from '../kit/timing-reporter';
+import { budgetSeconds, budgetVerdict, SUITE_BUDGET_S } from '../kit/timing-reporter';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // Written in pieces so this file's own source does not match.
@@ -41,5 +41,12 @@ describe('the suite time budget (tests/kit/timing-reporter.ts)', () => {
     expect(budgetSeconds({ CI: 'false' })).toBeNull();
     expect(budgetSeconds({ CI: 'true', TEST_TIME_BUDGET_S: '0' })).toBeNull();
     expect(budgetSeconds({ TEST_TIME_BUDGET_S: '90' })).toBe(90);
+  });
+
+  it('fails an overrun on a machine the suite had to itself, and only reports it on a busy one', () => {
+    expect(budgetVerdict(239_000, 240, 2.5, 2)).toBe('within');
+    expect(budgetVerdict(241_000, 240, 2.5, 2)).toBe('fail');
+    expect(budgetVerdict(241_000, 240, 12, 2)).toBe('busy');
+    expect(budgetVerdict(900_000, null, 0, 2)).toBe('within');
   });
 });
