@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { filesNeedingOwnProcess, needsOwnProcess, startsFirst } from '../kit/suite-plan.mjs';
@@ -25,6 +27,21 @@ describe('how npm test lays out the files (tests/kit/suite-plan.mjs)', () => {
     expect(isolated).toContain('tests/renderer/wizard.test.tsx');
     expect(isolated).not.toContain('tests/unit/suite-plan.test.ts');
     expect(isolated.every((file) => /\.test\.tsx?$/.test(file))).toBe(true);
+  });
+
+  it('no helper registers hooks at its top level (in a shared process it would run for the first file only)', () => {
+    const helpers = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+        const child = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) return child === 'tests/fixtures/lint' ? [] : helpers(child);
+        return /\.m?tsx?$/.test(entry.name) && !/\.test\.tsx?$|^setup-/.test(entry.name) ? [child] : [];
+      });
+    const files = helpers('tests');
+    expect(files).toContain('tests/kit/world.ts');
+    const hooking = files.filter((file) =>
+      /^(beforeAll|beforeEach|afterAll|afterEach)\(/m.test(readFileSync(path.join(root, file), 'utf8')),
+    );
+    expect(hooking).toEqual([]);
   });
 
   it('starts the Chromium and CLI files first', () => {
