@@ -53,7 +53,7 @@ export default class TimingReporter implements Reporter {
     const files = modules.map((module) => {
       const d = module.diagnostic();
       const startMs = d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration;
-      return { id: module.relativeModuleId, startMs, testsMs: d.duration, totalMs: startMs + d.duration };
+      return { id: module.relativeModuleId, startMs, totalMs: startMs + d.duration };
     });
     const tests = modules.flatMap((module) =>
       [...module.children.allTests()].map((test) => ({
