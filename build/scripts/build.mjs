@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Builds the four bundles the app ships: renderer (SPA), main (ESM), preload (sandbox-safe CJS)
 // and the CLI. One script so `npm ci` (prepare), `npm test` and `npm start` build the same way.
-import { build } from 'vite';
-import react from '@vitejs/plugin-react';
+// `--if-changed` (npm test, bench, screenshots) skips the build when out/ was built from the same inputs
+// (build-stamp.mjs): `npm ci` has just built it, and a second identical build cost seconds of every test run.
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { buildIncidentsKey } from './incidents-key.mjs';
+import { inputsHash, isCurrent, STAMP_FILE, writeStamp } from './build-stamp.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -22,6 +23,16 @@ const define = {
   // The release key of the known-incidents feed (SPKI PEM, docs/incidents.md); empty = the development key.
   __INCIDENTS_PUBLIC_KEY__: JSON.stringify(buildIncidentsKey(process.env)),
 };
+const inputs = inputsHash(root, { define, release: process.env.RELEASE_BUILD ?? '' });
+if (process.argv.includes('--if-changed') && isCurrent(root, inputs)) {
+  console.log('out/ is current (built from these sources): build skipped');
+  process.exit(0);
+}
+// A build that fails half-way must not look current.
+rmSync(path.join(root, STAMP_FILE), { force: true });
+// Loaded only to build: a skipped build costs a hash, not Vite's start-up.
+const { build } = await import('vite');
+const { default: react } = await import('@vitejs/plugin-react');
 const quiet = { logLevel: process.env.BUILD_VERBOSE ? 'info' : 'warn', configFile: false, define };
 
 /** Builds a Node-side entry (main or CLI) as ESM with dependencies left in node_modules. */
@@ -68,3 +79,4 @@ await Promise.all([
     },
   }),
 ]);
+writeStamp(root, inputs);

@@ -36,7 +36,7 @@ import { dispatchIpc } from '../../electron/hosts/service/dispatch';
 import { type ServicePlatform } from '../../electron/hosts/service/platform';
 import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
 import type { World } from '../kit/world';
-import { launchChromium, type ChromiumSession } from './chromium';
+import { newChromiumContext, type ChromiumSession } from './chromium';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** The built renderer the harness serves. */
@@ -167,7 +167,7 @@ export async function openWizard(options: WizardOptions): Promise<WizardHarness>
   const server = await serveStatic(snapshot.dir);
   let chromium: ChromiumSession | null = null;
   try {
-    chromium = await launchChromium({
+    chromium = await newChromiumContext({
       ...(options.viewport ? { viewport: options.viewport } : {}),
       ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
       ...(options.locale ? { locale: options.locale } : {}),

@@ -85,3 +85,34 @@ export async function createTestCa(subject = 'CN=Doctor Test Root CA, O=Stremio 
     },
   };
 }
+
+/** Memoises a promise per key; a rejected one is forgotten so the next caller tries again. */
+function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => cache.delete(key));
+  return made;
+}
+
+const processCa = new Map<string, Promise<TestCa>>();
+
+/**
+ * The test process's CA (created once, then shared by every world): generating a CA and a certificate per
+ * host for each world cost ~0.1 s of CPU per world. Certificates with default dates are issued once per
+ * name list; `issue` with dates (an expired certificate) still makes a new one.
+ */
+export function sharedTestCa(): Promise<TestCa> {
+  return memo(processCa, 'default', async () => {
+    const ca = await createTestCa();
+    const issued = new Map<string, Promise<IssuedCert>>();
+    return {
+      ...ca,
+      issue: (hostnames, options = {}) =>
+        options.notBefore || options.notAfter
+          ? ca.issue(hostnames, options)
+          : memo(issued, hostnames.join('\n'), () => ca.issue(hostnames)),
+    };
+  });
+}

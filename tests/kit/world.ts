@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ConfigFile } from '../../electron/engine/core/config';
 import { startDnsServer, type DnsBehaviour, type DnsEmulator } from './dns-server';
 import { startHost, type HostEmulator } from './http-host';
-import { createTestCa, type TestCa } from './test-ca';
+import { sharedTestCa, type TestCa } from './test-ca';
 import { feedPayload, signedFeed, worldFeedKey } from './incident-feed';
 
 /** Headers Trakt's real answers carry: Cloudflare in front, Rails (`x-runtime`) at the origin (trakt/trakt-api#939). */
@@ -53,7 +53,7 @@ export interface WorldOptions {
 
 /** Starts a healthy world: every host answers as the real service does on a good day. */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const ca = await createTestCa();
+  const ca = await sharedTestCa();
   const httpsHost = async (host: string) => startHost(host, { tls: await ca.issue([host]) });
   const [
     stremioWeb,
