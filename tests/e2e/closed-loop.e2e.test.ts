@@ -7,6 +7,7 @@ import {
 } from '../kit/emulators/closed-loop-world';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
+import { submitAuthKey } from './journeys/journey';
 
 // The closed loop in real Chromium against the real engine: after the re-link fix the Token step watches the
 // account with a countdown until the new link arrives, and the expired link shows "fixed, confirmed" on its
@@ -31,12 +32,7 @@ describe('Confirming a fix end to end (Chromium + real engine)', () => {
     await page.locator('button.stepper-item[data-page="token"]').click();
     await wizard.waitForStep('token');
     const signIn = page.locator('[data-panel="token-sign-in"]');
-    const more = signIn.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
-    if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
-    await signIn.getByLabel('an auth key').check();
-    await signIn.getByRole('textbox', { name: 'Auth key' }).fill(LOOP_ACCOUNT.authKey);
-    await signIn.getByLabel('I agree to these requests').check();
-    await signIn.getByRole('button', { name: 'Sign in and check' }).click();
+    await submitAuthKey(signIn, LOOP_ACCOUNT.authKey);
     await wizard.waitForStep('token');
     await page.locator('article[data-finding="TRAKT_TOKEN_EXPIRED"]').first().waitFor();
 

@@ -10,6 +10,7 @@ import {
 import { CINEMETA } from '../kit/emulators/stremio';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from './harness';
+import { submitAuthKey } from './journeys/journey';
 
 const NOW = Date.now();
 const TITLES = {
@@ -55,13 +56,7 @@ describe('Scrobbling step end to end (Chromium + real engine)', () => {
     expect(await panel.getByTestId('token-consent').textContent()).toContain(
       'GET https://api.trakt.tv/users/me/history',
     );
-    // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
-    const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
-    if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
-    await panel.getByLabel('an auth key').check();
-    await panel.getByRole('textbox', { name: 'Auth key' }).fill(SCROBBLING_ACCOUNT.authKey);
-    await panel.getByLabel('I agree to these requests').check();
-    await panel.getByRole('button', { name: 'Sign in and check' }).click();
+    await submitAuthKey(panel, SCROBBLING_ACCOUNT.authKey);
     await wizard.waitForStep('token');
     // Scrobbling ran ahead (skipped: no account); the sign-in's account re-run covered it, so opening it
     // shows the reads on the account the session keeps, with no new run (no second sign-in).

@@ -6,10 +6,6 @@ import { writeBundle } from '../../electron/engine/bundle';
 import { resolveConfig } from '../../electron/engine/core/config';
 import { DiagnosisSession, type SessionEvent } from '../../electron/engine/session/diagnosis-session';
 import { renderTextReport } from '../../electron/hosts/cli/text-report';
-import { createDoctorService } from '../../electron/hosts/service/create-service';
-import { dispatchIpc } from '../../electron/hosts/service/dispatch';
-import { createMemorySecretStore, createMemorySettings } from '../kit/memory-stores';
-import type { RunEvent } from '../../shared/ipc';
 import { renderSummaryMarkdown } from '../../shared/summary-markdown';
 import {
   LOOP_ACCOUNT,
@@ -18,6 +14,7 @@ import {
   type ClosedLoopWorld,
 } from '../kit/emulators/closed-loop-world';
 import { contextFor } from '../kit/engine';
+import { recordedService } from '../kit/doctor-service';
 import { readZip } from '../kit/read-zip';
 import { startWorld, type World } from '../kit/world';
 
@@ -81,21 +78,7 @@ describe('a watched title seen by the live scrobble test stays in the window', (
   }, 30_000);
 
   it('service: IPC answers, the bundle preview, the log and every run event but the live payload carry none', async () => {
-    const events: RunEvent[] = [];
-    const lines: string[] = [];
-    const service = createDoctorService({
-      config: resolveConfig(world.config()),
-      platform: {
-        openExternal: async () => undefined,
-        secretStore: createMemorySecretStore(),
-        settings: createMemorySettings(),
-      },
-      onRunEvent: (event) => events.push(event),
-      logSink: (line) => lines.push(line),
-      contextOptions: { env: {} },
-    });
-    const ipc = (channel: string, payload: unknown) =>
-      dispatchIpc(service.handlers, channel, payload, (t) => service.secrets.redact(t));
+    const { call: ipc, events, log: lines } = recordedService(resolveConfig(world.config()));
     const diagnosis = await ipc('diagnosis:run', {
       runId: 'live-1',
       steps: ['scrobbling'],

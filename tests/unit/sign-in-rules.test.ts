@@ -171,6 +171,12 @@ describe('the end rules', () => {
       ['AUTH_REDIRECT_FAILED', 0.8],
     ]);
     expect(verdictOf(chainOf([START, WEBSITE], { kind: 'other-page', status: 200 })).outcome.verdict).toBe('warn');
+    // A page or a Location-less redirect on Stremio's host say the same thing: it did not send on to Trakt.
+    for (const end of [{ kind: 'other-page', status: 200 } as const, { kind: 'no-location', status: 302 } as const])
+      expect(verdictOf(chainOf([START], end)).outcome.summary).toMatchObject({
+        key: 'checks-token:signInChain.stremioFailed.noRedirect',
+        params: { status: end.status },
+      });
   });
 
   it('an unknown host blames Stremio when it sent there, and only warns otherwise', () => {

@@ -47,13 +47,8 @@ export async function openTokenWays(panel: Locator): Promise<void> {
   if ((await again.count()) > 0 && (await again.getAttribute('aria-expanded')) === 'false') await again.click();
 }
 
-/** Token step: signs in with an auth key after consent; resolves when the account re-run finished. */
-export async function signInWithAuthKey(wizard: WizardHarness, authKey: string): Promise<void> {
-  const { page } = wizard;
-  const before = runsAnswered(wizard);
-  await page.locator('button.stepper-item[data-page="token"]').click();
-  const panel = page.locator('[data-panel="token-sign-in"]');
-  await openTokenWays(panel);
+/** Token step's sign-in panel: opens the e-mail/auth-key disclosure, fills the auth key, consents and submits. */
+export async function submitAuthKey(panel: Locator, authKey: string): Promise<void> {
   // E-mail/password and auth-key sign-in wait behind a disclosure (the Token step leads with the fast path).
   const more = panel.getByRole('button', { name: 'Sign in with e-mail and password, or an auth key' });
   if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
@@ -61,6 +56,16 @@ export async function signInWithAuthKey(wizard: WizardHarness, authKey: string):
   await panel.getByRole('textbox', { name: 'Auth key' }).fill(authKey);
   await panel.getByLabel('I agree to these requests').check();
   await panel.getByRole('button', { name: 'Sign in and check' }).click();
+}
+
+/** Token step: signs in with an auth key after consent; resolves when the account re-run finished. */
+export async function signInWithAuthKey(wizard: WizardHarness, authKey: string): Promise<void> {
+  const { page } = wizard;
+  const before = runsAnswered(wizard);
+  await page.locator('button.stepper-item[data-page="token"]').click();
+  const panel = page.locator('[data-panel="token-sign-in"]');
+  await openTokenWays(panel);
+  await submitAuthKey(panel, authKey);
   await expect.poll(() => runsAnswered(wizard), { timeout: 30_000 }).toBe(before + 1);
   await wizard.waitForAllSteps();
 }

@@ -198,6 +198,16 @@ function rejectedRule(error: string, description: string | null, parts: VerdictP
   });
 }
 
+/** Stremio's start page answered without sending the browser on to Trakt (a page, or a redirect to nowhere). */
+function stremioDidNotRedirect(parts: VerdictParts, status: number): ChainVerdict {
+  return stremioFailed(
+    parts,
+    fromSource(parts.source, 'checks-token:signInChain.stremioFailed.noRedirect', { status }),
+    `answered HTTP ${status} without redirecting to Trakt`,
+    0.8,
+  );
+}
+
 /** Trakt's sign-in or consent page: the chain works. */
 export const userPageRule: EndRule<'user-page'> = (_end, parts) =>
   parts.withPkce({
@@ -208,13 +218,7 @@ export const userPageRule: EndRule<'user-page'> = (_end, parts) =>
 
 /** A page that is not Trakt's sign-in. */
 export const otherPageRule: EndRule<'other-page'> = ({ status }, parts) => {
-  if (parts.owner === 'stremio')
-    return stremioFailed(
-      parts,
-      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.noRedirect', { status }),
-      `answered HTTP ${status} without redirecting to Trakt`,
-      0.8,
-    );
+  if (parts.owner === 'stremio') return stremioDidNotRedirect(parts, status);
   return parts.withPkce({
     verdict: 'warn',
     summary: fromSource(parts.source, 'checks-token:signInChain.otherPage', { place: parts.place }),
@@ -224,13 +228,7 @@ export const otherPageRule: EndRule<'other-page'> = ({ status }, parts) => {
 
 /** A redirect without a Location. */
 export const noLocationRule: EndRule<'no-location'> = ({ status }, parts) => {
-  if (parts.owner === 'stremio')
-    return stremioFailed(
-      parts,
-      fromSource(parts.source, 'checks-token:signInChain.stremioFailed.noRedirect', { status }),
-      `answered HTTP ${status} without redirecting to Trakt`,
-      0.8,
-    );
+  if (parts.owner === 'stremio') return stremioDidNotRedirect(parts, status);
   return traktBroken(
     parts,
     (place) => msg('checks-token:signInChain.traktBroken.noLocation', { place, status }),
