@@ -5,7 +5,7 @@ import type { Locale } from '../../shared/i18n/locales';
 import type { WizardPage } from '../../renderer/src/lib/pages';
 import { startWorld, type World } from '../kit/world';
 import { openWizard, type WizardHarness } from '../e2e/harness';
-import { signInWithAuthKey } from '../e2e/journeys/journey';
+import { signInWithAuthKey, startDiagnosis } from '../e2e/journeys/journey';
 import { plantDeb, plantFlatpak, plantQtProfileLinux } from '../fixtures/installs/plant';
 import { serveStremioUpdater } from '../kit/emulators/stremio-updater';
 import { CINEMETA, STREMIO_TRAKT_CLIENT_ID, installTokenWorld, stremioTraktAddon } from '../kit/emulators/stremio';
@@ -99,12 +99,6 @@ async function inWorld(
   }
 }
 
-/** Welcome → Start: every step runs ahead; resolves when the window shows them all finished. */
-async function startDiagnosis(wizard: WizardHarness): Promise<void> {
-  await wizard.page.getByTestId('start').click();
-  await wizard.waitForAllSteps();
-}
-
 /** Stremio 5 from Flathub with its updater answering, so the Version step is quiet where it is not the subject. */
 async function currentStremio(world: World): Promise<void> {
   serveStremioUpdater(world.stremioWeb);
@@ -129,6 +123,8 @@ async function shootLanguage(wizard: WizardHarness, locale: Locale): Promise<voi
   const tab = wizard.page;
   await tab.getByTestId('language-menu').selectOption(locale);
   await expect.poll(() => tab.evaluate(() => document.documentElement.lang)).toBe(locale);
+  // The page says itself in that language (every language names the Summary in its own word).
+  expect(await tab.locator('#page-title').textContent()).not.toBe('Summary');
   await chooseTheme(wizard, LANGUAGE_SHOT_THEME);
   await capture(wizard, languageShotFile(locale));
 }
