@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run screenshots`: one PNG per wizard page, and the Summary once per language, in SCREENSHOTS_DIR
-// (default docs/screenshots/, the README's gallery), taken in real Chromium against the loopback
-// emulators (tests/e2e/harness.ts). Not part of `npm test`.
+// `npm run screenshots`: every wizard page in a world where it has something to say, light and dark, and the
+// Summary once per other language (tests/screenshots/gallery.ts lists them), in SCREENSHOTS_DIR (default
+// docs/screenshots/, whose run also rewrites the README's gallery), taken in real Chromium against the loopback
+// emulators (tests/e2e/harness.ts). Not part of `npm test`; tests/unit/screenshots-gallery.test.ts is.
 export default defineConfig({
   test: {
     include: ['tests/screenshots/**/*.screenshots.ts'],

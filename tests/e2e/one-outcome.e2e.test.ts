@@ -115,6 +115,8 @@ describe('one outcome per page, in a real window (scrobbles stopped; healthy net
     const { page } = wizard;
     const timeline = page.getByTestId('scrobbling-timeline');
     expect(await timeline.getAttribute('data-story')).toBe('stopped');
+    // At a glance: the picture leads the page, above the finding's long fix, on the first screen.
+    expect(await bottomAtTop(page, '[data-testid="scrobbling-timeline"]')).toBeLessThanOrEqual(WINDOW.height);
     expect(await timeline.getByTestId('timeline-story').textContent()).toMatch(
       /^Trakt last recorded a watch on .+\. Since then Stremio finished 2 titles, and Trakt recorded none\.$/,
     );

@@ -58,7 +58,8 @@ export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {
   ],
   revoked: [{ id: 'relink-watch', placement: 'after-checks', component: RelinkWatchPanel }],
   scrobbling: [
-    { id: 'scrobbling-timeline', placement: 'after-checks', component: ScrobblingTimelinePanel },
+    // The picture leads: the day scrobbles stopped shows at a glance, above the verdict and its (long) fix.
+    { id: 'scrobbling-timeline', placement: 'before-checks', component: ScrobblingTimelinePanel },
     { id: 'scrobbling-comparison', placement: 'after-checks', component: ScrobblingComparison },
     { id: 'live-scrobble-test', placement: 'after-checks', component: LiveScrobbleTestPanel },
   ],
