@@ -974,6 +974,7 @@ export interface LocaleTexts {
   'wizard:run.progressValue': { vars: { count: 'count'; done: 'text' } };
   'wizard:run.unknownError': { vars: NoParams };
   'wizard:run.waiting': { vars: NoParams };
+  'wizard:run.warnings': { vars: { count: 'count' } };
   'wizard:scrobbling.counts': { vars: { count: 'count'; matched: 'text'; since: 'text' } };
   'wizard:scrobbling.countsMissing': { vars: { count: 'count'; matched: 'text'; missing: 'text'; since: 'text' } };
   'wizard:scrobbling.date': { vars: { date: 'datetime' } };

@@ -99,8 +99,8 @@ describe('Cache step: move safe caches to a backup', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'GPU cache of Stremio 4 web profile (19.5 KiB): [redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
-      'HTTP cache of Stremio 4 HTTP cache (293.0 KiB): [redacted home-path]/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
+      'GPU cache of Stremio 4 web profile (19.5 KiB): ~/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
+      'HTTP cache of Stremio 4 HTTP cache (293.0 KiB): ~/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
     ]);
     // Called what they are, and said once that it can be undone.
     expect(within(panel).getByRole('heading').textContent).toBe("Stremio's temporary files — can be undone");

@@ -171,6 +171,30 @@ describe('a fact is said once, in one vocabulary', () => {
     expect(visible).toEqual(['Note']);
   });
 
+  it('Version with two warnings: the status line, the cards and the sidebar all say "Warning", none "problem"', async () => {
+    await pageAfter(
+      'version',
+      [
+        checkResult('version.stremio-update', {
+          verdict: 'warn',
+          problems: ['STREMIO_OUTDATED', 'STREMIO_V4_UNMAINTAINED'],
+        }),
+      ],
+      [
+        catalogFinding('STREMIO_OUTDATED', ['version.stremio-update']),
+        catalogFinding('STREMIO_V4_UNMAINTAINED', ['version.stremio-update']),
+      ],
+    );
+    await screen.findAllByRole('article');
+    expect(counts()).toMatchObject({ findings: 2, rows: 0 });
+    expect(screen.getByTestId('run-status-text').textContent).toBe(
+      'Done: 2 warnings, no problem. What to do is below.',
+    );
+    const sidebar = screen.getByRole('button', { current: 'step' }).querySelector('.stepper-state')!.textContent;
+    const badges = [...document.querySelectorAll('main .badge')].filter(shown).map((b) => b.textContent);
+    expect([sidebar, ...badges]).toEqual(['Warning', 'Warning', 'Warning']);
+  });
+
   it('a critical finding and a failing check are both "Problem": in the sidebar, on the card and on the row', async () => {
     await pageAfter(
       'connectivity',

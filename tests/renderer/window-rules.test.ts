@@ -141,6 +141,20 @@ describe('stepView and stepLevel: one outcome, the rest folded, one word', () =>
     );
   });
 
+  it('a roll-up verdict ("3 of 5 hosts have a problem") folds behind the findings it rolls up, and stays without them', () => {
+    const rows = [
+      done(checkResult('connectivity.dns', { verdict: 'fail', problems: ['DNS_FILTERED'] })),
+      done(checkResult('connectivity.summary', { verdict: 'warn' })),
+    ];
+    const view = stepView('connectivity', rows, [catalogFinding('DNS_FILTERED', ['connectivity.dns'])]);
+    expect(view.attention).toEqual([]);
+    expect(stepLevel(view)).toBe('problem');
+    expect(stepView('connectivity', rows, []).attention.map((r) => r.id)).toEqual([
+      'connectivity.dns',
+      'connectivity.summary',
+    ]);
+  });
+
   it('"No Stremio account" is never a card: the sign-in line says it', () => {
     const rows = [done(notSignedIn('token.stremio-account')), done(notSignedIn('token.trakt-token'))];
     const view = stepView('token', rows, [catalogFinding('STREMIO_NOT_SIGNED_IN', ['token.stremio-account'])]);

@@ -1,4 +1,5 @@
 import { sanitizeNetworkLines } from '../../../shared/network-text';
+import { redactionMarker } from '../../../shared/redaction-marker';
 
 /**
  * Every secret value the engine has seen, and the one redaction path that scrubs them from any text
@@ -137,7 +138,7 @@ export class SecretRegistry {
       if (out.includes(value)) {
         const parts = out.split(value);
         this.count(kind, parts.length - 1);
-        out = parts.join(`[redacted ${kind}]`);
+        out = parts.join(redactionMarker(kind));
       }
     }
     out = out.replace(SECRET_PARAMS, (_match, prefix: string) => {
@@ -147,17 +148,17 @@ export class SecretRegistry {
     for (const [pattern, kind] of SECRET_FIELDS) {
       out = out.replace(pattern, (_match, prefix: string) => {
         this.count(kind, 1);
-        return `${prefix}[redacted ${kind}]`;
+        return `${prefix}${redactionMarker(kind)}`;
       });
     }
     out = out.replace(EMAIL, () => {
       this.count('email', 1);
-      return '[redacted email]';
+      return redactionMarker('email');
     });
     for (const [name, kind] of [...this.words].sort((a, b) => b[0].length - a[0].length)) {
       out = out.replace(wholeWord(name), () => {
         this.count(kind, 1);
-        return `[redacted ${kind}]`;
+        return redactionMarker(kind);
       });
     }
     return out;
@@ -174,7 +175,7 @@ export class SecretRegistry {
         const kind = key === undefined ? undefined : SECRET_FIELD_NAMES.get(key);
         if (!kind || node === '' || node.startsWith('[redacted')) return this.redact(node);
         this.count(kind, 1);
-        return `[redacted ${kind}]`;
+        return redactionMarker(kind);
       }
       if (Array.isArray(node)) return node.map((child) => walk(child));
       if (node === null || typeof node !== 'object') return node;

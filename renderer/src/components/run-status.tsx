@@ -7,9 +7,12 @@ import type { StepRun } from '../store/step-run';
 
 /** The status sentence of a finished step with something to report, and its tone. */
 function reportText(view: StepView, t: ReturnType<typeof useTr>['t']): { text: string; tone: string } {
-  const problems = view.findings.filter((f) => f.severity !== 'info').length;
+  // The words of the sidebar and the cards: a critical finding is a problem, a warning is a warning.
+  const problems = view.findings.filter((f) => f.severity === 'critical').length;
+  const warnings = view.findings.filter((f) => f.severity === 'warning').length;
   const count = (verdict: string) => view.attention.filter((r) => r.result.verdict === verdict).length;
   if (problems > 0) return { text: t('wizard:run.problems', { count: problems }), tone: 'bad' };
+  if (warnings > 0) return { text: t('wizard:run.warnings', { count: warnings }), tone: 'warn' };
   if (count('fail') > 0) return { text: t('wizard:run.checksFailed', { count: count('fail') }), tone: 'bad' };
   if (count('error') > 0) return { text: t('wizard:run.doneButErrors', { count: count('error') }), tone: 'warn' };
   if (count('warn') > 0) return { text: t('wizard:run.doneButWarnings', { count: count('warn') }), tone: 'warn' };

@@ -29,6 +29,12 @@ const HEADLINE_CHECKS: Partial<Readonly<Record<StepName, string>>> = {
   scrobbling: SCROBBLING_CHECK_IDS.comparison,
 };
 
+/**
+ * Checks that only roll up the step's other checks ("3 of 5 hosts have a problem: … The findings say why."): the
+ * text report needs that line, but on a page that shows the findings it would say them a second time.
+ */
+const ROLL_UP_CHECKS: ReadonlySet<string> = new Set([CONNECTIVITY_CHECK_IDS.summary]);
+
 /** What a step's page shows, each fact once (docs/architecture.md "Surfaces"). */
 export interface StepView {
   /** The findings shown as cards. */
@@ -61,7 +67,10 @@ export function stepView(step: StepName, rows: readonly CheckRow[], findings: re
   const cards = findings.filter((f) => !SAID_AS_SIGN_IN_LINE.has(f.problem));
   const done = rows.filter(isDone);
   const attention = done.filter(
-    (r) => ['fail', 'warn', 'error'].includes(r.result.verdict) && !explains(findings, r.result),
+    (r) =>
+      ['fail', 'warn', 'error'].includes(r.result.verdict) &&
+      !explains(findings, r.result) &&
+      !(cards.length > 0 && ROLL_UP_CHECKS.has(r.id)),
   );
   const passedRows = done.filter((r) => r.result.verdict === 'pass');
   const quiet = cards.length === 0 && attention.length === 0;

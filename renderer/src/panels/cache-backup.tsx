@@ -7,6 +7,7 @@ import { callSafely, doctorApi } from '../lib/doctor-api';
 import { useStepReport, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 import type { MessageKey } from '../../../shared/i18n/message';
+import { homeRelative } from '../../../shared/redaction-marker';
 
 /** Where the fix stands: nothing yet, asking to confirm, moving or restoring, the answer, or a typed error. */
 type FixState =
@@ -104,7 +105,7 @@ export function CacheBackupPanel(_props: PanelProps) {
             {items.map((item) => (
               <li key={item.path}>
                 {t('wizard:cache.item', { kind: kindText(item.kind, t), label: item.label, size: item.bytes })}{' '}
-                <code>{item.path}</code>
+                <code>{homeRelative(item.path)}</code>
               </li>
             ))}
           </ul>
@@ -153,7 +154,7 @@ export function CacheBackupPanel(_props: PanelProps) {
       )}
       {latest && state.kind !== 'confirming' && (
         <p className="muted small" data-testid="cache-backup-latest">
-          {t('wizard:cache.latest')} <code>{latest.location}</code>{' '}
+          {t('wizard:cache.latest')} <code>{homeRelative(latest.location)}</code>{' '}
           {t('wizard:cache.latestFacts', { count: latest.folders, date: new Date(latest.createdAt) })}
         </p>
       )}
@@ -211,7 +212,7 @@ function Outcome({
         {result.action === 'moved'
           ? t('wizard:cache.movedTo', { count: handled.length, size: bytes })
           : t('wizard:cache.movedBackFrom', { count: handled.length, size: bytes })}{' '}
-        <code>{result.backup.location}</code>.
+        <code>{homeRelative(result.backup.location)}</code>.
         {result.action === 'moved' && handled.length > 0 && ` ${t('wizard:cache.startAgain')}`}
       </p>
       <ul className="details-list">
@@ -219,7 +220,7 @@ function Outcome({
           <li key={folder.path} data-outcome={folder.outcome}>
             <strong>{kindText(folder.kind, t)}</strong>: {folder.outcome}
             {folder.bytes !== undefined ? ` (${t('wizard:bundle.size', { size: folder.bytes })})` : ''} —{' '}
-            <code>{folder.path}</code>
+            <code>{homeRelative(folder.path)}</code>
             {folder.reason ? <span className="muted"> ({folder.reason})</span> : null}
           </li>
         ))}
