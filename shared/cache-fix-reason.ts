@@ -1,43 +1,10 @@
-import { z } from 'zod';
 import { msg, type Message } from './i18n/message';
+import type { CacheFailure, CacheFolderReason } from './cache-fix-reason-schema';
 
 /*
- * Why the cache fix (docs/architecture.md "Fixes") left a folder, or everything, alone: facts the engine's
- * client returns (a code, with the errno where one says more), said by each surface in its own language
- * through `clients:cacheBackup.*` (docs/i18n.md "Messages, not sentences"). A reason never names a path.
+ * The cache fix's reason codes (cache-fix-reason-schema.ts) in words: `clients:cacheBackup.*`, said by each
+ * surface in its own language (docs/i18n.md "Messages, not sentences").
  */
-
-/** An errno code (`EBUSY`), or the error's name when the error had none: a technical token, never words. */
-const ErrnoSchema = z.string().regex(/^[A-Za-z0-9_]{1,40}$/);
-
-const bare = <C extends string>(code: C) => z.object({ code: z.literal(code) }).strict();
-const withErrno = <C extends string>(code: C) => z.object({ code: z.literal(code), errno: ErrnoSchema }).strict();
-
-/** Why one folder was not moved (or moved back), or what went wrong beside a move that happened. */
-export const CacheFolderReasonSchema = z.discriminatedUnion('code', [
-  bare('cross-device'),
-  withErrno('in-use'),
-  withErrno('move-failed'),
-  withErrno('record-update-failed'),
-  bare('outside-cache'),
-  bare('outside-backup'),
-  bare('exists-again'),
-  bare('not-a-folder'),
-]);
-/** A folder's reason. */
-export type CacheFolderReason = z.infer<typeof CacheFolderReasonSchema>;
-
-/** Why a move or restore touched nothing at all, other than Stremio running (which the refusal itself says). */
-export const CacheFailureSchema = z.discriminatedUnion('code', [
-  bare('not-a-cache-kind'),
-  withErrno('backup-dir-failed'),
-  bare('backup-not-real'),
-  withErrno('backup-unreadable'),
-  withErrno('record-write-failed'),
-  bare('not-our-backup'),
-]);
-/** A whole move's or restore's failure. */
-export type CacheFailure = z.infer<typeof CacheFailureSchema>;
 
 type Reason = CacheFolderReason | CacheFailure;
 

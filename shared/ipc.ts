@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from './i18n/locales';
 import { THEMES } from './themes';
-import { CacheFailureSchema, CacheFolderReasonSchema } from './cache-fix-reason';
+import { CacheFailureSchema, CacheFolderReasonSchema } from './cache-fix-reason-schema';
 import type { InitialPreferences } from './preferences-argument';
 import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';

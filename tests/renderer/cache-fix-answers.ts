@@ -5,7 +5,7 @@ import {
   CacheFolderReasonSchema,
   type CacheFailure,
   type CacheFolderReason,
-} from '../../shared/cache-fix-reason';
+} from '../../shared/cache-fix-reason-schema';
 import type { CacheBackup, CacheFixResult, CacheFolderOutcome } from '../../shared/ipc';
 import type { FakeDoctor } from './fake-doctor';
 

@@ -1,7 +1,7 @@
 import { lstat, mkdir, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { CacheFailure, CacheFolderReason } from '../../../../shared/cache-fix-reason';
+import type { CacheFailure, CacheFolderReason } from '../../../../shared/cache-fix-reason-schema';
 import { readOutsideFile } from '../../core/outside-file';
 import { SAFE_ITEM_KINDS, type DataItem, type DataItemKind } from './data-locations';
 
