@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from './i18n/locales';
 import { THEMES } from './themes';
+import { CacheFailureSchema, CacheFolderReasonSchema } from './cache-fix-reason-schema';
 import type { InitialPreferences } from './preferences-argument';
 import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
@@ -186,7 +187,8 @@ export const CacheFolderOutcomeSchema = z.object({
   outcome: z.enum(['moved', 'restored', 'absent', 'refused', 'failed']),
   /** Size of the folder moved (or moved back); absent when it was not moved. */
   bytes: z.number().int().nonnegative().optional(),
-  reason: z.string().optional(),
+  /** Why it was not moved, or what went wrong beside the move: a code the window says (never a sentence). */
+  reason: CacheFolderReasonSchema.optional(),
 });
 /** One folder's outcome. */
 export type CacheFolderOutcome = z.infer<typeof CacheFolderOutcomeSchema>;
@@ -209,11 +211,14 @@ export const CacheFixResultSchema = z.discriminatedUnion('done', [
     backup: CacheBackupSchema.pick({ id: true, location: true }),
     folders: z.array(CacheFolderOutcomeSchema),
   }),
-  z.object({
-    done: z.literal(false),
-    refusal: z.enum(['stremio-running', 'cannot-tell', 'nothing-to-move', 'no-backup', 'failed']),
-    reason: z.string(),
-  }),
+  // Touched nothing: the refusal says why, and a failure carries its reason's code.
+  z.discriminatedUnion('refusal', [
+    z.object({
+      done: z.literal(false),
+      refusal: z.enum(['stremio-running', 'cannot-tell', 'nothing-to-move', 'no-backup']),
+    }),
+    z.object({ done: z.literal(false), refusal: z.literal('failed'), reason: CacheFailureSchema }),
+  ]),
 ]);
 /** A cache fix outcome. */
 export type CacheFixResult = z.infer<typeof CacheFixResultSchema>;

@@ -23,9 +23,9 @@ const SizeSchema = {
   linksNotFollowed: z.optional(z.number()),
 };
 
-/** One safe cache folder: what the move-to-backup fix would move. */
+/** One safe cache folder: what the move-to-backup fix would move; `shell` is the Stremio it belongs to. */
 export const SafeCacheItemSchema = z.object({
-  label: z.string(),
+  shell: z.enum(['stremio-4', 'stremio-5']),
   kind: z.string(),
   path: z.string(),
   bytes: z.number(),

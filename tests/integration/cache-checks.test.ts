@@ -60,19 +60,19 @@ describe('cache step against planted data and the emulated streaming server', ()
       bytes: safeBytes,
       items: [
         {
-          label: 'Stremio 4 web profile',
+          shell: 'stremio-4',
           kind: 'gpu-cache',
           path: '[redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
           bytes: QT_PROFILE_BYTES.gpuCache,
         },
         {
-          label: 'Stremio 4 web profile',
+          shell: 'stremio-4',
           kind: 'service-worker-cache',
           path: '[redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/Service Worker/CacheStorage',
           bytes: QT_PROFILE_BYTES.serviceWorker,
         },
         {
-          label: 'Stremio 4 HTTP cache',
+          shell: 'stremio-4',
           kind: 'http-cache',
           path: '[redacted home-path]/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
           bytes: QT_PROFILE_BYTES.httpCache,
@@ -107,7 +107,11 @@ describe('cache step against planted data and the emulated streaming server', ()
     const root = await newRoot();
     await plantWebView2Profile(root);
     const report = await run(root, 'win32');
-    expect(check(report, 'cache.locations').details.safeToClear).toMatchObject({ folders: 2, bytes: 8192 + 4096 });
+    expect(check(report, 'cache.locations').details.safeToClear).toMatchObject({
+      folders: 2,
+      bytes: 8192 + 4096,
+      items: [{ shell: 'stremio-5' }, { shell: 'stremio-5' }],
+    });
   });
 
   it('finds no folders on a clean machine, and the server still answers', async () => {

@@ -1,43 +1,28 @@
 /** @vitest-environment jsdom */
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { i18n as I18n } from 'i18next';
 import type { CacheBackup, CacheFixResult } from '../../shared/ipc';
 import { checkResult, createFakeDoctor, report, type FakeDoctor, type FakeHandlers } from './fake-doctor';
 import { renderWizard } from './render-wizard';
 import { STEP_NAMES } from '../../shared/steps';
+import { createWindowI18n } from '../../renderer/src/i18n/window-i18n';
+import { englishFragments } from '../i18n/english-fragments';
+import {
+  CACHE_BACKUP,
+  clickCacheFix,
+  exposed,
+  FAILURES,
+  FOLDER_REASONS,
+  MOVE_WITH_EVERY_OUTCOME,
+  RESTORE_WITH_EVERY_OUTCOME,
+  SAFE_CACHES,
+} from './cache-fix-answers';
 
 afterEach(cleanup);
 
-/** Panels reach channels through `window.doctor` (lib/doctor-api.ts), as the preload exposes it in the app. */
-function exposed(fake: FakeDoctor): FakeDoctor {
-  Object.defineProperty(window, 'doctor', { value: fake.api, configurable: true });
-  return fake;
-}
-
-const SAFE = {
-  folders: 2,
-  bytes: 320_000,
-  items: [
-    {
-      label: 'Stremio 4 web profile',
-      kind: 'gpu-cache',
-      path: '[redacted home-path]/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
-      bytes: 20_000,
-    },
-    {
-      label: 'Stremio 4 HTTP cache',
-      kind: 'http-cache',
-      path: '[redacted home-path]/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
-      bytes: 300_000,
-    },
-  ],
-};
-const BACKUP: CacheBackup = {
-  id: 'stremio-cache-backup-2026-11-25T09-15-00Z',
-  location: '~/stremio-trakt-doctor-backups/stremio-cache-backup-2026-11-25T09-15-00Z',
-  createdAt: '2026-11-25T09:15:00.000Z',
-  folders: 2,
-};
+const SAFE = SAFE_CACHES;
+const BACKUP = CACHE_BACKUP;
 const MOVED: CacheFixResult = {
   done: true,
   action: 'moved',
@@ -59,9 +44,9 @@ const MOVED: CacheFixResult = {
 };
 
 /** The Cache step after its first run finished with `cache.locations` reporting SAFE. */
-async function cachePage(handlers: FakeHandlers) {
+async function cachePage(handlers: FakeHandlers, i18n?: I18n) {
   const fake = exposed(createFakeDoctor(handlers));
-  renderWizard({ fake, page: 'cache' });
+  renderWizard({ fake, page: 'cache', ...(i18n ? { i18n } : {}) });
   const run = await fake.nextRun();
   // Opening a step first starts the whole diagnosis (run-ahead): one run of every step.
   expect(run.request.steps).toEqual([...STEP_NAMES]);
@@ -99,8 +84,8 @@ describe('Cache step: move safe caches to a backup', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'GPU cache of Stremio 4 web profile (19.5 KiB): ~/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
-      'HTTP cache of Stremio 4 HTTP cache (293.0 KiB): ~/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
+      'GPU cache of Stremio 4 (19.5 KiB): ~/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
+      'HTTP cache of Stremio 4 (293.0 KiB): ~/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
     ]);
     // Called what they are, and said once that it can be undone.
     expect(within(panel).getByRole('heading').textContent).toBe("Stremio's temporary files — can be undone");
@@ -127,6 +112,14 @@ describe('Cache step: move safe caches to a backup', () => {
       `Moved 2 folders (312.5 KiB) to ${BACKUP.location}. Start Stremio again: it rebuilds the caches.`,
     );
     expect(document.activeElement).toBe(within(outcome).getByRole('status'));
+    expect(
+      within(outcome)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'GPU cache: moved (19.5 KiB) — ~/.local/share/Smart Code ltd/Stremio/QtWebEngine/Default/GPUCache',
+      'HTTP cache: moved (293.0 KiB) — ~/.cache/Smart Code ltd/Stremio/QtWebEngine/Default/Cache',
+    ]);
 
     const restore = await within(panel).findByRole('button', { name: 'Restore' });
     expect(within(panel).getByTestId('cache-backup-latest').textContent).toContain(BACKUP.location);
@@ -153,11 +146,7 @@ describe('Cache step: move safe caches to a backup', () => {
     const { fake, panel } = await cachePage({
       'cache:move-to-backup': async () => ({
         ok: true,
-        value: {
-          done: false,
-          refusal: 'stremio-running',
-          reason: 'Stremio is running: close it (also from the system tray) and try again',
-        },
+        value: { done: false, refusal: 'stremio-running' },
       }),
     });
     fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
@@ -167,6 +156,83 @@ describe('Cache step: move safe caches to a backup', () => {
     expect(outcome.textContent).toMatch(/^Stremio is running\. Quit it/);
     expect(fake.runs).toHaveLength(1);
   });
+
+  it('says which Stremio a cache belongs to once, never a place label in English', async () => {
+    await cachePage({});
+    const items = within(screen.getByTestId('cache-backup-items')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent?.split(':')[0])).toEqual([
+      'GPU cache of Stremio 4 (19.5 KiB)',
+      'HTTP cache of Stremio 4 (293.0 KiB)',
+    ]);
+  });
+
+  it('says a failure of the whole in words, from its code (English)', async () => {
+    const { panel } = await cachePage({
+      'cache:move-to-backup': async () => ({
+        ok: true,
+        value: { done: false, refusal: 'failed', reason: { code: 'backup-dir-failed', errno: 'EACCES' } },
+      }),
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
+    const outcome = await within(panel).findByTestId('cache-backup-outcome');
+    expect(outcome.textContent).toBe('Nothing was changed: the backup folder cannot be created (EACCES)');
+    expect(outcome.dataset.reason).toBe('backup-dir-failed');
+  });
+
+  it.each(['de', 'fr'] as const)(
+    'says every outcome and reason of a move and a restore, and every failure, in %s: no English, no code',
+    async (locale) => {
+      const answers: CacheFixResult[] = [
+        MOVE_WITH_EVERY_OUTCOME,
+        RESTORE_WITH_EVERY_OUTCOME,
+        ...FAILURES.map((reason): CacheFixResult => ({ done: false, refusal: 'failed', reason })),
+      ];
+      const { fake } = await cachePage(
+        {
+          'cache:list-backups': async () => ({ ok: true, value: { backups: [BACKUP] } }),
+          'cache:move-to-backup': async () => ({ ok: true, value: answers.shift()! }),
+          'cache:restore': async () => ({ ok: true, value: answers.shift()! }),
+        },
+        await createWindowI18n(locale),
+      );
+      const again = (run: Awaited<ReturnType<FakeDoctor['nextRun']>>) =>
+        run.finish(report(['cache'], [checkResult('cache.locations', { details: { safeToClear: SAFE } })]));
+      const said: string[] = [];
+      const moved = await clickCacheFix(fake, 'move', again);
+      const lines = (outcome: HTMLElement) =>
+        within(outcome)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent!);
+      said.push(...lines(moved));
+      const restored = await clickCacheFix(fake, 'restore', again);
+      said.push(...lines(restored));
+      for (const _ of FAILURES) said.push((await clickCacheFix(fake, 'move', again)).textContent!);
+
+      const words = {
+        de: {
+          moved: 'GPU-Cache: verschoben',
+          refused: 'an seinem Platz gelassen',
+          inUse: 'wird verwendet oder ist geschützt (EBUSY)',
+        },
+        fr: {
+          moved: 'Cache GPU : déplacé',
+          refused: 'laissé en place',
+          inUse: 'le dossier est utilisé ou protégé (EBUSY)',
+        },
+      }[locale];
+      expect(said[0]).toMatch(new RegExp(`^${words.moved} \\(`));
+      expect(said.filter((line) => line.includes(words.refused))).toHaveLength(FOLDER_REASONS.length);
+      expect(said.some((line) => line.includes(words.inUse))).toBe(true);
+      expect(said.at(-1)).not.toBe(said.at(-2));
+      const text = said.join('\n');
+      // No English left (the texts of the window and of the clients' reasons), no raw outcome word, no code.
+      expect(englishFragments(['wizard', 'clients']).filter((fragment) => text.includes(fragment))).toEqual([]);
+      expect(text).not.toMatch(/\b(moved|restored|absent|refused|failed)\b/);
+      for (const reason of [...FOLDER_REASONS, ...FAILURES]) expect(text).not.toContain(reason.code);
+      expect(text).not.toMatch(/undefined|\{\{/);
+    },
+  );
 
   it('turns a typed IPC error into a message, never an exception', async () => {
     const { panel } = await cachePage({

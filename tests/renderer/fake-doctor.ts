@@ -123,12 +123,10 @@ export function createFakeDoctor(handlers: FakeHandlers = {}): FakeDoctor {
     'cache:move-to-backup': answer('cache:move-to-backup', {
       done: false,
       refusal: 'nothing-to-move',
-      reason: 'no cache folder that is safe to move exists now',
     }),
     'cache:restore': answer('cache:restore', {
       done: false,
       refusal: 'no-backup',
-      reason: 'there is no cache backup to restore',
     }),
     onRunEvent: (listener) => {
       listeners.add(listener);

@@ -2,7 +2,18 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWindowI18n, englishWindowI18n, initialLocale } from '../../renderer/src/i18n/window-i18n';
-import { checkResult, report } from './fake-doctor';
+import { checkResult, createFakeDoctor, report } from './fake-doctor';
+import {
+  clickCacheFix,
+  exposed,
+  MOVE_WITH_EVERY_OUTCOME,
+  REFUSALS,
+  RESTORE_WITH_EVERY_OUTCOME,
+  SAFE_CACHES,
+  CACHE_BACKUP,
+  ANSWER_CODES,
+} from './cache-fix-answers';
+import type { CacheFixResult } from '../../shared/ipc';
 import { renderWizard } from './render-wizard';
 import { STEP_NAMES } from '../../shared/steps';
 import { PROBLEMS } from '../../shared/problems';
@@ -257,5 +268,44 @@ describe('no English outside "Technical details", on any page, in any language',
       },
       20_000,
     );
+
+    it('the Cache step after its fix: every outcome, reason and refusal of a move and a restore', async () => {
+      // The Cache step's own report says which caches are safe to move: the fix's box shows them.
+      const world: Report = {
+        ...WORLDS.anonymous,
+        checks: WORLDS.anonymous.checks.map((c) =>
+          c.id === 'cache.locations' ? { ...c, details: { ...c.details, safeToClear: SAFE_CACHES } } : c,
+        ),
+      };
+      const answers: CacheFixResult[] = [MOVE_WITH_EVERY_OUTCOME, RESTORE_WITH_EVERY_OUTCOME, ...REFUSALS];
+      const next = async () => ({ ok: true as const, value: answers.shift()! });
+      const fake = exposed(
+        createFakeDoctor({
+          'cache:list-backups': async () => ({ ok: true, value: { backups: [CACHE_BACKUP] } }),
+          'cache:move-to-backup': next,
+          'cache:restore': next,
+        }),
+      );
+      const { store } = renderWizard({ fake, i18n: await createWindowI18n(locale) });
+      act(() => store.getState().goTo('cache'));
+      const run = await fake.nextRun();
+      act(() => run.finish(world));
+      await screen.findByTestId('cache-backup-items');
+      const seen = [textOutsideTechnical()];
+      const again = (rerun: { finish: (report: Report) => void }) => rerun.finish(world);
+      const outcomes: string[] = [];
+      for (const action of ['move', 'restore', ...REFUSALS.map(() => 'move' as const)] as const) {
+        const outcome = await clickCacheFix(fake, action, again);
+        outcomes.push(outcome.textContent ?? '');
+        seen.push(textOutsideTechnical());
+      }
+      expect(answers).toEqual([]);
+      const text = seen.join(' ');
+      expect(english.filter((fragment) => text.includes(fragment))).toEqual([]);
+      // Words too short to be fragments: the answer's raw outcome words and codes never show.
+      const said = outcomes.join(' ');
+      expect(said).not.toMatch(/\b(moved|restored|absent|refused|failed|undefined)\b/);
+      expect(ANSWER_CODES.filter((code) => said.includes(code))).toEqual([]);
+    }, 20_000);
   });
 });

@@ -25,22 +25,22 @@ describe('restore trusts no destination from a backup record (L1)', () => {
   it('restores only into a location the app derives: a planted record naming another folder moves nothing there', async () => {
     const { root, safe, backupParent } = await setup();
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     const record = await readRecord(moved.backupDir);
     const target = path.join(root, '.config', 'autostart', 'evil');
     movedEntries(record)[0]!.from = target;
     await writeRecord(moved.backupDir, record);
     const restored = await restoreCacheBackup(moved.backupDir, closed, safe);
-    if (!restored.ok) throw new Error(restored.reason);
+    if (!restored.ok) throw new Error(restored.reason.code);
     expect(outcomes(restored.entries)).toEqual(['refused', 'restored', 'restored']);
-    expect(restored.entries.find((e) => e.outcome === 'refused')?.reason).toContain('not a cache folder of Stremio');
+    expect(restored.entries.find((e) => e.outcome === 'refused')?.reason).toEqual({ code: 'outside-cache' });
     expect(await bytesAt(target)).toBeNull();
   });
 
   it('restores only safe kinds: a record dressing Local Storage up as a cache (or naming it outright) is refused', async () => {
     const { planted, safe, backupParent } = await setup();
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     // The user's Local Storage is gone (signed out): a planted backup would put its own sign-in there.
     await rm(planted.localStorage, { recursive: true });
     const record = await readRecord(moved.backupDir);
@@ -50,7 +50,7 @@ describe('restore trusts no destination from a backup record (L1)', () => {
     second!.from = planted.localStorage;
     await writeRecord(moved.backupDir, record);
     const restored = await restoreCacheBackup(moved.backupDir, closed, safe);
-    if (!restored.ok) throw new Error(restored.reason);
+    if (!restored.ok) throw new Error(restored.reason.code);
     expect(outcomes(restored.entries)).toEqual(['refused', 'refused', 'restored']);
     expect(await bytesAt(planted.localStorage)).toBeNull();
   });
@@ -58,7 +58,7 @@ describe('restore trusts no destination from a backup record (L1)', () => {
   it('restores only directories: a link or a file in the backup is never moved into Stremio', async () => {
     const { root, safe, backupParent } = await setup();
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     const [first, second] = movedEntries(await readRecord(moved.backupDir));
     const elsewhere = path.join(root, 'elsewhere');
     await plantFile(path.join(elsewhere, 'x'), 10);
@@ -69,9 +69,12 @@ describe('restore trusts no destination from a backup record (L1)', () => {
     await rm(secondFolder, { recursive: true });
     await writeFile(secondFolder, 'not a folder');
     const restored = await restoreCacheBackup(moved.backupDir, closed, safe);
-    if (!restored.ok) throw new Error(restored.reason);
+    if (!restored.ok) throw new Error(restored.reason.code);
     expect(outcomes(restored.entries)).toEqual(['refused', 'refused', 'restored']);
-    expect(restored.entries.find((e) => e.outcome === 'refused')?.reason).toContain('not a folder');
+    expect(restored.entries.filter((e) => e.outcome === 'refused').map((e) => e.reason)).toEqual([
+      { code: 'not-a-folder' },
+      { code: 'not-a-folder' },
+    ]);
     expect(await bytesAt(first!.from)).toBeNull();
     expect(await bytesAt(second!.from)).toBeNull();
   });
@@ -92,9 +95,10 @@ describe('a backup record that cannot be written (L2)', () => {
         await writeFile(file, text);
       },
     });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     expect(outcomes(moved.entries)).toEqual(['moved', 'moved', 'moved']);
-    for (const entry of moved.entries.filter((e) => e.outcome === 'moved')) expect(entry.reason).toContain('ENOSPC');
+    for (const entry of moved.entries.filter((e) => e.outcome === 'moved'))
+      expect(entry.reason).toEqual({ code: 'record-update-failed', errno: 'ENOSPC' });
     expect(await bytesAt(planted.httpCache)).toBeNull();
     expect(await listCacheBackups(backupParent)).toEqual([
       expect.objectContaining({ dir: moved.backupDir, folders: 3 }),
@@ -115,7 +119,7 @@ describe('a backup record that cannot be written (L2)', () => {
         throw Object.assign(new Error('read-only'), { code: 'EROFS' });
       },
     });
-    expect(moved).toMatchObject({ ok: false, reason: expect.stringContaining('EROFS') });
+    expect(moved).toEqual({ ok: false, reason: { code: 'record-write-failed', errno: 'EROFS' } });
     expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
     expect(await listCacheBackups(backupParent)).toEqual([]);
     await mkdir(backupParent, { recursive: true });
@@ -125,13 +129,43 @@ describe('a backup record that cannot be written (L2)', () => {
   it('a record left "pending" by a crash still lists and restores the folders that really are in the backup', async () => {
     const { planted, safe, backupParent } = await setup();
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     const record = await readRecord(moved.backupDir);
     for (const entry of record.entries) entry.state = 'pending';
     await writeRecord(moved.backupDir, record);
     expect(await listCacheBackups(backupParent)).toEqual([expect.objectContaining({ folders: 3 })]);
     const restored = await restoreCacheBackup(moved.backupDir, closed, safe);
     expect(restored.ok && outcomes(restored.entries)).toEqual(['restored', 'restored', 'restored']);
+    expect(await bytesAt(planted.gpuCache)).toBe(QT_PROFILE_BYTES.gpuCache);
+  });
+});
+
+describe('a folder that cannot be moved', () => {
+  it('is "failed" with its errno as a code, stays where it was, and the others still move', async () => {
+    const { planted, safe, backupParent } = await setup();
+    let planting = true;
+    const moved = await moveCachesToBackup({
+      items: safe,
+      backupParent,
+      now: NOW,
+      isStremioRunning: closed,
+      // Before anything moves, something fills the first folder's place in the backup: its rename is refused.
+      writeRecord: async (file, text) => {
+        if (planting) {
+          planting = false;
+          const record = JSON.parse(text) as Record;
+          const first = record.entries.find((e) => e.from === planted.gpuCache)!;
+          await plantFile(path.join(first.to, 'in-the-way'), 1);
+        }
+        await writeFile(file, text);
+      },
+    });
+    if (!moved.ok) throw new Error(moved.reason.code);
+    expect(moved.entries.find((e) => e.from === planted.gpuCache)).toMatchObject({
+      outcome: 'failed',
+      reason: { code: 'move-failed', errno: expect.stringMatching(/^E[A-Z]+$/) },
+    });
+    expect(outcomes(moved.entries)).toEqual(['failed', 'moved', 'moved']);
     expect(await bytesAt(planted.gpuCache)).toBe(QT_PROFILE_BYTES.gpuCache);
   });
 });

@@ -39,21 +39,21 @@ describe('restore follows no link to a backup or its folder (issue 20 N11)', () 
   it('a backup folder swapped for a link to a planted one is neither listed nor restored', async () => {
     const { safe, backupParent } = await setupCacheBackupWorld('doctor-n11-a-');
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: BACKUP_NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     const planted = await plantedCopy(moved.backupDir);
     await rm(moved.backupDir, { recursive: true });
     await symlink(planted, moved.backupDir, 'dir');
 
     expect(await listCacheBackups(backupParent)).toEqual([]);
     const restored = await restoreCacheBackup(moved.backupDir, closed, safe);
-    expect(restored.ok && restored.entries.filter((e) => e.outcome === 'restored')).toBeFalsy();
+    expect(restored).toEqual({ ok: false, reason: { code: 'backup-not-real' } });
     expect(await plantedInStremio(safe)).toBe(false);
   });
 
   it('a backup parent swapped for a link to a planted one is neither listed nor restored', async () => {
     const { safe, backupParent } = await setupCacheBackupWorld('doctor-n11-b-');
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: BACKUP_NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     const planted = await plantedCopy(moved.backupDir);
     const attackerParent = path.dirname(planted);
     await rm(backupParent, { recursive: true });
@@ -61,14 +61,14 @@ describe('restore follows no link to a backup or its folder (issue 20 N11)', () 
 
     expect(await listCacheBackups(backupParent)).toEqual([]);
     const restored = await restoreCacheBackup(path.join(backupParent, path.basename(planted)), closed, safe);
-    expect(restored.ok && restored.entries.filter((e) => e.outcome === 'restored')).toBeFalsy();
+    expect(restored).toEqual({ ok: false, reason: { code: 'backup-not-real' } });
     expect(await plantedInStremio(safe)).toBe(false);
   });
 
   it('a real backup still restores (the guard refuses links, not backups)', async () => {
     const { safe, backupParent } = await setupCacheBackupWorld('doctor-n11-c-');
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: BACKUP_NOW, isStremioRunning: closed });
-    if (!moved.ok) throw new Error(moved.reason);
+    if (!moved.ok) throw new Error(moved.reason.code);
     expect(await listCacheBackups(backupParent)).toHaveLength(1);
     const restored = await restoreCacheBackup(moved.backupDir, closed, safe);
     expect(restored.ok && restored.entries.filter((e) => e.outcome === 'restored').length).toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe('restore follows no link to a backup or its folder (issue 20 N11)', () 
     await mkdir(path.dirname(backupParent), { recursive: true });
     await symlink(elsewhere, backupParent, 'dir');
     const moved = await moveCachesToBackup({ items: safe, backupParent, now: BACKUP_NOW, isStremioRunning: closed });
-    expect(moved.ok).toBe(false);
+    expect(moved).toEqual({ ok: false, reason: { code: 'backup-not-real' } });
     expect(await readdir(elsewhere)).toEqual([]);
   });
 });

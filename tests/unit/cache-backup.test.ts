@@ -23,7 +23,7 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
   it('moves only the HTTP, GPU and Service Worker caches, and restores them byte for byte', async () => {
     const { planted, safe, backupParent } = await setup();
     const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.code);
     expect(result.backupDir).toBe(path.join(backupParent, 'stremio-cache-backup-2026-11-25T09-15-00Z'));
     expect(
       result.entries
@@ -56,10 +56,10 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
     const { planted, safe, backupParent } = await setup();
     expect(
       await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: async () => true }),
-    ).toEqual({ ok: false, reason: expect.stringMatching(/Stremio is running/) });
+    ).toEqual({ ok: false, reason: { code: 'stremio-running' } });
     expect(
       await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: async () => null }),
-    ).toEqual({ ok: false, reason: expect.stringMatching(/could not be told/) });
+    ).toEqual({ ok: false, reason: { code: 'running-unknown' } });
     expect(await bytesAt(planted.httpCache)).toBe(QT_PROFILE_BYTES.httpCache);
     await expect(readdir(backupParent)).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -68,13 +68,15 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
     const { items, planted, backupParent } = await setup();
     const localStorage = items.find((i) => i.kind === 'local-storage')!;
     const forged: DataItem = { ...localStorage, safeToClear: true };
-    expect(
-      await moveCachesToBackup({ items: [forged], backupParent, now: NOW, isStremioRunning: closed }),
-    ).toMatchObject({ ok: false, reason: expect.stringContaining('local-storage') });
+    expect(await moveCachesToBackup({ items: [forged], backupParent, now: NOW, isStremioRunning: closed })).toEqual({
+      ok: false,
+      reason: { code: 'not-a-cache-kind' },
+    });
     const torrent = items.find((i) => i.kind === 'torrent-cache')!;
-    expect(
-      await moveCachesToBackup({ items: [torrent], backupParent, now: NOW, isStremioRunning: closed }),
-    ).toMatchObject({ ok: false });
+    expect(await moveCachesToBackup({ items: [torrent], backupParent, now: NOW, isStremioRunning: closed })).toEqual({
+      ok: false,
+      reason: { code: 'not-a-cache-kind' },
+    });
     expect(await bytesAt(planted.localStorage)).toBe(QT_PROFILE_BYTES.localStorage);
   });
 
@@ -92,13 +94,13 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
   it('never overwrites a cache Stremio rebuilt since the backup', async () => {
     const { planted, safe, backupParent } = await setup();
     const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.code);
     await plantFile(path.join(planted.gpuCache, 'data_0'), 77);
     const restored = await restoreCacheBackup(result.backupDir, closed, safe);
-    if (!restored.ok) throw new Error(restored.reason);
+    if (!restored.ok) throw new Error(restored.reason.code);
     expect(restored.entries.find((e) => e.kind === 'gpu-cache')).toMatchObject({
       outcome: 'refused',
-      reason: expect.stringContaining('exists again'),
+      reason: { code: 'exists-again' },
     });
     expect(await bytesAt(planted.gpuCache)).toBe(77);
     // The old GPU cache is still in the backup, offered again.
@@ -108,20 +110,21 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
   it('refuses to restore while Stremio runs, and from a folder that is not a backup', async () => {
     const { safe, backupParent } = await setup();
     const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!result.ok) throw new Error(result.reason);
-    expect(await restoreCacheBackup(result.backupDir, async () => true, safe)).toMatchObject({ ok: false });
+    if (!result.ok) throw new Error(result.reason.code);
+    expect(await restoreCacheBackup(result.backupDir, async () => true, safe)).toEqual({
+      ok: false,
+      reason: { code: 'stremio-running' },
+    });
     const other = path.join(backupParent, 'not-a-backup');
     await mkdir(other);
-    expect(await restoreCacheBackup(other, closed, safe)).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('not a cache backup'),
-    });
+    // A code, never a sentence naming the folder (docs/i18n.md: the window says it, without the path).
+    expect(await restoreCacheBackup(other, closed, safe)).toEqual({ ok: false, reason: { code: 'not-our-backup' } });
   });
 
   it('moves back only folders inside the backup, whatever its record says', async () => {
     const { root, safe, backupParent } = await setup();
     const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.code);
     const victim = path.join(root, 'Documents', 'photos');
     await plantFile(path.join(victim, 'a.jpg'), 123);
     const file = path.join(result.backupDir, 'backup.json');
@@ -134,8 +137,12 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
     second!.to = path.join(result.backupDir, '..');
     await writeFile(file, JSON.stringify(manifest));
     const restored = await restoreCacheBackup(result.backupDir, closed, safe);
-    if (!restored.ok) throw new Error(restored.reason);
-    expect(restored.entries.map((e) => e.outcome)).toEqual(['refused', 'refused', 'restored']);
+    if (!restored.ok) throw new Error(restored.reason.code);
+    expect(restored.entries.map((e) => [e.outcome, e.reason?.code])).toEqual([
+      ['refused', 'outside-cache'],
+      ['refused', 'outside-backup'],
+      ['restored', undefined],
+    ]);
     expect(await bytesAt(victim)).toBe(123);
     expect(await bytesAt(path.join(root, 'elsewhere'))).toBeNull();
     expect(await bytesAt(backupParent)).not.toBeNull();
@@ -144,7 +151,7 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
   it('restores a backup folder the user moved elsewhere (folders are found by name inside it)', async () => {
     const { root, planted, safe, backupParent } = await setup();
     const result = await moveCachesToBackup({ items: safe, backupParent, now: NOW, isStremioRunning: closed });
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.code);
     const movedTo = path.join(root, 'kept-backup');
     await rename(result.backupDir, movedTo);
     const restored = await restoreCacheBackup(movedTo, closed, safe);
@@ -162,7 +169,7 @@ describe('moving the safe caches to a dated backup (docs/architecture.md "Fixes"
     });
     expect(await moveCachesToBackup({ items: http, backupParent, now: NOW, isStremioRunning: closed })).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('EEXIST'),
+      reason: { code: 'backup-dir-failed', errno: 'EEXIST' },
     });
   });
 });

@@ -5,9 +5,9 @@ import {
   listCacheBackups,
   moveCachesToBackup,
   restoreCacheBackup,
+  type BackupRefusal,
   type BackupResult,
   type MoveEntry,
-  type RunningProbe,
 } from '../../engine/clients/stremio/cache-backup';
 import { backupParentOf, safeCacheFolders, stremioRunningProbe } from '../../engine/clients/stremio/cache-backup-plan';
 import { measurePath, walkBudget } from '../../engine/clients/stremio/data-locations-size';
@@ -35,11 +35,6 @@ function shownPath(search: StremioSearch, target: string): string {
   return target;
 }
 
-/** A message with every searched home shown as `~` (an engine reason may name a folder). */
-function shownText(search: StremioSearch, text: string): string {
-  return searchBases(search).reduce((out, { home }) => out.split(home).join('~'), text);
-}
-
 async function exists(target: string): Promise<boolean> {
   try {
     await lstat(target);
@@ -49,13 +44,11 @@ async function exists(target: string): Promise<boolean> {
   }
 }
 
-/** A probe that remembers its answer, so a refusal is reported as "running" or "cannot tell" without parsing text. */
-function recordingProbe(probe: RunningProbe): { probe: RunningProbe; seen: () => boolean | null | undefined } {
-  let seen: boolean | null | undefined;
-  return {
-    probe: async () => (seen = await probe()),
-    seen: () => seen,
-  };
+/** A refusal of the whole as the window reads it: Stremio running (or not known) is the refusal itself. */
+function refusalOf(reason: BackupRefusal): Extract<CacheFixResult, { done: false }> {
+  if (reason.code === 'stremio-running') return { done: false, refusal: 'stremio-running' };
+  if (reason.code === 'running-unknown') return { done: false, refusal: 'cannot-tell' };
+  return { done: false, refusal: 'failed', reason };
 }
 
 /**
@@ -91,12 +84,8 @@ export function cacheHandlers(
     search: StremioSearch,
     result: BackupResult,
     action: 'moved' | 'restored',
-    seen: boolean | null | undefined,
   ): Promise<CacheFixResult> => {
-    if (!result.ok) {
-      const refusal = seen === true ? 'stremio-running' : seen === null ? 'cannot-tell' : 'failed';
-      return { done: false, refusal, reason: shownText(search, result.reason) };
-    }
+    if (!result.ok) return refusalOf(result.reason);
     const budget = walkBudget(SIZE_ENTRIES, SIZE_MS);
     const folders: CacheFolderOutcome[] = [];
     for (const entry of result.entries) folders.push(await folderOutcome(search, entry, action, budget));
@@ -122,7 +111,7 @@ export function cacheHandlers(
       path: shownPath(search, stremioPath),
       outcome: entry.outcome,
       ...(size?.exists ? { bytes: size.bytes } : {}),
-      ...(entry.reason ? { reason: shownText(search, entry.reason) } : {}),
+      ...(entry.reason ? { reason: entry.reason } : {}),
     };
   };
 
@@ -137,16 +126,14 @@ export function cacheHandlers(
         const items = safeCacheFolders(search);
         const present = [];
         for (const item of items) if (await exists(item.path)) present.push(item);
-        if (present.length === 0)
-          return { done: false, refusal: 'nothing-to-move', reason: 'no cache folder that is safe to move exists now' };
-        const running = recordingProbe(stremioRunningProbe(search));
+        if (present.length === 0) return { done: false, refusal: 'nothing-to-move' };
         const result = await moveCachesToBackup({
           items: present,
           backupParent: backupParentOf(search),
           now: new Date(options.now()),
-          isStremioRunning: running.probe,
+          isStremioRunning: stremioRunningProbe(search),
         });
-        return answer(search, result, 'moved', running.seen());
+        return answer(search, result, 'moved');
       }),
     'cache:restore': ({ backup }) =>
       exclusive(async () => {
@@ -156,11 +143,10 @@ export function cacheHandlers(
         if (!chosen) {
           // A name the list never offered is refused outright: only the service's own backups are moved back.
           if (backup !== undefined) throw new HandlerError('NOT_ALLOWED', 'that is not a cache backup this app made');
-          return { done: false, refusal: 'no-backup', reason: 'there is no cache backup to restore' };
+          return { done: false, refusal: 'no-backup' };
         }
-        const running = recordingProbe(stremioRunningProbe(search));
-        const result = await restoreCacheBackup(chosen.dir, running.probe, safeCacheFolders(search));
-        return answer(search, result, 'restored', running.seen());
+        const result = await restoreCacheBackup(chosen.dir, stremioRunningProbe(search), safeCacheFolders(search));
+        return answer(search, result, 'restored');
       }),
   };
 }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { CACHE_CHECK_IDS, SafeToClearSchema } from '../../../shared/check-details/cache';
 import { readDetails } from '../../../shared/check-details/details-schema';
-import type { CacheBackup, CacheFixResult, IpcError } from '../../../shared/ipc';
+import type { CacheBackup, CacheFixResult, CacheFolderOutcome, IpcError } from '../../../shared/ipc';
+import { cacheReasonMessage } from '../../../shared/cache-fix-reason';
 import { useTr, type Translate } from '../i18n/use-tr';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { useStepReport, useWizard } from '../store/use-wizard';
@@ -28,8 +29,20 @@ const REFUSAL_KEYS = {
   'cannot-tell': 'wizard:cache.refusedCannotTell',
   'nothing-to-move': 'wizard:cache.refusedNothing',
   'no-backup': 'wizard:cache.refusedNoBackup',
-  failed: 'wizard:cache.refusedFailed',
-} as const satisfies Readonly<Record<string, MessageKey>>;
+} as const satisfies Readonly<Record<Exclude<CacheRefusal, 'failed'>, MessageKey>>;
+
+const OUTCOME_KEYS = {
+  moved: 'wizard:cache.outcome.moved',
+  restored: 'wizard:cache.outcome.restored',
+  absent: 'wizard:cache.outcome.absent',
+  refused: 'wizard:cache.outcome.refused',
+  failed: 'wizard:cache.outcome.failed',
+} as const satisfies Readonly<Record<CacheFolderOutcome['outcome'], MessageKey>>;
+
+/** Which Stremio a safe cache belongs to, as the item's text names it ("GPU cache of Stremio 4"). */
+const STREMIO_VERSIONS = { 'stremio-4': '4', 'stremio-5': '5' } as const;
+
+type CacheRefusal = Extract<CacheFixResult, { done: false }>['refusal'];
 
 /** A cache folder's kind in words (the kind's own id when this build does not know it). */
 const kindText = (kind: string, t: Translate) => {
@@ -104,7 +117,11 @@ export function CacheBackupPanel(_props: PanelProps) {
           <ul className="details-list" aria-label={t('wizard:cache.itemsLabel')} data-testid="cache-backup-items">
             {items.map((item) => (
               <li key={item.path}>
-                {t('wizard:cache.item', { kind: kindText(item.kind, t), label: item.label, size: item.bytes })}{' '}
+                {t('wizard:cache.item', {
+                  kind: kindText(item.kind, t),
+                  version: STREMIO_VERSIONS[item.shell],
+                  size: item.bytes,
+                })}{' '}
                 <code>{homeRelative(item.path)}</code>
               </li>
             ))}
@@ -183,7 +200,7 @@ function Outcome({
   readonly result: CacheFixResult;
   readonly focusRef: RefObject<HTMLParagraphElement | null>;
 }) {
-  const { t } = useTr();
+  const { t, tr } = useTr();
   if (!result.done) {
     return (
       <p
@@ -193,9 +210,11 @@ function Outcome({
         className="fix-feedback refused"
         data-testid="cache-backup-outcome"
         data-refusal={result.refusal}
+        data-reason={result.refusal === 'failed' ? result.reason.code : undefined}
       >
-        {t(REFUSAL_KEYS[result.refusal] ?? 'wizard:cache.refusedFailed')}{' '}
-        <span className="muted">({result.reason})</span>
+        {result.refusal === 'failed'
+          ? t('wizard:cache.failed', { error: cacheReasonMessage(result.reason) })
+          : t(REFUSAL_KEYS[result.refusal])}
       </p>
     );
   }
@@ -217,11 +236,11 @@ function Outcome({
       </p>
       <ul className="details-list">
         {result.folders.map((folder) => (
-          <li key={folder.path} data-outcome={folder.outcome}>
-            <strong>{kindText(folder.kind, t)}</strong>: {folder.outcome}
+          <li key={folder.path} data-outcome={folder.outcome} data-reason={folder.reason?.code}>
+            {t('wizard:cache.folder', { kind: kindText(folder.kind, t), outcome: t(OUTCOME_KEYS[folder.outcome]) })}
             {folder.bytes !== undefined ? ` (${t('wizard:bundle.size', { size: folder.bytes })})` : ''} —{' '}
             <code>{homeRelative(folder.path)}</code>
-            {folder.reason ? <span className="muted"> ({folder.reason})</span> : null}
+            {folder.reason ? <span className="muted"> — {tr.text(cacheReasonMessage(folder.reason))}</span> : null}
           </li>
         ))}
       </ul>

@@ -61,8 +61,9 @@ export const locationsCheck = defineCheck<LocationsData, LocationsDetails>()({
       }
       found.push({ location, size, items });
     }
-    const safe = found.flatMap((f) =>
-      f.items.filter((i) => i.item.safeToClear).map((i) => ({ ...i, label: f.location.label })),
+    // Only a Stremio app's own profile holds safe caches (the streaming server's data never does).
+    const safe = found.flatMap(({ location: { shell }, items }) =>
+      shell === 'streaming-server' ? [] : items.filter((i) => i.item.safeToClear).map((i) => ({ ...i, shell })),
     );
     const safeBytes = safe.reduce((n, s) => n + s.size.bytes, 0);
     const complete = found.every((f) => f.size.complete && f.items.every((i) => i.size.complete));
@@ -82,7 +83,7 @@ export const locationsCheck = defineCheck<LocationsData, LocationsDetails>()({
       safeToClear: {
         folders: safe.length,
         bytes: safeBytes,
-        items: safe.map((s) => ({ label: s.label, kind: s.item.kind, path: s.item.path, bytes: s.size.bytes })),
+        items: safe.map((s) => ({ shell: s.shell, kind: s.item.kind, path: s.item.path, bytes: s.size.bytes })),
       },
       ...(unreachable.length > 0 ? { unreachable } : {}),
       sizesComplete: complete,

@@ -1,6 +1,7 @@
 import { lstat, mkdir, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CacheFailure, CacheFolderReason } from '../../../../shared/cache-fix-reason-schema';
 import { readOutsideFile } from '../../core/outside-file';
 import { SAFE_ITEM_KINDS, type DataItem, type DataItemKind } from './data-locations';
 
@@ -31,19 +32,22 @@ const ManifestSchema = z.object({
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 
-/** What happened to one folder. */
+/** What happened to one folder; `reason` is a fact (a code), never a sentence nor a path (docs/i18n.md). */
 export interface MoveEntry {
   readonly kind: DataItemKind | string;
   readonly from: string;
   readonly to: string;
   readonly outcome: 'moved' | 'restored' | 'absent' | 'refused' | 'failed';
-  readonly reason?: string;
+  readonly reason?: CacheFolderReason;
 }
+
+/** Why a move or restore touched nothing: Stremio runs, that cannot be told, or a failure of the whole. */
+export type BackupRefusal = { readonly code: 'stremio-running' } | { readonly code: 'running-unknown' } | CacheFailure;
 
 /** The result of a move or a restore: done (maybe partly), or refused as a whole and why. */
 export type BackupResult =
   | { readonly ok: true; readonly backupDir: string; readonly entries: readonly MoveEntry[] }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: BackupRefusal };
 
 /** What to move and where. */
 export interface MoveRequest {
@@ -60,11 +64,7 @@ export interface MoveRequest {
 /** Moves the safe cache folders into `<backupParent>/<dated folder>/`, only while Stremio is closed. */
 export async function moveCachesToBackup(request: MoveRequest): Promise<BackupResult> {
   const unsafe = request.items.find((i) => !SAFE_ITEM_KINDS.has(i.kind) || !i.safeToClear);
-  if (unsafe)
-    return {
-      ok: false,
-      reason: `"${unsafe.kind}" is not a cache the wizard may move (only HTTP, GPU and Service Worker caches)`,
-    };
+  if (unsafe) return { ok: false, reason: { code: 'not-a-cache-kind' } };
   const refused = await refuseWhileRunning(request.isStremioRunning);
   if (refused) return refused;
 
@@ -77,10 +77,7 @@ export async function moveCachesToBackup(request: MoveRequest): Promise<BackupRe
     // Not recursive: an existing backup of the same second is never written into.
     await mkdir(backupDir);
   } catch (error) {
-    return {
-      ok: false,
-      reason: `the backup folder cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
+    return { ok: false, reason: { code: 'backup-dir-failed', errno: errorCode(error) } };
   }
   const manifest: Manifest = {
     createdAt: request.now.toISOString(),
@@ -98,7 +95,7 @@ export async function moveCachesToBackup(request: MoveRequest): Promise<BackupRe
     await saveManifest(backupDir, manifest, write);
   } catch (error) {
     await removeEmptyBackup(backupDir);
-    return { ok: false, reason: `the backup record cannot be written (${errorCode(error)}); nothing was moved` };
+    return { ok: false, reason: { code: 'record-write-failed', errno: errorCode(error) } };
   }
   const entries: MoveEntry[] = [];
   for (const entry of manifest.entries) {
@@ -125,9 +122,7 @@ export async function moveCachesToBackup(request: MoveRequest): Promise<BackupRe
       from: entry.from,
       to: entry.to,
       outcome: 'moved',
-      ...(unrecorded
-        ? { reason: `moved, but the backup record could not be updated (${unrecorded}); the backup is still listed` }
-        : {}),
+      ...(unrecorded ? { reason: { code: 'record-update-failed', errno: unrecorded } } : {}),
     });
   }
   if (!manifest.entries.some((e) => e.state === 'moved')) {
@@ -151,7 +146,7 @@ export async function restoreCacheBackup(
   const linked = await refuseBackupFolder(backupDir, 'backup');
   if (linked) return { ok: false, reason: linked };
   const manifest = await loadManifest(backupDir);
-  if (!manifest) return { ok: false, reason: `${backupDir} is not a cache backup made by this wizard` };
+  if (!manifest) return { ok: false, reason: { code: 'not-our-backup' } };
   const refused = await refuseWhileRunning(isStremioRunning);
   if (refused) return refused;
   const entries: MoveEntry[] = [];
@@ -168,7 +163,7 @@ export async function restoreCacheBackup(
         from: entry.to,
         to: entry.from,
         outcome: 'refused',
-        reason: 'the backup record names a place that is not a cache folder of Stremio; nothing was moved',
+        reason: { code: 'outside-cache' },
       });
       continue;
     }
@@ -181,7 +176,7 @@ export async function restoreCacheBackup(
         from: entry.to,
         to: entry.from,
         outcome: 'refused',
-        reason: 'the backup record names a folder outside this backup; nothing was moved',
+        reason: { code: 'outside-backup' },
       });
       continue;
     }
@@ -192,7 +187,7 @@ export async function restoreCacheBackup(
         from: source,
         to: entry.from,
         outcome: 'refused',
-        reason: 'the folder exists again (Stremio rebuilt it); nothing was overwritten',
+        reason: { code: 'exists-again' },
       });
       continue;
     }
@@ -203,7 +198,7 @@ export async function restoreCacheBackup(
         from: source,
         to: entry.from,
         outcome: 'refused',
-        reason: 'the backed-up cache is not a folder (a link or a file); nothing was moved',
+        reason: { code: 'not-a-folder' },
       });
       continue;
     }
@@ -233,19 +228,18 @@ function samePath(a: string, b: string): boolean {
  * path says (issue 20 N11). A link there would make "Restore" move another program's folders into
  * Stremio's caches, and a move send the caches wherever the link points.
  */
-async function refuseBackupFolder(dir: string, what: 'backup' | 'parent'): Promise<string | null> {
+async function refuseBackupFolder(dir: string, what: 'backup' | 'parent'): Promise<CacheFailure | null> {
   const holder = path.dirname(dir);
   try {
     for (const folder of what === 'backup' ? [holder, dir] : [dir]) {
       const info = await lstat(folder);
-      if (info.isSymbolicLink() || !info.isDirectory())
-        return `${folder} is a link or not a folder; backups are used only where they really are`;
+      if (info.isSymbolicLink() || !info.isDirectory()) return { code: 'backup-not-real' };
     }
     if ((await realpath(dir)) !== path.join(await realpath(holder), path.basename(dir)))
-      return `${dir} is not where its path says; backups are used only where they really are`;
+      return { code: 'backup-not-real' };
     return null;
   } catch (error) {
-    return `the backup folder cannot be read (${errorCode(error)})`;
+    return { code: 'backup-unreadable', errno: errorCode(error) };
   }
 }
 
@@ -266,8 +260,10 @@ async function isPlainDirectory(target: string): Promise<boolean> {
   }
 }
 
+/** The error's errno code (`EACCES`), else its name: a technical token a reason carries, never a sentence. */
 function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? 'error';
+  const { code, name } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
+  return code ?? name ?? 'Error';
 }
 
 /**
@@ -282,19 +278,17 @@ function backedUpFolder(backupDir: string, to: string): string | null {
 
 async function refuseWhileRunning(probe: RunningProbe): Promise<BackupResult | null> {
   const running = await probe();
-  if (running === true)
-    return { ok: false, reason: 'Stremio is running: close it (also from the system tray) and try again' };
-  if (running === null)
-    return { ok: false, reason: 'it could not be told whether Stremio is running, so nothing was moved' };
+  if (running === true) return { ok: false, reason: { code: 'stremio-running' } };
+  if (running === null) return { ok: false, reason: { code: 'running-unknown' } };
   return null;
 }
 
-function moveFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  if (code === 'EXDEV') return 'the backup folder is on another disk (a move there would be a copy); nothing was moved';
-  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
-    return `the folder is in use or protected (${code}); nothing was moved`;
-  return `the move failed (${code}); nothing was moved`;
+/** Why a rename failed: another disk (a move would be a copy), a folder in use or protected, or its errno. */
+function moveFailure(error: unknown): CacheFolderReason {
+  const errno = errorCode(error);
+  if (errno === 'EXDEV') return { code: 'cross-device' };
+  if (errno === 'EBUSY' || errno === 'EPERM' || errno === 'EACCES') return { code: 'in-use', errno };
+  return { code: 'move-failed', errno };
 }
 
 async function pathKindNoFollow(target: string): Promise<'exists' | 'none'> {
