@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from './i18n/locales';
 import { THEMES } from './themes';
 import { CacheFailureSchema, CacheFolderReasonSchema } from './cache-fix-reason-schema';
+import { IPC_ERROR_CODES, IPC_ERROR_REASONS } from './ipc-error-reasons';
 import type { InitialPreferences } from './preferences-argument';
 import { CheckResultSchema, ReportSchema } from './report';
 import { StepSchema } from './steps-schema';
@@ -142,10 +143,16 @@ export const LocalProfileSchema = z.object({
 /** A local profile. */
 export type LocalProfile = z.infer<typeof LocalProfileSchema>;
 
-/** The error half of every IPC answer: typed, without secrets. */
+/**
+ * The error half of every IPC answer: typed, without secrets. `message` is English, for logs, IPC traces and
+ * support; the window says `reason` (with `params`), else a sentence per `code` — never `message` (docs/i18n.md
+ * "IPC errors").
+ */
 export const IpcErrorSchema = z.object({
-  code: z.enum(['INVALID_PAYLOAD', 'FORBIDDEN_SENDER', 'NOT_ALLOWED', 'NOT_FOUND', 'BUSY', 'INTERNAL']),
+  code: z.enum(IPC_ERROR_CODES),
   message: z.string(),
+  reason: z.enum(IPC_ERROR_REASONS).optional(),
+  params: z.object({ maxBytes: z.number().int().nonnegative() }).strict().optional(),
 });
 /** A typed IPC error. */
 export type IpcError = z.infer<typeof IpcErrorSchema>;

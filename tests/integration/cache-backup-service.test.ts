@@ -169,7 +169,11 @@ describe('the cache fix through the IPC service (docs/architecture.md "Fixes")',
     ]) {
       expect(await call('cache:restore', { backup: forged })).toEqual({
         ok: false,
-        error: { code: 'NOT_ALLOWED', message: 'that is not a cache backup this app made' },
+        error: {
+          code: 'NOT_ALLOWED',
+          message: 'that is not a cache backup this app made',
+          reason: 'notAppCacheBackup',
+        },
       });
     }
     // Paths from the renderer are not part of the contract at all.

@@ -265,11 +265,11 @@ describe('IPC payload validation', () => {
   it('turns a handler refusal into a typed error value', async () => {
     const { invoke, service } = await setup();
     vi.spyOn(service.handlers, 'diagnosis:run').mockRejectedValueOnce(
-      new HandlerError('BUSY', 'a diagnosis is already running'),
+      new HandlerError('BUSY', 'a diagnosis is already running', { reason: 'diagnosisRunning' }),
     );
     expect(await invoke('diagnosis:run', { runId: 'r2' })).toEqual({
       ok: false,
-      error: { code: 'BUSY', message: 'a diagnosis is already running' },
+      error: { code: 'BUSY', message: 'a diagnosis is already running', reason: 'diagnosisRunning' },
     });
   });
 });

@@ -234,17 +234,17 @@ describe('Cache step: move safe caches to a backup', () => {
     },
   );
 
-  it('turns a typed IPC error into a message, never an exception', async () => {
+  it('turns a typed IPC error into its reason in words, never an exception nor the English message', async () => {
     const { panel } = await cachePage({
       'cache:move-to-backup': async () => ({
         ok: false,
-        error: { code: 'BUSY', message: 'a cache move or restore is already in progress' },
+        error: { code: 'BUSY', message: 'a cache move or restore is in progress (trace)', reason: 'cacheFixRunning' },
       }),
     });
     fireEvent.click(within(panel).getByRole('button', { name: 'Move them to a backup' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Move them' }));
     expect((await within(panel).findByRole('alert')).textContent).toBe(
-      'Nothing was changed: a cache move or restore is already in progress',
+      'Nothing was changed. A cache move or restore is already in progress. Wait for it to finish.',
     );
   });
 

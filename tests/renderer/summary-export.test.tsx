@@ -127,7 +127,7 @@ describe('Summary: Export diagnostic bundle', () => {
       createFakeDoctor({
         'bundle:preview': async () => ({
           ok: false,
-          error: { code: 'NOT_FOUND', message: 'no step has finished yet' },
+          error: { code: 'NOT_FOUND', message: 'no step has finished yet (trace)', reason: 'noFinishedStep' },
         }),
       }),
     );
@@ -137,7 +137,7 @@ describe('Summary: Export diagnostic bundle', () => {
     act(() => store.getState().goTo('summary'));
     fireEvent.click(await screen.findByRole('button', { name: 'Export diagnostic bundle' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Could not prepare the bundle: no step has finished yet',
+      'Could not prepare the bundle. No step has finished yet. Run a step first, then export the diagnostic bundle.',
     );
   });
 });

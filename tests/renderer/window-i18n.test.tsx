@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWindowI18n, englishWindowI18n, initialLocale } from '../../renderer/src/i18n/window-i18n';
+import { translatorOf } from '../../shared/i18n/translator';
 import { checkResult, createFakeDoctor, report } from './fake-doctor';
 import {
   clickCacheFix,
@@ -216,6 +217,15 @@ function textOutsideTechnical(): string {
   return [main.textContent ?? '', ...attributes].join(' ');
 }
 
+/** The element `find` returns, once it is on the page. */
+function shown<E extends Element>(find: () => E | null): Promise<E> {
+  return waitFor(() => {
+    const element = find();
+    if (!element) throw new Error('not shown yet');
+    return element;
+  });
+}
+
 /** Opens every closed disclosure outside "Technical details" (folded checks, the titles, the ways in). */
 function openEveryFold(): void {
   for (let round = 0; round < 3; round++)
@@ -306,6 +316,83 @@ describe('no English outside "Technical details", on any page, in any language',
       const said = outcomes.join(' ');
       expect(said).not.toMatch(/\b(moved|restored|absent|refused|failed|undefined)\b/);
       expect(ANSWER_CODES.filter((code) => said.includes(code))).toEqual([]);
+    }, 20_000);
+
+    it('every failing IPC answer: the cache fix, a fix link, the bundle and a run say their reason, never the service’s English', async () => {
+      // What the service says in English (for its log and support), as it sends it: none of it may show.
+      const serviceSaid = {
+        cache: 'a cache move or restore is already in progress',
+        open: 'www.stremio.com/downloads is not an address the wizard opens',
+        bundle: 'no step has finished yet: run a step before exporting a bundle',
+        run: 'a diagnosis is already running',
+      };
+      const world: Report = {
+        ...WORLDS.anonymous,
+        checks: WORLDS.anonymous.checks.map((c) =>
+          c.id === 'cache.locations' ? { ...c, details: { ...c.details, safeToClear: SAFE_CACHES } } : c,
+        ),
+      };
+      const fake = exposed(
+        createFakeDoctor({
+          'cache:move-to-backup': async () => ({
+            ok: false,
+            error: { code: 'BUSY', message: serviceSaid.cache, reason: 'cacheFixRunning' },
+          }),
+          'fix:open-url': async () => ({ ok: true, value: { opened: false, reason: serviceSaid.open } }),
+          'bundle:preview': async () => ({
+            ok: false,
+            error: { code: 'NOT_FOUND', message: serviceSaid.bundle, reason: 'noFinishedStep' },
+          }),
+        }),
+      );
+      const i18n = await createWindowI18n(locale);
+      const { t } = translatorOf(i18n);
+      const { store } = renderWizard({ fake, i18n });
+      act(() => store.getState().goTo('cache'));
+      const first = await fake.nextRun();
+      act(() => first.finish(world));
+      const seen: string[] = [];
+
+      const panel = await screen.findByTestId('cache-backup', {}, { timeout: 10_000 });
+      fireEvent.click(within(panel).getByTestId('cache-backup-move'));
+      fireEvent.click(within(within(panel).getByTestId('cache-backup-confirm')).getAllByRole('button')[0]!);
+      expect((await within(panel).findByRole('alert')).textContent).toBe(
+        t('wizard:cache.callFailed', { error: t('wizard:ipcError.reason.cacheFixRunning') }),
+      );
+      seen.push(textOutsideTechnical());
+
+      act(() => store.getState().goTo('version'));
+      const link = await shown(() => document.querySelector<HTMLButtonElement>('button[data-action="open-url"]'));
+      fireEvent.click(link);
+      const refused = await shown(() => link.parentElement!.querySelector('.fix-feedback.refused'));
+      expect(refused.textContent).toBe(
+        t('wizard:fix.notOpened', { reason: t('wizard:ipcError.reason.urlNotAllowed') }),
+      );
+      seen.push(textOutsideTechnical());
+
+      act(() => store.getState().goTo('summary'));
+      fireEvent.click(await screen.findByTestId('bundle-export-button', {}, { timeout: 10_000 }));
+      const bundle = await shown(() => screen.getByTestId('bundle-export').querySelector('[role="alert"]'));
+      expect(bundle.textContent).toBe(t('wizard:bundle.failed', { error: t('wizard:ipcError.reason.noFinishedStep') }));
+      seen.push(textOutsideTechnical());
+
+      act(() => store.getState().goTo('version'));
+      act(() => void store.getState().rerunStep('version'));
+      const again = await fake.nextRun();
+      act(() => again.fail({ code: 'BUSY', message: serviceSaid.run, reason: 'diagnosisRunning' }));
+      await waitFor(() =>
+        expect(screen.getByTestId('run-status-text').textContent).toBe(
+          t('wizard:run.failed', {
+            step: t('common:step.version'),
+            error: t('wizard:ipcError.reason.diagnosisRunning'),
+          }),
+        ),
+      );
+      seen.push(textOutsideTechnical());
+
+      const text = seen.join(' ');
+      expect(Object.values(serviceSaid).filter((sentence) => text.includes(sentence))).toEqual([]);
+      expect(english.filter((fragment) => text.includes(fragment))).toEqual([]);
     }, 20_000);
   });
 });

@@ -326,7 +326,9 @@ describe('fixes', () => {
     ]);
     refuse = true;
     fireEvent.click(within(card).getByRole('button', { name: /Stremio downloads/ }));
-    expect(await within(card).findByText(/Not opened: evil.example is not on the list/)).toBeInstanceOf(HTMLElement);
+    // The allow-list's English refusal stays out of the window: the window says why in its own words.
+    const refused = await within(card).findByText(/^Not opened\. The wizard opens only/);
+    expect(refused.textContent).not.toContain('evil.example');
   });
 
   it('re-runs the step from a rerun-step fix', async () => {
@@ -402,13 +404,15 @@ describe('errors from the API are shown, never thrown', () => {
   it('shows a typed run error (BUSY) and a broken bridge (rejected promise)', async () => {
     const { fake } = renderWizard({ page: 'version' });
     const run = await fake.nextRun();
-    act(() => run.fail({ code: 'BUSY', message: 'a diagnosis is already running' }));
+    act(() => run.fail({ code: 'BUSY', message: 'a diagnosis is already running', reason: 'diagnosisRunning' }));
     expect(await screen.findByText(/Another diagnosis is still running/)).toBeInstanceOf(HTMLElement);
     expect(screen.getByRole('button', { current: 'step' }).dataset.outcome).toBe('failed');
     fireEvent.click(screen.getByRole('button', { name: 'Re-run' }));
     const again = await fake.nextRun();
     act(() => again.reject(new Error('bridge gone')));
-    expect(await screen.findByText(/Version could not run: bridge gone/)).toBeInstanceOf(HTMLElement);
+    expect(
+      await screen.findByText('Version could not run. The app did not answer. Restart it and try again.'),
+    ).toBeInstanceOf(HTMLElement);
   });
 
   it('shows a failing fix:open-url as a refusal, and survives an onRunEvent that throws', async () => {
@@ -431,7 +435,9 @@ describe('errors from the API are shown, never thrown', () => {
       ),
     );
     fireEvent.click(await screen.findByRole('button', { name: /Stremio downloads/ }));
-    expect(await screen.findByText('Not opened: ipc closed')).toBeInstanceOf(HTMLElement);
+    expect(await screen.findByText('Not opened. The app did not answer. Restart it and try again.')).toBeInstanceOf(
+      HTMLElement,
+    );
   });
 });
 

@@ -84,6 +84,13 @@ export interface BundleContents {
 /** A bundle that cannot fit its size bound even without logs (only with limits far below the defaults). */
 export class BundleTooLargeError extends Error {
   override readonly name = 'BundleTooLargeError';
+  constructor(
+    readonly neededBytes: number,
+    /** The bundle's size bound, which the window names. */
+    readonly maxTotalBytes: number,
+  ) {
+    super(`the report alone needs ${neededBytes} bytes, over the bundle limit of ${maxTotalBytes}`);
+  }
 }
 
 /** Bytes kept free for the zip's own headers and deflate's worst case on incompressible data. */
@@ -118,10 +125,7 @@ export async function buildBundleContents(input: BundleInput): Promise<BundleCon
   const fixedBytes = fixed.reduce((n, f) => n + f.bytes, 0);
   // manifest.json is small (a few hundred bytes); 8 KiB covers it with room to spare.
   const room = limits.maxTotalBytes - zipReserve(limits.maxTotalBytes, fixed.length + 2) - fixedBytes - 8192;
-  if (room < 0)
-    throw new BundleTooLargeError(
-      `the report alone needs ${fixedBytes} bytes, over the bundle limit of ${limits.maxTotalBytes}`,
-    );
+  if (room < 0) throw new BundleTooLargeError(fixedBytes, limits.maxTotalBytes);
   const logLimits = {
     maxBytes: Math.min(limits.logMaxBytes, room),
     maxLines: limits.logMaxLines,

@@ -46,7 +46,10 @@ export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandle
   };
   const input = async (locale: Locale | undefined): Promise<BundleInput> => {
     const found = options.session.bundleInput(options.logFile);
-    if (!found) throw new HandlerError('NOT_FOUND', 'no step has finished yet: run a step before exporting a bundle');
+    if (!found)
+      throw new HandlerError('NOT_FOUND', 'no step has finished yet: run a step before exporting a bundle', {
+        reason: 'noFinishedStep',
+      });
     const translator = await translatorFor(locale);
     return { ...found, ...(translator ? { translator } : {}), ...(options.limits ? { limits: options.limits } : {}) };
   };
@@ -64,7 +67,11 @@ export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandle
         maxTotalBytes: contents.manifest.limits.maxTotalBytes,
       };
     } catch (error) {
-      if (error instanceof BundleTooLargeError) throw new HandlerError('NOT_ALLOWED', error.message);
+      if (error instanceof BundleTooLargeError)
+        throw new HandlerError('NOT_ALLOWED', error.message, {
+          reason: 'bundleTooLarge',
+          params: { maxBytes: error.maxTotalBytes },
+        });
       throw error;
     }
   };

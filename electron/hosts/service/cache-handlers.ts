@@ -61,7 +61,8 @@ export function cacheHandlers(
 ): Pick<DoctorHandlers, 'cache:list-backups' | 'cache:move-to-backup' | 'cache:restore'> {
   let busy = false;
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (busy) throw new HandlerError('BUSY', 'a cache move or restore is already in progress');
+    if (busy)
+      throw new HandlerError('BUSY', 'a cache move or restore is already in progress', { reason: 'cacheFixRunning' });
     busy = true;
     try {
       return await work();
@@ -142,7 +143,10 @@ export function cacheHandlers(
         const chosen = backup === undefined ? listed[0] : listed.find((b) => b.id === backup);
         if (!chosen) {
           // A name the list never offered is refused outright: only the service's own backups are moved back.
-          if (backup !== undefined) throw new HandlerError('NOT_ALLOWED', 'that is not a cache backup this app made');
+          if (backup !== undefined)
+            throw new HandlerError('NOT_ALLOWED', 'that is not a cache backup this app made', {
+              reason: 'notAppCacheBackup',
+            });
           return { done: false, refusal: 'no-backup' };
         }
         const result = await restoreCacheBackup(chosen.dir, stremioRunningProbe(search), safeCacheFolders(search));

@@ -65,9 +65,13 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
   const requireConfirmation = async (source: StoredSignInSource) => {
     if (confirmed.has(source)) return;
     if (!platform.confirmStoredSignIn)
-      throw new HandlerError('NOT_ALLOWED', 'this window cannot ask before using a stored sign-in');
+      throw new HandlerError('NOT_ALLOWED', 'this window cannot ask before using a stored sign-in', {
+        reason: 'storedSignInCannotAsk',
+      });
     if (!(await platform.confirmStoredSignIn(source)))
-      throw new HandlerError('NOT_ALLOWED', 'the stored sign-in was not confirmed');
+      throw new HandlerError('NOT_ALLOWED', 'the stored sign-in was not confirmed', {
+        reason: 'storedSignInNotConfirmed',
+      });
     confirmed.add(source);
   };
 
@@ -83,7 +87,8 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
         return credentials;
       case 'remembered': {
         const authKey = secrets.add(await platform.secretStore.loadAuthKey(), 'auth-key');
-        if (!authKey) throw new HandlerError('NOT_FOUND', 'no remembered Stremio sign-in');
+        if (!authKey)
+          throw new HandlerError('NOT_FOUND', 'no remembered Stremio sign-in', { reason: 'noRememberedSignIn' });
         // Decrypting it is local; sending it to Stremio needs the user's yes.
         await requireConfirmation('remembered');
         return { kind: 'auth-key', authKey };
@@ -91,7 +96,10 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
       case 'local-profile': {
         await requireConfirmation('local-profile');
         const found = await readLocalProfileCredentials(profileSearch(), credentials.profileId);
-        if (!found) throw new HandlerError('NOT_FOUND', 'that Stremio profile could not be read');
+        if (!found)
+          throw new HandlerError('NOT_FOUND', 'that Stremio profile could not be read', {
+            reason: 'profileUnreadable',
+          });
         if (found.kind === 'auth-key') secrets.add(found.authKey, 'auth-key');
         return found;
       }
@@ -127,7 +135,7 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
 
   const openChecked = async (url: string) => {
     const refusal = await openAllowed(url);
-    if (refusal) throw new HandlerError('NOT_ALLOWED', refusal);
+    if (refusal) throw new HandlerError('NOT_ALLOWED', refusal, { reason: 'urlNotAllowed' });
   };
 
   const handlers: DoctorHandlers = {
@@ -164,7 +172,8 @@ export function createDoctorService(options: ServiceOptions): DoctorService {
     },
     'settings:set-trakt-client-id': async ({ clientId: value }) => {
       const trimmed = value.trim();
-      if (trimmed && !isTraktClientId(trimmed)) throw new HandlerError('INVALID_PAYLOAD', 'not a Trakt client id');
+      if (trimmed && !isTraktClientId(trimmed))
+        throw new HandlerError('INVALID_PAYLOAD', 'not a Trakt client id', { reason: 'notTraktClientId' });
       platform.settings.setTraktClientId(trimmed || null);
       return { configured: Boolean(clientId()) };
     },

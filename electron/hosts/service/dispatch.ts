@@ -1,4 +1,5 @@
-import { IPC_CHANNELS, IPC_CHANNEL_NAMES, type IpcChannel, type IpcError, type IpcResult } from '../../../shared/ipc';
+import { IPC_CHANNELS, IPC_CHANNEL_NAMES, type IpcChannel, type IpcResult } from '../../../shared/ipc';
+import type { IpcErrorCause, IpcErrorCode } from '../../../shared/ipc-error-reasons';
 import type { DoctorHandlers } from './handlers';
 
 /** True when `name` is a channel of the contract. */
@@ -27,24 +28,26 @@ export async function dispatchIpc(
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    const known = error instanceof HandlerError ? error : null;
-    return fail(
-      known?.code ?? 'INTERNAL',
-      redact(known ? known.message : `${channel} failed: ${(error as Error).message ?? String(error)}`),
-    );
+    if (error instanceof HandlerError)
+      return { ok: false, error: { code: error.code, message: redact(error.message), ...error.why } };
+    return fail('INTERNAL', redact(`${channel} failed: ${(error as Error).message ?? String(error)}`));
   }
 }
 
-/** An expected refusal from a handler (busy, not allowed), mapped to a typed IPC error. */
+/**
+ * An expected refusal from a handler (busy, not allowed), mapped to a typed IPC error: `message` in English for
+ * logs and support, `why` the reason the window says in its language.
+ */
 export class HandlerError extends Error {
   constructor(
-    readonly code: IpcError['code'],
+    readonly code: IpcErrorCode,
     message: string,
+    readonly why: IpcErrorCause,
   ) {
     super(message);
   }
 }
 
-function fail(code: IpcError['code'], message: string): IpcResult<never> {
+function fail(code: IpcErrorCode, message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }

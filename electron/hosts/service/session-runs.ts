@@ -1,4 +1,5 @@
 import type { RunRequest } from '../../../shared/ipc';
+import type { IpcErrorReason } from '../../../shared/ipc-error-reasons';
 import { STEP_NAMES } from '../../../shared/steps';
 import { stremioAccountCheck } from '../../engine/checks/token/stremio-account';
 import { oauthDifferentialCheck } from '../../engine/checks/token/oauth-differential';
@@ -46,12 +47,12 @@ function watchInput(request: RunRequest, ctx: EngineContext, onRunEvent: RunEven
   return watch.check === CLOSED_LOOP_CHECK_IDS.relink ? { relink: options } : { liveScrobble: options };
 }
 
-/** Why a run is refused while another holds its lane. */
+/** Why a run is refused while another holds its lane: the English message and the reason the window says. */
 const BUSY = {
-  ordinary: 'a diagnosis is already running',
-  oauth: 'a sign-in test is already running',
-  watch: 'a closed-loop test is already running',
-} as const;
+  ordinary: ['a diagnosis is already running', 'diagnosisRunning'],
+  oauth: ['a sign-in test is already running', 'signInTestRunning'],
+  watch: ['a closed-loop test is already running', 'closedLoopTestRunning'],
+} as const satisfies Record<string, readonly [string, IpcErrorReason]>;
 
 /**
  * `diagnosis:run` and `diagnosis:cancel` on the service's one session. A run streams `run-started`, its
@@ -70,13 +71,17 @@ export function sessionRunHandlers(
   const refuseUnlessStorable = () => {
     // Only on the user's explicit tick, and only encrypted (docs/architecture.md); a refusal is a typed error.
     if (!secretStore.status().available)
-      throw new HandlerError('NOT_ALLOWED', secretStore.status().reason ?? 'secret storage is not available');
+      throw new HandlerError('NOT_ALLOWED', secretStore.status().reason ?? 'secret storage is not available', {
+        reason: 'secretStorageUnavailable',
+      });
   };
 
   const run = async (request: RunRequest) => {
     const lane = request.oauth || request.watch ? 'interactive' : 'ordinary';
-    if (lanes[lane] !== null || running.has(request.runId))
-      throw new HandlerError('BUSY', BUSY[lane === 'ordinary' ? 'ordinary' : (interactiveKind ?? 'oauth')]);
+    if (lanes[lane] !== null || running.has(request.runId)) {
+      const [message, reason] = BUSY[lane === 'ordinary' ? 'ordinary' : (interactiveKind ?? 'oauth')];
+      throw new HandlerError('BUSY', message, { reason });
+    }
     if (lane === 'interactive') interactiveKind = request.oauth ? 'oauth' : 'watch';
     const controller = new AbortController();
     lanes[lane] = request.runId;

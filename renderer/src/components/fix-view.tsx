@@ -2,8 +2,10 @@ import { useState, type ReactNode } from 'react';
 import type { Fix, FixAction } from '../../../shared/report';
 import { useTr } from '../i18n/use-tr';
 import { fixButtons } from '../lib/fix-buttons';
+import { ipcErrorText } from '../lib/ipc-error-text';
 import { pageTitleKey } from '../lib/pages';
 import { useWizard } from '../store/use-wizard';
+import type { OpenUrlOutcome } from '../store/wizard-store';
 
 /** The label of a fix's action: the catalog's, else "Open <host>" or "Run <step> again". */
 function actionLabel(action: FixAction, t: ReturnType<typeof useTr>['t']): string {
@@ -20,16 +22,11 @@ function FixActionButton({ action }: { readonly action: FixAction }) {
   const rerunStep = useWizard((s) => s.rerunStep);
   const goTo = useWizard((s) => s.goTo);
   const page = useWizard((s) => s.page);
-  const [feedback, setFeedback] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
+  const [outcome, setOutcome] = useState<OpenUrlOutcome | null>(null);
   const onAction = async () => {
     if (action.kind === 'open-url') {
-      setFeedback(null);
-      const outcome = await openUrl(action.url);
-      setFeedback(
-        outcome.opened
-          ? { ok: true, text: t('wizard:fix.opened') }
-          : { ok: false, text: t('wizard:fix.notOpened', { reason: outcome.reason }) },
-      );
+      setOutcome(null);
+      setOutcome(await openUrl(action.url));
     } else {
       if (page !== action.step) goTo(action.step);
       void rerunStep(action.step);
@@ -46,9 +43,11 @@ function FixActionButton({ action }: { readonly action: FixAction }) {
         {actionLabel(action, t)}
         {action.kind === 'open-url' && <span aria-hidden="true"> ↗</span>}
       </button>
-      {feedback && (
-        <span role="status" className={feedback.ok ? 'fix-feedback ok' : 'fix-feedback refused'}>
-          {feedback.text}
+      {outcome && (
+        <span role="status" className={outcome.opened ? 'fix-feedback ok' : 'fix-feedback refused'}>
+          {outcome.opened
+            ? t('wizard:fix.opened')
+            : t('wizard:fix.notOpened', { reason: ipcErrorText(outcome.error, t) })}
         </span>
       )}
     </div>

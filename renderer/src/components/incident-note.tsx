@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import type { IpcError } from '../../../shared/ipc';
 import type { IncidentRef } from '../../../shared/report';
 import { useTr } from '../i18n/use-tr';
+import { ipcErrorText } from '../lib/ipc-error-text';
 import { knownSinceText } from '../lib/known-since';
 import { useWizard } from '../store/use-wizard';
 
@@ -11,10 +13,10 @@ import { useWizard } from '../store/use-wizard';
 export function IncidentNote({ incident, showBody }: { readonly incident: IncidentRef; readonly showBody: boolean }) {
   const { t } = useTr();
   const openUrl = useWizard((s) => s.openUrl);
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefused] = useState<IpcError | null>(null);
   const open = async (link: string) => {
     const outcome = await openUrl(link);
-    setRefused(outcome.opened ? null : t('wizard:fix.notOpened', { reason: outcome.reason }));
+    setRefused(outcome.opened ? null : outcome.error);
   };
   return (
     <aside className="incident-note" data-incident={incident.id} aria-label={t('wizard:incident.label')}>
@@ -34,7 +36,7 @@ export function IncidentNote({ incident, showBody }: { readonly incident: Incide
       )}
       {refused && (
         <p role="status" className="fix-feedback refused">
-          {refused}
+          {t('wizard:fix.notOpened', { reason: ipcErrorText(refused, t) })}
         </p>
       )}
     </aside>

@@ -1,7 +1,7 @@
 import type { StepName } from '../../../shared/steps';
 import { useTr } from '../i18n/use-tr';
 import { STEP_INFO } from '../lib/step-info';
-import { runErrorText } from '../lib/run-error';
+import { ipcErrorText } from '../lib/ipc-error-text';
 import type { StepView } from '../lib/step-view';
 import type { StepRun } from '../store/step-run';
 
@@ -51,7 +51,7 @@ export function RunStatus({
     tone = 'bad';
     text = t('wizard:run.failed', {
       step: stepName,
-      error: run.error ? runErrorText(run.error, t) : t('wizard:run.unknownError'),
+      error: run.error ? ipcErrorText(run.error, t) : t('wizard:run.unknownError'),
     });
   } else if (run.cancelled) text = t('wizard:run.cancelled', { count: done });
   else ({ text, tone } = reportText(view, t));

@@ -13,12 +13,14 @@ export async function callSafely<T>(call: () => Promise<IpcResult<T>>): Promise<
   try {
     const answer = await call();
     if (answer && typeof answer === 'object' && typeof answer.ok === 'boolean') return answer;
-    return internal('the app returned an unreadable answer');
+    return { ok: false, error: { code: 'INTERNAL', message: 'the app returned an unreadable answer' } };
   } catch (error) {
-    return internal(error instanceof Error ? error.message : 'the app did not answer');
+    const message = error instanceof Error ? error.message : 'the app did not answer';
+    return { ok: false, error: { code: 'INTERNAL', message, reason: 'appNotAnswering' } };
   }
 }
 
-function internal(message: string): { ok: false; error: IpcError } {
-  return { ok: false, error: { code: 'INTERNAL', message } };
+/** `fix:open-url`'s refusal (the allow-list's English `reason`) as a typed error the window says in its language. */
+export function refusedToOpen(reason: string | undefined): IpcError {
+  return { code: 'NOT_ALLOWED', message: reason ?? 'the app refused to open it', reason: 'urlNotAllowed' };
 }

@@ -9,6 +9,7 @@ import { useStepReport, useWizard } from '../store/use-wizard';
 import type { PanelProps } from './panel-types';
 import type { MessageKey } from '../../../shared/i18n/message';
 import { homeRelative } from '../../../shared/redaction-marker';
+import { ipcErrorText } from '../lib/ipc-error-text';
 
 /** Where the fix stands: nothing yet, asking to confirm, moving or restoring, the answer, or a typed error. */
 type FixState =
@@ -185,7 +186,7 @@ export function CacheBackupPanel(_props: PanelProps) {
           className="fix-feedback refused"
           data-testid="cache-backup-outcome"
         >
-          {t('wizard:cache.failed', { error: state.error.message })}
+          {t('wizard:cache.callFailed', { error: ipcErrorText(state.error, t) })}
         </p>
       )}
     </div>

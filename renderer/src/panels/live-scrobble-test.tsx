@@ -13,6 +13,7 @@ import type { PanelProps } from './panel-types';
 import { isCancelled, useWatchRun } from './use-watch-run';
 import { WatchProgressView } from './watch-progress-view';
 import { accountRead } from '../lib/step-view';
+import { ipcErrorText } from '../lib/ipc-error-text';
 
 const CHECK = CLOSED_LOOP_CHECK_IDS.liveScrobble;
 
@@ -83,7 +84,7 @@ export function LiveScrobbleTestPanel(_props: PanelProps) {
           )}
           {state.kind === 'failed' && (
             <p role="alert" data-testid="live-scrobble-error">
-              {t('wizard:liveTest.failed', { error: state.error.message })}
+              {t('wizard:liveTest.failed', { error: ipcErrorText(state.error, t) })}
             </p>
           )}
           <button

@@ -1,15 +1,17 @@
 import { useState } from 'react';
+import type { IpcError } from '../../../shared/ipc';
 import { useTr } from '../i18n/use-tr';
 import { callSafely, doctorApi } from '../lib/doctor-api';
+import { ipcErrorText } from '../lib/ipc-error-text';
 
 /** Asks for the wizard's own Trakt client id when the build has none (`settings:set-trakt-client-id`). */
 export function OAuthClientIdForm({ onSaved }: { readonly onSaved: () => Promise<void> }) {
   const { t } = useTr();
   const [clientId, setClientId] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const save = async () => {
     const answer = await callSafely(() => doctorApi()['settings:set-trakt-client-id']({ clientId: clientId.trim() }));
-    setError(answer.ok ? null : answer.error.message);
+    setError(answer.ok ? null : answer.error);
     if (answer.ok) await onSaved();
   };
   return (
@@ -36,7 +38,7 @@ export function OAuthClientIdForm({ onSaved }: { readonly onSaved: () => Promise
       </button>
       {error && (
         <p className="small" role="alert">
-          {error}
+          {ipcErrorText(error, t)}
         </p>
       )}
     </form>

@@ -7,6 +7,7 @@ import { OAuthProgress } from './oauth-progress';
 import { OAuthResult } from './oauth-result';
 import type { PanelProps } from './panel-types';
 import { useOAuthTest } from './use-oauth-test';
+import { ipcErrorText } from '../lib/ipc-error-text';
 
 /**
  * The opt-in differential sign-in test card of the Token step (docs/architecture.md "Steps"): explains
@@ -64,7 +65,7 @@ export function OAuthSignInTestCard(_props: PanelProps) {
         {running && <OAuthProgress progress={state.progress} cancelling={state.cancelling} onCancel={cancel} />}
         {state.kind === 'failed' && (
           <p role="alert" data-testid="oauth-error">
-            {t('wizard:oauth.failed', { error: state.error.message })}
+            {t('wizard:oauth.failed', { error: ipcErrorText(state.error, t) })}
           </p>
         )}
         {state.kind === 'done' && <OAuthResult result={state.result} findings={state.findings} />}

@@ -9,6 +9,7 @@ import type { PanelProps } from './panel-types';
 import { isCancelled, useWatchRun } from './use-watch-run';
 import { WatchProgressView } from './watch-progress-view';
 import { accountRead } from '../lib/step-view';
+import { ipcErrorText } from '../lib/ipc-error-text';
 
 const CHECK = CLOSED_LOOP_CHECK_IDS.relink;
 
@@ -60,7 +61,7 @@ export function RelinkWatchPanel(_props: PanelProps) {
           )}
           {state.kind === 'failed' && (
             <p role="alert" data-testid="relink-error">
-              {t('wizard:relink.failed', { error: state.error.message })}
+              {t('wizard:relink.failed', { error: ipcErrorText(state.error, t) })}
             </p>
           )}
           {(open || state.kind !== 'done' || state.result.verdict !== 'pass') && (

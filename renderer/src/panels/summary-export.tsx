@@ -4,6 +4,7 @@ import { useSessionReport } from '../store/use-wizard';
 import { BundleOutcomeView } from './bundle-outcome';
 import { BundlePreviewView } from './bundle-preview';
 import { previewOf, useBundleExport } from './use-bundle-export';
+import { ipcErrorText } from '../lib/ipc-error-text';
 
 /**
  * The Summary's *Export diagnostic bundle* (docs/architecture.md "Bundle"): shows exactly what the .zip
@@ -52,7 +53,7 @@ export function SummaryExportPanel({ inFix = false }: { readonly inFix?: boolean
           </button>
           {state.kind === 'failed' && (
             <span role="alert" className="fix-feedback refused">
-              {t('wizard:bundle.failed', { error: state.error.message })}
+              {t('wizard:bundle.failed', { error: ipcErrorText(state.error, t) })}
             </span>
           )}
         </div>

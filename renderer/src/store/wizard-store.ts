@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, DoctorApi, IpcResult, RunRequest, WatchRequest } from '../../../shared/ipc';
+import type { AppInfo, DoctorApi, IpcError, IpcResult, RunRequest, WatchRequest } from '../../../shared/ipc';
 import type { Report } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
-import { callSafely } from '../lib/doctor-api';
+import { callSafely, refusedToOpen } from '../lib/doctor-api';
 import { WIZARD_PAGES, isStepPage, type WizardPage } from '../lib/pages';
 import { SYMPTOM_PAGE, type Symptom } from '../lib/symptoms';
 import { extrasAfterSignIn, retainable, type RunExtras, type SignInExtras } from './retained-extras';
@@ -11,8 +11,8 @@ import { idleSteps, patchedStep, withCancelMarked, withSession, type StepRuns } 
 
 export type { RunExtras, SignInExtras } from './retained-extras';
 
-/** What opening a fix URL gave: opened, or why not (the allow-list's refusal or a typed error). */
-export type OpenUrlOutcome = { readonly opened: true } | { readonly opened: false; readonly reason: string };
+/** What opening a fix URL gave: opened, or why not (the allow-list's refusal or a typed error), said by `ipcErrorText`. */
+export type OpenUrlOutcome = { readonly opened: true } | { readonly opened: false; readonly error: IpcError };
 
 /**
  * The wizard's state and actions (zustand). It renders what the service's diagnosis session streams:
@@ -178,10 +178,8 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
       startWatch: (runId, watch) => interactiveRun({ runId, watch }),
       async openUrl(url) {
         const answer = await callSafely(() => api['fix:open-url']({ url }));
-        if (!answer.ok) return { opened: false, reason: answer.error.message };
-        return answer.value.opened
-          ? { opened: true }
-          : { opened: false, reason: answer.value.reason ?? 'the app refused to open it' };
+        if (!answer.ok) return { opened: false, error: answer.error };
+        return answer.value.opened ? { opened: true } : { opened: false, error: refusedToOpen(answer.value.reason) };
       },
       async refreshAppInfo() {
         const answer = await callSafely(() => api['app:get-info']({}));
