@@ -403,11 +403,12 @@ describe('no English outside "Technical details", on any page, in any language',
 
     it('every "no" of a successful answer: a bundle not saved, a sign-in not remembered, an unreadable profile', async () => {
       // The codes as the service sends them, with the facts some take; each must be said in words, never raw.
-      const profiles: LocalProfile[] = [
+      const why: Pick<LocalProfile, 'reason' | 'params'>[] = [
         ...PROFILE_UNREADABLE_REASONS.map((reason) => ({ reason })),
         { reason: 'too-large', params: { maxBytes: 64 * 1024 * 1024 } },
         { reason: 'files-unreadable', params: { errno: 'EACCES' } },
-      ].map((p, i) => ({
+      ];
+      const profiles: LocalProfile[] = why.map((p, i) => ({
         id: `p${i}`,
         shell: `Stremio ${i}`,
         location: `/p${i}`,
