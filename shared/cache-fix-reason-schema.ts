@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** An errno code (`EBUSY`), or the error's name when the error had none: a technical token, never words. */
-const ErrnoSchema = z.string().regex(/^[A-Za-z0-9_]{1,40}$/);
+export const ErrnoSchema = z.string().regex(/^[A-Za-z0-9_]{1,40}$/);
 
 const bare = <C extends string>(code: C) => z.object({ code: z.literal(code) }).strict();
 const withErrno = <C extends string>(code: C) => z.object({ code: z.literal(code), errno: ErrnoSchema }).strict();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from './i18n/locales';
 import { THEMES } from './themes';
-import { CacheFailureSchema, CacheFolderReasonSchema } from './cache-fix-reason-schema';
+import { BUNDLE_NOT_SAVED_REASONS, PROFILE_UNREADABLE_REASONS, SECRET_STORAGE_REASONS } from './answer-reasons';
+import { CacheFailureSchema, CacheFolderReasonSchema, ErrnoSchema } from './cache-fix-reason-schema';
 import { IPC_ERROR_CODES, IPC_ERROR_REASONS } from './ipc-error-reasons';
 import type { InitialPreferences } from './preferences-argument';
 import { CheckResultSchema, ReportSchema } from './report';
@@ -125,7 +126,12 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   platform: z.string(),
   traktClientIdConfigured: z.boolean(),
-  secretStorage: z.object({ available: z.boolean(), backend: z.string(), reason: z.string().optional() }),
+  secretStorage: z.object({
+    available: z.boolean(),
+    backend: z.string(),
+    /** Why it is unavailable: a code the window says (docs/i18n.md "IPC errors"). */
+    reason: z.enum(SECRET_STORAGE_REASONS).optional(),
+  }),
   rememberedAuthKey: z.boolean(),
 });
 /** App facts. */
@@ -138,7 +144,12 @@ export const LocalProfileSchema = z.object({
   location: z.string(),
   signedIn: z.boolean(),
   readable: z.boolean(),
-  reason: z.string().optional(),
+  /** Why it cannot be read: a code the window says, with the facts some codes take. */
+  reason: z.enum(PROFILE_UNREADABLE_REASONS).optional(),
+  params: z
+    .object({ maxBytes: z.number().int().positive().optional(), errno: ErrnoSchema.optional() })
+    .strict()
+    .optional(),
 });
 /** A local profile. */
 export type LocalProfile = z.infer<typeof LocalProfileSchema>;
@@ -179,7 +190,8 @@ export const BundleSaveResultSchema = z.object({
   saved: z.boolean(),
   path: z.string().optional(),
   bytes: z.number().int().nonnegative().optional(),
-  reason: z.string().optional(),
+  /** Why nothing was saved: a code the window says (docs/i18n.md "IPC errors"). */
+  reason: z.enum(BUNDLE_NOT_SAVED_REASONS).optional(),
   /** True when the chosen file exists and was left alone: the user may confirm replacing exactly that file. */
   exists: z.boolean().optional(),
 });

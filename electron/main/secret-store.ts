@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretStore, SecretStoreStatus } from '../hosts/service/platform';
+import { secretStorageProblem, type SecretStore, type SecretStoreStatus } from '../hosts/service/platform';
 
 /** What the secrets file holds: only ciphertext, base64. */
 interface SecretsFile {
@@ -26,22 +26,21 @@ export function safeStorageStatus(platform: NodeJS.Platform = process.platform):
     return {
       available: false,
       backend,
-      reason: 'This system offers no encrypted storage to the app, so your Stremio sign-in cannot be remembered.',
+      reason: 'no-encryption',
     };
   }
   if (backend === 'basic_text') {
     return {
       available: false,
       backend,
-      reason:
-        'No system keyring (GNOME Keyring, KWallet) is running, so the sign-in could only be stored with a built-in password anyone could undo. It is not remembered.',
+      reason: 'basic-text',
     };
   }
   if (backend === 'unknown') {
     return {
       available: false,
       backend,
-      reason: 'The system keyring could not be identified, so the sign-in is not remembered.',
+      reason: 'unknown-backend',
     };
   }
   return { available: true, backend };
@@ -64,7 +63,7 @@ export function createSafeSecretStore(options: SafeSecretStoreOptions): SecretSt
     status,
     async saveAuthKey(authKey) {
       const current = status();
-      if (!current.available) throw new Error(current.reason ?? 'secret storage is not available');
+      if (!current.available) throw new Error(secretStorageProblem(current));
       store.set('stremioAuthKey', safeStorage.encryptString(authKey).toString('base64'));
     },
     async loadAuthKey() {

@@ -85,7 +85,9 @@ describe('export diagnostic bundle end to end (Chromium + real engine)', () => {
     await panel.getByRole('button', { name: 'Export diagnostic bundle' }).click();
     await panel.getByRole('button', { name: 'Save…' }).click();
     await panel.locator('[data-testid="bundle-outcome"][data-saved="false"]').waitFor();
-    expect(await panel.getByRole('status').textContent()).toContain('already exists');
+    expect(await panel.getByRole('status').textContent()).toBe(
+      'Not saved: a file with that name is already there, and the app left it alone.',
+    );
     await panel.getByRole('button', { name: /^Replace/ }).click();
     await panel.locator('[data-testid="bundle-outcome"][data-saved="true"]').waitFor();
 

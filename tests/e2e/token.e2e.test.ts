@@ -52,7 +52,7 @@ describe('Token step end to end (Chromium + real engine)', () => {
         secretStore: createMemorySecretStore({
           available: false,
           backend: 'basic_text',
-          reason: 'the basic_text backend encrypts with a fixed password',
+          reason: 'basic-text',
         }),
       },
     });
@@ -95,7 +95,9 @@ describe('Token step end to end (Chromium + real engine)', () => {
     await panel.getByLabel('I agree to these requests').check();
     const rememberBox = panel.getByLabel(/Remember this sign-in/);
     expect(await rememberBox.isDisabled()).toBe(true);
-    expect(await panel.getByTestId('remember-unavailable').textContent()).toContain('basic_text');
+    expect(await panel.getByTestId('remember-unavailable').textContent()).toBe(
+      'Remembering is not available here: no system keyring (GNOME Keyring, KWallet) is running, so the sign-in could only be stored with a built-in password anyone could undo.',
+    );
     const logins = stremio.apiRequests('login').length;
     await submit.click();
     expect(await panel.getByLabel('Password', { exact: true }).inputValue()).toBe('');

@@ -145,7 +145,7 @@ describe('the window exports the diagnostic bundle of its session (bundle:previe
     const bytes = await readFile(target);
     const refused = value<BundleSaveResult>(await ipc('bundle:save', {}));
     expect(refused).toMatchObject({ saved: false, exists: true, path: target });
-    expect(refused.reason).toMatch(/already exists/);
+    expect(refused.reason).toBe('exists');
     expect((await readFile(target)).equals(bytes)).toBe(true);
     expect((await stat(target)).mtimeMs).toBe(before.mtimeMs);
 
@@ -166,7 +166,14 @@ describe('the window exports the diagnostic bundle of its session (bundle:previe
     chosen = null;
     expect(value<BundleSaveResult>(await ipc('bundle:save', {}))).toMatchObject({
       saved: false,
-      reason: expect.stringMatching(/Cancelled/),
+      reason: 'cancelled',
+    });
+    // A folder that does not exist: the write's own code, never its English message (which names the path).
+    chosen = path.join(path.dirname(target), 'missing-folder', 'b.zip');
+    expect(value<BundleSaveResult>(await ipc('bundle:save', {}))).toEqual({
+      saved: false,
+      path: chosen,
+      reason: 'not-writable',
     });
     expect(await ipc('bundle:save', { overwrite: 'yes' })).toMatchObject({
       ok: false,

@@ -97,7 +97,7 @@ describe('every refusal of the service names its reason', () => {
 
   it('remembering a sign-in where no encrypted storage exists', async () => {
     const svc = await confinedService({
-      secretStore: createMemorySecretStore({ available: false, backend: 'basic_text', reason: 'no keyring' }),
+      secretStore: createMemorySecretStore({ available: false, backend: 'basic_text', reason: 'basic-text' }),
     });
     const answer = await svc.call('diagnosis:run', {
       runId: 'r1',

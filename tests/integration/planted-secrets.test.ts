@@ -187,7 +187,7 @@ describe('planted secrets never leave the Token and Revoked steps', () => {
         secretStore: createMemorySecretStore({
           available: false,
           backend: 'basic_text',
-          reason: 'the basic_text backend encrypts with a fixed password',
+          reason: 'basic-text',
         }),
         settings: createMemorySettings(),
       },

@@ -1,5 +1,10 @@
 import type { Preferences } from '../../shared/ipc';
-import type { SecretStore, SecretStoreStatus, SettingsStore } from '../../electron/hosts/service/platform';
+import {
+  secretStorageProblem,
+  type SecretStore,
+  type SecretStoreStatus,
+  type SettingsStore,
+} from '../../electron/hosts/service/platform';
 
 /*
  * The service's stores kept in memory: the tests' stand-ins for Electron's safeStorage and the settings file
@@ -14,7 +19,7 @@ export function createMemorySecretStore(
   return {
     status: () => status,
     async saveAuthKey(authKey) {
-      if (!status.available) throw new Error(status.reason ?? 'secret storage is not available');
+      if (!status.available) throw new Error(secretStorageProblem(status));
       stored = authKey;
     },
     loadAuthKey: async () => stored,

@@ -104,7 +104,7 @@ describe('Summary: Export diagnostic bundle', () => {
             saved: false,
             exists: true,
             path: '/d/b.zip',
-            reason: '/d/b.zip already exists; choose another name (nothing was overwritten)',
+            reason: 'exists',
           },
     );
     fireEvent.click(within(panel).getByRole('button', { name: 'Export diagnostic bundle' }));
@@ -112,7 +112,7 @@ describe('Summary: Export diagnostic bundle', () => {
     const refused = await within(panel).findByTestId('bundle-outcome');
     expect(refused.dataset.saved).toBe('false');
     expect(within(refused).getByRole('status').textContent).toBe(
-      'Not saved: /d/b.zip already exists; choose another name (nothing was overwritten)',
+      'Not saved: a file with that name is already there, and the app left it alone.',
     );
     fireEvent.click(within(refused).getByRole('button', { name: 'Replace /d/b.zip' }));
     expect((await within(panel).findByTestId('bundle-path')).textContent).toBe('/d/b.zip');

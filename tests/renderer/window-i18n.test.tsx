@@ -14,7 +14,13 @@ import {
   CACHE_BACKUP,
   ANSWER_CODES,
 } from './cache-fix-answers';
-import type { CacheFixResult } from '../../shared/ipc';
+import type { AppInfo, CacheFixResult, LocalProfile } from '../../shared/ipc';
+import {
+  BUNDLE_NOT_SAVED_REASONS,
+  PROFILE_UNREADABLE_REASONS,
+  SECRET_STORAGE_REASONS,
+  type SecretStorageReason,
+} from '../../shared/answer-reasons';
 import { renderWizard } from './render-wizard';
 import { STEP_NAMES } from '../../shared/steps';
 import { PROBLEMS } from '../../shared/problems';
@@ -393,6 +399,111 @@ describe('no English outside "Technical details", on any page, in any language',
       const text = seen.join(' ');
       expect(Object.values(serviceSaid).filter((sentence) => text.includes(sentence))).toEqual([]);
       expect(english.filter((fragment) => text.includes(fragment))).toEqual([]);
+    }, 20_000);
+
+    it('every "no" of a successful answer: a bundle not saved, a sign-in not remembered, an unreadable profile', async () => {
+      // The codes as the service sends them, with the facts some take; each must be said in words, never raw.
+      const why: Pick<LocalProfile, 'reason' | 'params'>[] = [
+        ...PROFILE_UNREADABLE_REASONS.map((reason) => ({ reason })),
+        { reason: 'too-large', params: { maxBytes: 64 * 1024 * 1024 } },
+        { reason: 'files-unreadable', params: { errno: 'EACCES' } },
+      ];
+      const profiles: LocalProfile[] = why.map((p, i) => ({
+        id: `p${i}`,
+        shell: `Stremio ${i}`,
+        location: `/p${i}`,
+        signedIn: false,
+        readable: false,
+        ...p,
+      }));
+      let storage: SecretStorageReason = 'no-encryption';
+      const saves = [...BUNDLE_NOT_SAVED_REASONS];
+      const fake = exposed(
+        createFakeDoctor({
+          'app:get-info': async () => ({
+            ok: true,
+            value: {
+              version: '9.9.9',
+              platform: 'linux',
+              traktClientIdConfigured: false,
+              secretStorage: { available: false, backend: 'basic_text', reason: storage },
+              rememberedAuthKey: false,
+            } satisfies AppInfo,
+          }),
+          'profiles:discover': async () => ({ ok: true, value: { profiles } }),
+          'bundle:save': async () => ({ ok: true, value: { saved: false, reason: saves.shift()! } }),
+        }),
+      );
+      const i18n = await createWindowI18n(locale);
+      const { t } = translatorOf(i18n);
+      const { store } = renderWizard({ fake, i18n });
+      act(() => store.getState().goTo('version'));
+      act(() => void fake.nextRun().then((run) => run.finish(WORLDS.anonymous)));
+      const seen: string[] = [];
+      const said: string[] = [];
+
+      act(() => store.getState().goTo('token'));
+      const local = await screen.findByTestId('token-local', {}, { timeout: 10_000 });
+      fireEvent.click(within(local).getAllByRole('checkbox')[0]!);
+      const offered = [...(await within(local).findByTestId('token-profiles')).querySelectorAll('li > span.muted')];
+      const unreadable = (key: Parameters<typeof t>[0], params?: Record<string, unknown>) =>
+        t('wizard:token.unreadable', { reason: (t as (k: string, p?: unknown) => string)(key, params) });
+      expect(offered.map((el) => el.textContent)).toEqual([
+        unreadable('wizard:token.unreadableReason.webkitgtk'),
+        unreadable('wizard:token.unreadableReason.tooLargeNoSize'),
+        unreadable('wizard:token.unreadableReason.badFormat'),
+        unreadable('wizard:token.unreadableReason.filesUnreadableNoErrno'),
+        unreadable('wizard:token.unreadableReason.noProfile'),
+        unreadable('wizard:token.unreadableReason.noStremioData'),
+        unreadable('wizard:token.unreadableReason.unknownFormat'),
+        unreadable('wizard:token.unreadableReason.tooLarge', { size: 64 * 1024 * 1024 }),
+        unreadable('wizard:token.unreadableReason.filesUnreadable', { errno: 'EACCES' }),
+      ]);
+      said.push(...offered.map((el) => el.textContent ?? ''));
+      const keyring = {
+        'no-encryption': 'wizard:token.storageReason.noEncryption',
+        'basic-text': 'wizard:token.storageReason.basicText',
+        'unknown-backend': 'wizard:token.storageReason.unknownBackend',
+      } as const;
+      for (const reason of SECRET_STORAGE_REASONS) {
+        storage = reason;
+        await act(() => store.getState().refreshAppInfo());
+        const line = screen.getByTestId('remember-unavailable').textContent ?? '';
+        expect(line).toBe(t('wizard:token.rememberUnavailable', { reason: t(keyring[reason]) }));
+        said.push(line);
+      }
+      openEveryFold();
+      seen.push(textOutsideTechnical());
+
+      act(() => store.getState().goTo('summary'));
+      fireEvent.click(await screen.findByTestId('bundle-export-button', {}, { timeout: 10_000 }));
+      fireEvent.click(await screen.findByTestId('bundle-save'));
+      const notSaved = {
+        'no-save-dialog': 'wizard:bundle.notSavedReason.noSaveDialog',
+        cancelled: 'wizard:bundle.notSavedReason.cancelled',
+        exists: 'wizard:bundle.notSavedReason.exists',
+        'not-writable': 'wizard:bundle.notSavedReason.notWritable',
+        'too-large': 'wizard:bundle.notSavedReason.tooLarge',
+        io: 'wizard:bundle.notSavedReason.io',
+      } as const;
+      for (const [i, reason] of BUNDLE_NOT_SAVED_REASONS.entries()) {
+        if (i > 0) fireEvent.click(screen.getByTestId('bundle-save-again'));
+        const status = t('wizard:bundle.notSaved', { reason: t(notSaved[reason]) });
+        const outcome = await screen.findByTestId('bundle-outcome');
+        await waitFor(() => expect(within(outcome).getByRole('status').textContent).toBe(status));
+        said.push(status);
+        seen.push(textOutsideTechnical());
+      }
+      expect(saves).toEqual([]);
+
+      const text = seen.join(' ');
+      expect(english.filter((fragment) => text.includes(fragment))).toEqual([]);
+      // No raw code (nor "undefined") is said, and no sentence ends twice.
+      const codes = [...BUNDLE_NOT_SAVED_REASONS, ...SECRET_STORAGE_REASONS, ...PROFILE_UNREADABLE_REASONS];
+      const raw = (line: string) =>
+        [...codes, 'undefined'].filter((code) => new RegExp(`(^|[^\\p{L}-])${code}([^\\p{L}-]|$)`, 'u').test(line));
+      expect(said.flatMap(raw)).toEqual([]);
+      expect(said.filter((line) => line.includes('..'))).toEqual([]);
     }, 20_000);
   });
 });

@@ -89,11 +89,11 @@ export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandle
     if (replace && refusedPath) {
       target = refusedPath;
     } else {
-      if (!options.platform.chooseBundlePath) return { saved: false, reason: 'This window cannot save files.' };
+      if (!options.platform.chooseBundlePath) return { saved: false, reason: 'no-save-dialog' };
       const chosen = await options.platform.chooseBundlePath(defaultBundleName(options.now()));
       if (!chosen) {
         refusedPath = null;
-        return { saved: false, reason: 'Cancelled: nothing was saved.' };
+        return { saved: false, reason: 'cancelled' };
       }
       target = path.resolve(chosen);
     }
@@ -102,9 +102,9 @@ export function bundleHandlers(options: BundleHandlerOptions): Pick<DoctorHandle
     if (written.ok) return { saved: true, path: written.path, bytes: written.bytes };
     if (written.code === 'exists') {
       refusedPath = target;
-      return { saved: false, path: target, exists: true, reason: written.message };
+      return { saved: false, path: target, exists: true, reason: 'exists' };
     }
-    return { saved: false, path: target, reason: written.message };
+    return { saved: false, path: target, reason: written.code };
   };
 
   return { 'bundle:preview': preview, 'bundle:save': save };

@@ -1,3 +1,4 @@
+import type { SecretStorageReason } from '../../../shared/answer-reasons';
 import type { Preferences } from '../../../shared/ipc';
 import type { IncidentFeedCache } from '../../engine/runtime/context';
 
@@ -6,8 +7,21 @@ export interface SecretStoreStatus {
   readonly available: boolean;
   /** `safeStorage.getSelectedStorageBackend()` on Linux, the OS mechanism elsewhere. */
   readonly backend: string;
-  /** Why remembering is refused (e.g. the `basic_text` backend encrypts with a hard-coded password). */
-  readonly reason?: string;
+  /** Why remembering is refused (e.g. the `basic_text` backend encrypts with a hard-coded password): a code. */
+  readonly reason?: SecretStorageReason;
+}
+
+/** Each reason in English, for logs and errors inside main only (the window says the code in its language). */
+const SECRET_STORAGE_PROBLEMS = {
+  'no-encryption': 'this system offers no encrypted storage to the app',
+  'basic-text': 'no system keyring is running (the basic_text backend uses a hard-coded password)',
+  'unknown-backend': 'the system keyring could not be identified',
+} as const satisfies Record<SecretStorageReason, string>;
+
+/** Why secret storage is unavailable, in English for logs and errors: `secret storage is not available: …`. */
+export function secretStorageProblem(status: SecretStoreStatus): string {
+  const base = 'secret storage is not available';
+  return status.reason ? `${base}: ${SECRET_STORAGE_PROBLEMS[status.reason]}` : base;
 }
 
 /** Keeps the one secret the user may ask us to remember: the Stremio auth key, encrypted. */

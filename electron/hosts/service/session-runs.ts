@@ -12,7 +12,7 @@ import type { DiagnosisSession, RunInput } from '../../engine/session/diagnosis-
 import type { RunScope } from '../../engine/session/run-plan';
 import { HandlerError } from './dispatch';
 import type { DoctorHandlers, RunEventSink } from './handlers';
-import type { SecretStore } from './platform';
+import { secretStorageProblem, type SecretStore } from './platform';
 
 /** What the run channels need from the service. */
 export interface RunHandlerOptions {
@@ -71,7 +71,7 @@ export function sessionRunHandlers(
   const refuseUnlessStorable = () => {
     // Only on the user's explicit tick, and only encrypted (docs/architecture.md); a refusal is a typed error.
     if (!secretStore.status().available)
-      throw new HandlerError('NOT_ALLOWED', secretStore.status().reason ?? 'secret storage is not available', {
+      throw new HandlerError('NOT_ALLOWED', secretStorageProblem(secretStore.status()), {
         reason: 'secretStorageUnavailable',
       });
   };

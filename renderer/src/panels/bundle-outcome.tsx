@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { BundleSaveResult } from '../../../shared/ipc';
 import { useTr } from '../i18n/use-tr';
+import { bundleNotSavedText } from '../lib/answer-reason-text';
 
 /** Where the bundle was saved, or why not; replacing an existing file only on the user's confirmation. */
 export function BundleOutcomeView({
@@ -32,7 +33,7 @@ export function BundleOutcomeView({
             {result.bytes !== undefined ? ` (${size(result.bytes)})` : ''}.
           </>
         ) : (
-          <>{t('wizard:bundle.notSaved', { reason: result.reason ?? t('wizard:bundle.noReason') })}</>
+          <>{t('wizard:bundle.notSaved', { reason: bundleNotSavedText(result.reason, t) })}</>
         )}
       </p>
       {result.exists && <p className="muted small">{t('wizard:bundle.confirmReplace')}</p>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo, Credentials } from '../../../shared/ipc';
 import { useTr } from '../i18n/use-tr';
+import { secretStorageText } from '../lib/answer-reason-text';
 
 /** What the form sends: the credentials and whether to remember the auth key. */
 export interface CredentialsSubmit {
@@ -109,7 +110,7 @@ export function TokenCredentialsForm({
       {!canRemember && storage && (
         <p className="small muted" data-testid="remember-unavailable">
           {t('wizard:token.rememberUnavailable', {
-            reason: storage.reason ?? t('wizard:token.storeUnsafe', { backend: storage.backend }),
+            reason: secretStorageText(storage, t),
           })}
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { LocalProfile } from '../../../shared/ipc';
 import { useTr } from '../i18n/use-tr';
+import { profileUnreadableText } from '../lib/answer-reason-text';
 
 /** The Stremio profiles found on this computer: offers "use the account Stremio is signed in with", says plainly which cannot be read. */
 export function TokenProfileOffer({
@@ -27,7 +28,7 @@ export function TokenProfileOffer({
             {profile.readable && !profile.signedIn && <span className="muted">{t('wizard:token.signedOut')}</span>}
             {!profile.readable && (
               <span className="muted">
-                {t('wizard:token.unreadable', { reason: profile.reason ?? t('wizard:token.unknownFormat') })}
+                {t('wizard:token.unreadable', { reason: profileUnreadableText(profile, t) })}
               </span>
             )}
           </li>

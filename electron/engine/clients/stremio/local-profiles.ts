@@ -45,7 +45,9 @@ export async function readLocalProfiles(search: ProfileSearch): Promise<ReadProf
         location: location.dir,
         signedIn: stored.kind === 'signed-in',
         readable: stored.kind !== 'unreadable',
-        ...(stored.kind === 'unreadable' ? { reason: stored.reason } : {}),
+        ...(stored.kind === 'unreadable'
+          ? { reason: stored.reason, ...(stored.params ? { params: stored.params } : {}) }
+          : {}),
       },
     });
   }
@@ -56,7 +58,7 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
   if (location.format === 'webkitgtk') {
     return {
       kind: 'unreadable',
-      reason: "Stremio 5 for Linux keeps its data in WebKitGTK's storage format, which the wizard cannot read",
+      reason: 'webkitgtk',
       why: msg('clients:cachedProfile.webkitgtk'),
     };
   }
@@ -70,19 +72,21 @@ async function readLocation(location: ProfileLocation): Promise<StoredProfile> {
     if (error instanceof LevelDbTooLargeError)
       return {
         kind: 'unreadable',
-        reason: `the local storage is larger than ${MAX_DB_BYTES / 1024 / 1024} MiB`,
+        reason: 'too-large',
+        params: { maxBytes: MAX_DB_BYTES },
         why: msg('clients:cachedProfile.tooLarge', { size: MAX_DB_BYTES }),
       };
     if (error instanceof LevelDbFormatError)
       return {
         kind: 'unreadable',
-        reason: `cannot read this format: ${error.message}`,
+        reason: 'bad-format',
         why: msg('clients:cachedProfile.format', { error: error.message }),
       };
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return {
       kind: 'unreadable',
-      reason: `the files could not be read (${code})`,
+      reason: 'files-unreadable',
+      params: { errno: code },
       why: msg('clients:cachedProfile.filesUnreadable', { code }),
     };
   }

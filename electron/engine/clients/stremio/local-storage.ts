@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg, type Message } from '../../../../shared/i18n/message';
+import type { ProfileUnreadableParams, ProfileUnreadableReason } from '../../../../shared/answer-reasons';
 import { parseJsonWith } from '../../core/parse-json';
 import { readStremioUser, type StremioUser } from './account';
 
@@ -43,8 +44,10 @@ export type StoredProfile =
   | { readonly kind: 'signed-out'; readonly origin: string }
   | {
       readonly kind: 'unreadable';
-      /** In English, for details. */
-      readonly reason: string;
+      /** Why, as a code (the window says it; details show it). */
+      readonly reason: ProfileUnreadableReason;
+      /** The facts the code takes (the size limit, the errno). */
+      readonly params?: ProfileUnreadableParams;
       /** The same as a locale message, nested in the summary (docs/i18n.md). */
       readonly why: Message;
     };
@@ -77,11 +80,11 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
       kind: 'unreadable',
       ...(origins.length > 0
         ? {
-            reason: `Stremio's storage (${origins.join(', ')}) holds no profile in the format the wizard knows`,
+            reason: 'no-profile',
             why: msg('clients:cachedProfile.noProfile', { origins: origins.join(', ') }),
           }
         : {
-            reason: 'no Stremio data in this local storage',
+            reason: 'no-stremio-data',
             why: msg('clients:cachedProfile.noStremioData'),
           }),
     };
@@ -95,7 +98,7 @@ export function findStoredProfile(items: readonly LocalStorageItem[]): StoredPro
   }
   return {
     kind: 'unreadable',
-    reason: 'the stored profile is not in the format the wizard knows',
+    reason: 'unknown-format',
     why: msg('clients:cachedProfile.unknownFormat'),
   };
 }
