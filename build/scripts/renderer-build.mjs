@@ -8,6 +8,7 @@ export async function rendererBuildOptions({ root, outDir }) {
     root,
     base: './',
     plugins: [react()],
+    json: { stringify: true, namedExports: false },
     build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false },
   };
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, prefetchSummary } from './app';
 import { createWindowI18n, initialLocale } from './i18n/window-i18n';
+import { loadDeferredPanels } from './panels/deferred';
 import { createWizardStore } from './store/wizard-store';
 import { WizardProvider } from './store/use-wizard';
 import { WindowProvider } from './store/preferences';
@@ -24,6 +25,8 @@ async function start(root: HTMLElement): Promise<void> {
       </WindowProvider>
     </StrictMode>,
   );
+  // What the first page does not show loads once the window is idle: the panels that need results first.
+  requestIdleCallback(() => void loadDeferredPanels(), { timeout: 1000 });
   setTimeout(prefetchSummary, 1000);
 }
 
