@@ -60,10 +60,39 @@ export function translatorOf(i18n: I18n): Translator {
     const value: unknown = i18n.t(key, { ...resolveParams(translator, params), returnObjects: true });
     return Array.isArray(value) ? value.map(String) : null;
   };
+  const plain = plainTexts(i18n);
   /** Says any key: typed ones through `t`, a message's (which may come from a report) through `text`. */
-  const say = (key: string, params: Readonly<Record<string, TextParam>> | undefined) =>
-    String(i18n.t(key, resolveParams(translator, params) ?? {}));
+  const say = (key: string, params: Readonly<Record<string, TextParam>> | undefined) => {
+    if (params) return String(i18n.t(key, resolveParams(translator, params) ?? {}));
+    const id = `${i18n.language}\0${key}`;
+    let text = plain.get(id);
+    if (text === undefined) {
+      text = String(i18n.t(key, {}));
+      plain.set(id, text);
+    }
+    return text;
+  };
   return translator;
+}
+
+const plainTextsOf = new WeakMap<I18n, Map<string, string>>();
+
+/**
+ * The texts of keys said without parameters, per language, kept until the instance's texts change: the window says
+ * the same names on every render (the stepper's, the buttons'), and each of i18next's `t` calls resolves the key,
+ * its namespace, plurals and nesting again (docs/testing.md "Benchmarks").
+ */
+function plainTexts(i18n: I18n): Map<string, string> {
+  let texts = plainTextsOf.get(i18n);
+  if (!texts) {
+    const kept = new Map<string, string>();
+    const forget = () => kept.clear();
+    i18n.store.on('added', forget);
+    i18n.store.on('removed', forget);
+    plainTextsOf.set(i18n, kept);
+    texts = kept;
+  }
+  return texts;
 }
 
 /** A parameter as `t` and `text` take it: a message's, or a date given to `t`. */
