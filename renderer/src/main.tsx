@@ -35,9 +35,11 @@ async function start(root: HTMLElement): Promise<void> {
       </StrictMode>,
     ),
   );
-  // What the first page does not show loads once the window is idle: the panels that need results first.
-  requestIdleCallback(() => void loadDeferredPanels(), { timeout: 1000 });
-  setTimeout(prefetchSummary, 1000);
+  // What the first page does not show loads once the window is idle (a panel that mounts earlier loads its own).
+  setTimeout(() => {
+    void loadDeferredPanels();
+    prefetchSummary();
+  }, 1000);
 }
 
 const root = document.getElementById('root');
