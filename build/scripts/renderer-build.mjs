@@ -8,7 +8,22 @@ export async function rendererBuildOptions({ root, outDir }) {
     root,
     base: './',
     plugins: [react()],
+    // The locale files as JSON.parse('…'): a string is far cheaper to parse than the same data as object literals.
     json: { stringify: true, namedExports: false },
-    build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: false,
+      rolldownOptions: {
+        output: {
+          // React in a file of its own: the browser parses it on one background thread while it parses the app on
+          // another, instead of one file on one thread (docs/testing.md "Benchmarks").
+          codeSplitting: {
+            groups: [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+          },
+        },
+      },
+    },
   };
 }
