@@ -157,8 +157,7 @@ export interface ProblemTexts {
 }
 
 /** A code's English words, its placeholders said as for a Stremio not found (both menus named). */
-function entryOf(code: ProblemCode, spec: ProblemSpec, texts: ProblemTexts | undefined): ProblemInfo {
-  if (!texts) throw new Error(`shared/locales/en/problems.json has no texts for ${code}`);
+function entryOf(code: ProblemCode, spec: ProblemSpec, texts: ProblemTexts): ProblemInfo {
   const tr = englishTranslator();
   const params = catalogParams(tr);
   const say = (path: string) => tr.known(problemKey(code, path), params) ?? '';
@@ -197,10 +196,29 @@ export function fixNamesStremioMenus(code: ProblemCode): boolean {
   return texts.some(([, steps]) => Array.isArray(steps) && steps.some((step: string) => namesStremioMenus(step)));
 }
 
-/** Every problem code with its catalog entry, in English (the window and CLI say them in their language via `findingText`). */
-export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = Object.fromEntries(
-  Object.entries(SPECS).map(([code, spec]) => [code, entryOf(code as ProblemCode, spec, english?.[code])]),
-) as Record<ProblemCode, ProblemInfo>;
+/**
+ * Every problem code with its catalog entry, in English (the window and CLI say them in their language via
+ * `findingText`). Each entry is worded on first read and kept: wording all of them when the module loads cost the
+ * window's start-up ~50 ms (docs/testing.md "Benchmarks"), and Welcome shows none. A code without English texts
+ * still fails when the module loads.
+ */
+export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<ProblemCode, ProblemInfo>,
+    Object.fromEntries(
+      (Object.keys(SPECS) as ProblemCode[]).map((code) => {
+        const texts = english?.[code];
+        if (!texts) throw new Error(`shared/locales/en/problems.json has no texts for ${code}`);
+        let entry: ProblemInfo | undefined;
+        const descriptor: PropertyDescriptor = {
+          enumerable: true,
+          get: () => (entry ??= entryOf(code, SPECS[code], texts)),
+        };
+        return [code, descriptor];
+      }),
+    ),
+  ),
+);
 
 /** True when `value` is a known problem code. */
 export function isProblemCode(value: string): value is ProblemCode {

@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import { readFileSync, rmSync } from 'node:fs';
 import { buildIncidentsKey } from './incidents-key.mjs';
 import { inputsHash, isCurrent, STAMP_FILE, writeStamp } from './build-stamp.mjs';
+import { rendererBuildOptions } from './renderer-build.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -32,7 +33,6 @@ if (process.argv.includes('--if-changed') && isCurrent(root, inputs)) {
 rmSync(path.join(root, STAMP_FILE), { force: true });
 // Loaded only to build: a skipped build costs a hash, not Vite's start-up.
 const { build } = await import('vite');
-const { default: react } = await import('@vitejs/plugin-react');
 const quiet = { logLevel: process.env.BUILD_VERBOSE ? 'info' : 'warn', configFile: false, define };
 
 /** Builds a Node-side entry (main or CLI) as ESM with dependencies left in node_modules. */
@@ -58,10 +58,7 @@ function nodeBundle(entry, outDir, fileName, banner) {
 await Promise.all([
   build({
     ...quiet,
-    root: path.join(root, 'renderer'),
-    base: './',
-    plugins: [react()],
-    build: { outDir: path.join(root, 'out/renderer'), emptyOutDir: true, target: 'chrome130', sourcemap: false },
+    ...(await rendererBuildOptions({ root: path.join(root, 'renderer'), outDir: path.join(root, 'out/renderer') })),
   }),
   nodeBundle('electron/main/main.ts', 'out/main', 'main.mjs'),
   nodeBundle('electron/hosts/cli.ts', 'out/cli', 'cli.mjs', '#!/usr/bin/env node'),

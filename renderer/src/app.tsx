@@ -1,4 +1,5 @@
 import { Suspense, lazy } from 'react';
+import { TOOL_VERSION } from '../../shared/tool-version';
 import { LiveRegion } from './components/live-region';
 import { Stepper } from './components/stepper';
 import { WindowSettings } from './components/window-settings';
@@ -17,11 +18,12 @@ export function prefetchSummary(): void {
   void import('./pages/summary-page');
 }
 
-/** The wizard: a header (name, language and theme), the stepper, the current page and the one live region. */
+/**
+ * The wizard: a header (name, language and theme), the stepper, the current page and the one live region. Each
+ * part subscribes to what it shows, so opening a page re-renders the stepper and the page, not the header.
+ */
 export function App({ announceDelayMs }: { readonly announceDelayMs?: number } = {}) {
   const { t } = useTr();
-  const page = useWizard((s) => s.page);
-  const version = useWizard((s) => s.appInfo?.version);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -32,24 +34,36 @@ export function App({ announceDelayMs }: { readonly announceDelayMs?: number } =
           ✚
         </span>
         <h1 className="app-name">Stremio Trakt Doctor</h1>
-        {version && <span className="muted small app-version">{t('wizard:app.version', { version })}</span>}
+        <AppVersion />
         <WindowSettings />
       </header>
       <div className="layout">
         <Stepper />
         <main id="main" className="content">
-          {page === 'welcome' ? (
-            <WelcomePage />
-          ) : page === 'summary' ? (
-            <Suspense fallback={<p className="muted">{t('wizard:app.loadingSummary')}</p>}>
-              <SummaryPage />
-            </Suspense>
-          ) : isStepPage(page) ? (
-            <StepPage key={page} step={page} />
-          ) : null}
+          <CurrentPage />
         </main>
       </div>
       <LiveRegion {...(announceDelayMs === undefined ? {} : { delayMs: announceDelayMs })} />
     </div>
   );
+}
+
+/** The app's version: the build's own, so the header waits for no `app:get-info` round trip. */
+function AppVersion() {
+  const { t } = useTr();
+  return <span className="muted small app-version">{t('wizard:app.version', { version: TOOL_VERSION })}</span>;
+}
+
+/** The page on screen. */
+function CurrentPage() {
+  const { t } = useTr();
+  const page = useWizard((s) => s.page);
+  if (page === 'welcome') return <WelcomePage />;
+  if (page === 'summary')
+    return (
+      <Suspense fallback={<p className="muted">{t('wizard:app.loadingSummary')}</p>}>
+        <SummaryPage />
+      </Suspense>
+    );
+  return isStepPage(page) ? <StepPage key={page} step={page} /> : null;
 }

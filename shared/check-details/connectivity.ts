@@ -6,18 +6,7 @@ import { isMessage, type Message } from '../i18n/message';
  * schemas), the wizard's per-host chain panel reads them back (parsed by these schemas).
  */
 
-/** The Connectivity step's check ids, in report order (the window names checks by these, never by literal). */
-export const CONNECTIVITY_CHECK_IDS = {
-  proxy: 'connectivity.proxy',
-  dns: 'connectivity.dns',
-  tcp: 'connectivity.tcp',
-  tls: 'connectivity.tls',
-  http: 'connectivity.http',
-  clock: 'connectivity.clock',
-  captivePortal: 'connectivity.captive-portal',
-  summary: 'connectivity.summary',
-  incidents: 'connectivity.incidents',
-} as const;
+export { CONNECTIVITY_CHECK_IDS } from './check-ids';
 
 /** One layer of one host in the per-host chain: ok / fail / not tested / not used, with its time and a note. */
 export const LayerStatusSchema = z.object({

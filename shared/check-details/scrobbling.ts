@@ -1,22 +1,12 @@
 import * as z from 'zod/mini';
-import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
 
 /*
- * The Scrobbling step's check ids, and the window-only payload of its comparison: the engine's check produces it
+ * The Scrobbling step's check ids (kept in check-ids.ts), and the window-only payload of its comparison: the engine's check produces it
  * (typed and checked by this schema), the window's panel parses it with the same schema. It carries titles, so it
  * travels only as a check's window-only payload: never in a report, a log, the copy summary or a bundle.
  */
 
-/** The Scrobbling step's check ids, in report order (the window names checks by these, never by literal). */
-export const SCROBBLING_CHECK_IDS = {
-  addons: 'scrobbling.addons',
-  library: 'scrobbling.library',
-  traktHistory: 'scrobbling.trakt-history',
-  eventsPath: 'scrobbling.events-path',
-  appLimit: 'scrobbling.app-limit',
-  comparison: 'scrobbling.comparison',
-  liveScrobble: CLOSED_LOOP_CHECK_IDS.liveScrobble,
-} as const;
+export { SCROBBLING_CHECK_IDS } from './check-ids';
 
 const count = z.int().check(z.nonnegative());
 

@@ -1,21 +1,11 @@
 import * as z from 'zod/mini';
-import { CLOSED_LOOP_CHECK_IDS } from './closed-loop-limits';
 
 /*
  * The details of the Token step's checks that the wizard's panels read back: the engine produces them,
  * the OAuth sign-in test card parses them with the same schema.
  */
 
-/** The Token step's check ids, in report order (the window names checks by these, never by literal). */
-export const TOKEN_CHECK_IDS = {
-  stremioAccount: 'token.stremio-account',
-  traktToken: 'token.trakt-token',
-  authRedirect: 'token.auth-redirect',
-  pastedUrl: 'token.pasted-url',
-  oauthDifferential: 'token.oauth-differential',
-  pkceEvidence: 'token.pkce-evidence',
-  relink: CLOSED_LOOP_CHECK_IDS.relink,
-} as const;
+export { TOKEN_CHECK_IDS } from './check-ids';
 
 /** What the OAuth test asks the user when Trakt never redirected back: the page the browser showed. */
 export const ASK_WHAT_THE_BROWSER_SHOWED = 'what-did-the-browser-show';

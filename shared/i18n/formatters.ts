@@ -1,9 +1,10 @@
 import { formatBytes } from '../format-bytes';
+import { dateTimeFormat, listFormat, numberFormat, relativeTimeFormat } from '../intl-formats';
 
 /** A duration in ms as people read it in `locale`: `350 ms`, `1.2 s`, `5 min`, `3 h`, `2 days` (Intl units). */
 export function formatDuration(ms: number, locale: string): string {
   const unit = (value: number, name: string, digits = 0) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: 'unit',
       unit: name,
       unitDisplay: name === 'day' ? 'long' : 'short',
@@ -49,14 +50,14 @@ export function formatValue(value: unknown, format: string | undefined, lng: str
   const number = () => (typeof value === 'number' ? value : Number(value));
   switch (name) {
     case 'number':
-      return new Intl.NumberFormat(locale, options).format(number());
+      return numberFormat(locale, options).format(number());
     case 'datetime':
-      return new Intl.DateTimeFormat(locale, options).format(new Date(value as string | number | Date));
+      return dateTimeFormat(locale, options).format(new Date(value as string | number | Date));
     case 'list':
-      return new Intl.ListFormat(locale, options).format(Array.isArray(value) ? value.map(String) : [String(value)]);
+      return listFormat(locale, options).format(Array.isArray(value) ? value.map(String) : [String(value)]);
     case 'relativetime': {
       const { range = 'day', ...rest } = options;
-      return new Intl.RelativeTimeFormat(locale, rest).format(number(), String(range) as Intl.RelativeTimeFormatUnit);
+      return relativeTimeFormat(locale, rest).format(number(), String(range) as Intl.RelativeTimeFormatUnit);
     }
     case 'duration':
       return formatDuration(number(), locale);

@@ -3,11 +3,17 @@ import type { i18n as I18n } from 'i18next';
 import type { Theme } from '../../shared/ipc';
 import { App } from '../../renderer/src/app';
 import { englishWindowI18n } from '../../renderer/src/i18n/window-i18n';
+import { loadDeferredPanels } from '../../renderer/src/panels/deferred';
 import type { WizardPage } from '../../renderer/src/lib/pages';
 import { WindowProvider } from '../../renderer/src/store/preferences';
 import { WizardProvider } from '../../renderer/src/store/use-wizard';
 import { createWizardStore, type WizardStore } from '../../renderer/src/store/wizard-store';
 import { createFakeDoctor, type FakeDoctor, type FakeHandlers } from './fake-doctor';
+
+// The window loads the panels that need results once it is idle after its first paint, long before results
+// arrive; the tests render results at once, so the chunk is there from the start (tests/renderer/deferred-panels.test.tsx
+// covers the loading itself).
+await loadDeferredPanels();
 
 /** Renders the whole wizard (English unless `i18n` says otherwise) against a fake DoctorApi; returns the fake and the store. */
 export function renderWizard(

@@ -50,7 +50,7 @@ describe('the quoted docs', () => {
     const checkLocales = files.filter((f) => /\/checks-[a-z]+\.json$/.test(f)).flatMap(localesOf);
     expect(checkLocales.sort()).toEqual([...LOCALES].sort());
     // Its id, the check itself, its registration and its tests.
-    expect(files).toContain('shared/check-details/connectivity.ts');
+    expect(files).toContain('shared/check-details/check-ids.ts');
     expect(files).toContain('electron/engine/checks/connectivity/clock.ts');
     expect(quotes).toContainEqual(expect.objectContaining({ file: 'electron/engine/checks/connectivity/index.ts' }));
     const tests = quotes.filter((q) => q.selector.startsWith('it:'));

@@ -1,8 +1,8 @@
-declare const __APP_VERSION__: string | undefined;
-declare const __TRAKT_CLIENT_ID__: string | undefined;
+import { TOOL_VERSION } from '../../../shared/tool-version';
 
-/** The tool's version, injected at build time (package.json `version`). */
-export const TOOL_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+export { TOOL_VERSION };
+
+declare const __TRAKT_CLIENT_ID__: string | undefined;
 
 /** The Trakt client id baked in by the release workflow (`TRAKT_CLIENT_ID`), empty in a checkout. */
 export const BUILD_TRAKT_CLIENT_ID: string = typeof __TRAKT_CLIENT_ID__ === 'string' ? __TRAKT_CLIENT_ID__ : '';

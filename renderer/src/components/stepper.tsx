@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { STEP_NAMES } from '../../../shared/steps';
 import { useTr } from '../i18n/use-tr';
 import { LEVEL_ICONS, LEVEL_KEYS } from '../lib/levels';
@@ -42,35 +43,55 @@ export function Stepper() {
   return (
     <nav className="stepper" aria-label={t('wizard:nav.steps')}>
       <ol>
-        {WIZARD_PAGES.map((p) => {
-          const state = isStepPage(p) ? stepState(p, steps[p]) : null;
-          const current = p === page;
-          return (
-            <li key={p} className={current ? 'current' : undefined}>
-              <button
-                type="button"
-                className="stepper-item"
-                data-page={p}
-                data-outcome={state ?? undefined}
-                aria-current={current ? 'step' : undefined}
-                onClick={() => goTo(p)}
-              >
-                <span
-                  className={`stepper-dot outcome-${state ?? 'page'}`}
-                  aria-hidden="true"
-                  data-number={isStepPage(p) ? STEP_NAMES.indexOf(p) + 1 : undefined}
-                >
-                  {state === 'running' ? <span className="spinner" /> : dotOf(p, state)}
-                </span>
-                <span className="stepper-label">
-                  {t(pageTitleKey(p))}
-                  {state && <span className="stepper-state">{t(stateKey(state))}</span>}
-                </span>
-              </button>
-            </li>
-          );
-        })}
+        {WIZARD_PAGES.map((p) => (
+          <StepperItem
+            key={p}
+            page={p}
+            state={isStepPage(p) ? stepState(p, steps[p]) : null}
+            current={p === page}
+            goTo={goTo}
+          />
+        ))}
       </ol>
     </nav>
   );
 }
+
+/** One page of the stepper; re-rendered only when its own state or currency changes (opening a page touches two). */
+const StepperItem = memo(function StepperItem({
+  page,
+  state,
+  current,
+  goTo,
+}: {
+  readonly page: WizardPage;
+  readonly state: StepState | null;
+  readonly current: boolean;
+  readonly goTo: (page: WizardPage) => void;
+}) {
+  const { t } = useTr();
+  return (
+    <li className={current ? 'current' : undefined}>
+      <button
+        type="button"
+        className="stepper-item"
+        data-page={page}
+        data-outcome={state ?? undefined}
+        aria-current={current ? 'step' : undefined}
+        onClick={() => goTo(page)}
+      >
+        <span
+          className={`stepper-dot outcome-${state ?? 'page'}`}
+          aria-hidden="true"
+          data-number={isStepPage(page) ? STEP_NAMES.indexOf(page) + 1 : undefined}
+        >
+          {state === 'running' ? <span className="spinner" /> : dotOf(page, state)}
+        </span>
+        <span className="stepper-label">
+          {t(pageTitleKey(page))}
+          {state && <span className="stepper-state">{t(stateKey(state))}</span>}
+        </span>
+      </button>
+    </li>
+  );
+});

@@ -4,10 +4,8 @@ import { worstVerdict } from '../../../shared/verdicts';
 import type { StepName } from '../../../shared/steps';
 import type { CheckRow } from '../store/step-run';
 import { needsSignIn } from './skip-reasons';
-import { CONNECTIVITY_CHECK_IDS } from '../../../shared/check-details/connectivity';
+import { CONNECTIVITY_CHECK_IDS, SCROBBLING_CHECK_IDS, TOKEN_CHECK_IDS } from '../../../shared/check-details/check-ids';
 import { REVOKED_CHECK_IDS } from '../../../shared/check-details/revoked';
-import { SCROBBLING_CHECK_IDS } from '../../../shared/check-details/scrobbling';
-import { TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
 
 /** A finished row. */
 export type DoneRow = Extract<CheckRow, { state: 'done' }>;

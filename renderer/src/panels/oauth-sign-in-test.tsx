@@ -3,11 +3,14 @@ import { Disclosure } from '../components/disclosure';
 import { useTr } from '../i18n/use-tr';
 import { useWizard } from '../store/use-wizard';
 import { OAuthClientIdForm } from './oauth-client-id-form';
+import { deferred } from './deferred';
 import { OAuthProgress } from './oauth-progress';
-import { OAuthResult } from './oauth-result';
 import type { PanelProps } from './panel-types';
 import { useOAuthTest } from './use-oauth-test';
 import { ipcErrorText } from '../lib/ipc-error-text';
+
+// The verdict shows minutes after the card (the test waits for the user): its code loads with the deferred panels.
+const OAuthResult = deferred('OAuthResult');
 
 /**
  * The opt-in differential sign-in test card of the Token step (docs/architecture.md "Steps"): explains

@@ -3,7 +3,10 @@
  *
  * To add a panel:
  *   1. Create `renderer/src/panels/<your-panel>.tsx` exporting a component `(props: PanelProps) => JSX`.
- *   2. Add one line to that page's list below:
+ *   2. A panel that shows only once the step has results: export it from `deferred-panels.ts` and register
+ *      `deferred('YourPanel')` (its code loads after the window's first paint, deferred.tsx); one that shows
+ *      before any result: import it here.
+ *   3. Add one line to that page's list below:
  *        `{ id: 'token-sign-in', placement: 'lead', component: TokenSignInPanel },`
  *      Panels render in list order, each wrapped in `<section data-panel="<id>">`; the placement
  *      (panel-types.ts) says where: leading until the step has a result, around the result, or inside
@@ -29,17 +32,19 @@
  * Every step runs ahead without extras when the diagnosis starts; the Token step therefore runs without
  * credentials and its sign-in panel calls `signIn({ credentials })`.
  */
-import { CacheBackupPanel } from './cache-backup';
-import { ConnectivityChains } from './connectivity-chains';
-import { ConnectivityHelp } from './connectivity-help';
-import { LiveScrobbleTestPanel } from './live-scrobble-test';
+import { deferred } from './deferred';
 import { OAuthSignInTestCard } from './oauth-sign-in-test';
-import { RelinkWatchPanel } from './relink-watch';
-import { ScrobblingComparison } from './scrobbling-comparison';
-import { ScrobblingTimelinePanel } from './scrobbling-timeline';
 import type { PanelEntry, PanelPage } from './panel-types';
 import { TokenSignInPanel } from './token-sign-in';
-import { TokenSignInChain } from './token-sign-in-chain';
+
+const CacheBackupPanel = deferred('CacheBackupPanel');
+const ConnectivityChains = deferred('ConnectivityChains');
+const ConnectivityHelp = deferred('ConnectivityHelp');
+const LiveScrobbleTestPanel = deferred('LiveScrobbleTestPanel');
+const RelinkWatchPanel = deferred('RelinkWatchPanel');
+const ScrobblingComparison = deferred('ScrobblingComparison');
+const ScrobblingTimelinePanel = deferred('ScrobblingTimelinePanel');
+const TokenSignInChain = deferred('TokenSignInChain');
 
 /** The panels of each page, in display order. The Summary places its bundle export itself (under the fix that asks for it). */
 export const STEP_PANELS: Readonly<Record<PanelPage, readonly PanelEntry[]>> = {

@@ -4,7 +4,7 @@ import type { CheckResult, Finding, Report } from '../../../shared/report';
 import { callSafely, doctorApi } from '../lib/doctor-api';
 import { newRunId } from '../lib/run-id';
 import { useWizard } from '../store/use-wizard';
-import { TOKEN_CHECK_IDS } from '../../../shared/check-details/token';
+import { TOKEN_CHECK_IDS } from '../../../shared/check-details/check-ids';
 
 /** The session's interactive check the sign-in test runs. */
 export const OAUTH_CHECK_ID = TOKEN_CHECK_IDS.oauthDifferential;

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
 import type { DoctorApi, Theme } from '../../../shared/ipc';
 import type { Locale } from '../../../shared/i18n/locales';
-import { switchLanguage } from '../../../shared/i18n/translator';
+import { switchLanguage, translatorOf } from '../../../shared/i18n/translator';
+import { WindowTrContext, type WindowTr } from '../i18n/use-tr';
 import { callSafely } from '../lib/doctor-api';
 
 /** The window's remembered choices and how to change them (docs/i18n.md "The window"). */
@@ -24,7 +24,10 @@ function applyToDocument(locale: Locale, theme: Theme): void {
   document.documentElement.dataset.theme = theme;
 }
 
-/** Provides i18next (react-i18next) and the language/theme choices; choices are saved via `settings:set-preferences`. */
+/**
+ * Provides the window's translation (`useTr`) and the language/theme choices; choices are saved via
+ * `settings:set-preferences`. The texts follow the i18next instance's language, however it changed.
+ */
 export function WindowProvider({
   i18n,
   api,
@@ -40,6 +43,15 @@ export function WindowProvider({
   const [theme, setThemeState] = useState<Theme>(initialTheme);
 
   useEffect(() => applyToDocument(locale, theme), [locale, theme]);
+  useEffect(() => {
+    const follow = (language: string) => setLocaleState(language as Locale);
+    i18n.on('languageChanged', follow);
+    return () => i18n.off('languageChanged', follow);
+  }, [i18n]);
+
+  // The translator reads i18n.language on each call; a new `t` per language makes memoised texts be said again.
+  const tr = useMemo(() => translatorOf(i18n), [i18n]);
+  const texts = useMemo<WindowTr>(() => ({ t: (key, ...params) => tr.t(key, ...params), tr, locale }), [tr, locale]);
 
   const setLocale = useCallback(
     async (next: Locale) => {
@@ -58,9 +70,9 @@ export function WindowProvider({
   );
   const value = useMemo(() => ({ locale, theme, setLocale, setTheme }), [locale, theme, setLocale, setTheme]);
   return (
-    <I18nextProvider i18n={i18n}>
+    <WindowTrContext.Provider value={texts}>
       <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>
-    </I18nextProvider>
+    </WindowTrContext.Provider>
   );
 }
 

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, DoctorApi, IpcError, IpcResult, RunRequest, WatchRequest } from '../../../shared/ipc';
 import type { Report } from '../../../shared/report';
 import { STEP_NAMES, type StepName } from '../../../shared/steps';
+import { afterNextPaint } from '../lib/after-paint';
 import { callSafely, refusedToOpen } from '../lib/doctor-api';
 import { WIZARD_PAGES, isStepPage, type WizardPage } from '../lib/pages';
 import { SYMPTOM_PAGE, type Symptom } from '../lib/symptoms';
@@ -127,9 +128,10 @@ export function createWizardStore(api: DoctorApi, initialPage: WizardPage = 'wel
 
     const goTo = (page: WizardPage) => {
       set({ page });
-      // The page paints first and the whole diagnosis starts right after (a task later): opening the step stays
-      // instant, and the run's first render (six steps turning "running") is not part of the click's.
-      if (isStepPage(page) && !started) setTimeout(() => void start(), 0);
+      // The page paints first and the whole diagnosis starts right after that frame: opening the step stays
+      // instant, and the run's first render (six steps turning "running") is not part of the click's (a task
+      // queued at once ran before the frame, so the new page waited for that render too).
+      if (isStepPage(page) && !started) afterNextPaint(() => void start());
     };
 
     const move = (delta: number) => {
