@@ -12,6 +12,7 @@ import {
 import { backupParentOf, safeCacheFolders, stremioRunningProbe } from '../../engine/clients/stremio/cache-backup-plan';
 import { measurePath, walkBudget } from '../../engine/clients/stremio/data-locations-size';
 import { searchBases, type StremioSearch } from '../../engine/clients/stremio/installs-search';
+import { homeShown } from '../../engine/core/home-shown';
 import { HandlerError } from './dispatch';
 import type { DoctorHandlers } from './handlers';
 
@@ -25,15 +26,12 @@ export interface CacheHandlerOptions {
 const SIZE_ENTRIES = 200_000;
 const SIZE_MS = 4000;
 
-/** `path` with the searched home shown as `~` (docs/architecture.md "Privacy": the home path is a personal detail). */
-function shownPath(search: StremioSearch, target: string): string {
-  for (const { home } of searchBases(search)) {
-    if (target === home) return '~';
-    if (target.startsWith(home.endsWith(path.sep) ? home : home + path.sep))
-      return `~${path.sep}${target.slice(home.length).replace(/^[\\/]+/, '')}`;
-  }
-  return target;
-}
+/** `target` with the searched home shown as `~`. */
+const shownPath = (search: StremioSearch, target: string): string =>
+  homeShown(
+    target,
+    searchBases(search).map((b) => b.home),
+  );
 
 async function exists(target: string): Promise<boolean> {
   try {

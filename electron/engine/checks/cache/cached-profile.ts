@@ -6,6 +6,7 @@ import { stremioAccountCheck } from '../token/stremio-account';
 import { traktTokenCheck, traktTokenState } from '../token/trakt-token';
 import { traktExpiresAtMs } from '../../clients/stremio/account';
 import { readLocalProfiles } from '../../clients/stremio/local-profiles';
+import { homeShown } from '../../core/home-shown';
 
 /**
  * Compares the profile the Stremio app stored on this machine (read in memory) with the account:
@@ -35,9 +36,7 @@ export const cachedProfileCheck = defineCheck<undefined>()({
         ctx.secrets.add(p.stored.user.trakt?.accessToken, 'token');
       }
     // The home folder names the user: reports show it as "~" (docs/architecture.md "Bundle").
-    const home = ctx.env.HOME ?? ctx.env.USERPROFILE;
-    const shown = (location: string) =>
-      home && location.startsWith(home) ? `~${location.slice(home.length)}` : location;
+    const shown = (location: string) => homeShown(location, [ctx.env.HOME ?? ctx.env.USERPROFILE]);
     const listed = profiles.map((p) => ({
       shell: p.profile.shell,
       location: shown(p.profile.location),
