@@ -67,32 +67,12 @@ export function translatorOf(i18n: I18n): Translator {
     const id = `${i18n.language}\0${key}`;
     let text = plain.get(id);
     if (text === undefined) {
-      text = plainText(i18n, key) ?? String(i18n.t(key, {}));
+      text = String(i18n.t(key, {}));
       plain.set(id, text);
     }
     return text;
   };
   return translator;
-}
-
-/**
- * A `namespace:key` text that is a plain string in the first language of i18next's own fallback order that has it:
- * what `t` returns for it without parameters, read without `t`'s key parsing, plural and context lookups,
- * interpolation and nesting passes (docs/testing.md "Benchmarks"). Null when `t` itself must say it: no namespace,
- * a text with placeholders or nesting, a list, or no text at all.
- */
-function plainText(i18n: I18n, key: string): string | null {
-  const colon = key.indexOf(':');
-  if (colon < 1) return null;
-  const namespace = key.slice(0, colon);
-  const path = key.slice(colon + 1);
-  for (const code of i18n.services.languageUtils.toResolveHierarchy(i18n.language)) {
-    const text: unknown = i18n.getResource(code, namespace, path);
-    // An empty text falls back, as `returnEmptyString: false` makes `t` do.
-    if (text === undefined || text === '') continue;
-    return typeof text === 'string' && !text.includes('{{') && !text.includes('$t(') ? text : null;
-  }
-  return null;
 }
 
 const plainTextsOf = new WeakMap<I18n, Map<string, string>>();

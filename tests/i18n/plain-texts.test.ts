@@ -4,9 +4,9 @@ import { createTranslator, newI18nInstance, i18nextOptions, translatorOf } from 
 import { ENGLISH_RESOURCES } from '../../shared/i18n/resources';
 import { readLocale } from './locale-files';
 
-// The translator reads a parameterless text straight from i18next's resources when it is a plain string, and keeps
-// what it said per language (shared/i18n/translator.ts): it must say exactly what i18next's `t` says, for every key
-// of every language (fallbacks to English, empty texts, texts with placeholders or nesting, lists included).
+// The translator keeps what it said without parameters per language (shared/i18n/translator.ts): it must say exactly
+// what i18next's `t` says, for every key of every language (fallbacks to English, empty texts, texts with
+// placeholders or nesting, lists included), and say again once texts are added.
 describe('texts said without parameters', () => {
   it.each(LOCALES)('%s: every key says what i18next says', async (locale) => {
     const tr = await createTranslator(locale);
